@@ -1,0 +1,115 @@
+//! `herald bench`: analysis throughput over real news, in tokens per CPU-second, on one thread
+//! and on several. Corpora are read from ../shared/data (Reuters-21578 SGML, BBC text files).
+
+use anyhow::{Context, Result};
+use herald_doc::Document;
+use herald_ingest::{read_reuters_sgml, read_text, SourceOptions};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Arguments of `herald bench`.
+#[derive(clap::Args)]
+pub struct BenchArgs {
+    /// The shared data folder.
+    #[arg(long, default_value = "../shared/data")]
+    data: PathBuf,
+    /// Use at most this many documents of each corpus (0 = all).
+    #[arg(long, default_value_t = 0)]
+    limit: usize,
+    /// Thread counts to measure, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "1,2")]
+    threads: Vec<usize>,
+    /// Models directory (default: the repository's models/).
+    #[arg(long)]
+    models: Option<PathBuf>,
+}
+
+/// Process CPU time (user + system) in seconds, from /proc/self/stat.
+pub fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return f64::NAN };
+    let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    // Fields 14 and 15 of stat (utime, stime) are at 11 and 12 after the command name.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+fn reuters(data: &Path, limit: usize) -> Result<Vec<Document>> {
+    let dir = data.join("reuters-21578");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "sgm"))
+        .collect();
+    files.sort();
+    let mut docs = Vec::new();
+    for f in files {
+        let bytes = std::fs::read(&f)?;
+        docs.extend(read_reuters_sgml(&f.display().to_string(), &bytes).into_iter().flatten());
+        if limit > 0 && docs.len() >= limit {
+            docs.truncate(limit);
+            break;
+        }
+    }
+    Ok(docs)
+}
+
+fn bbc(data: &Path, limit: usize) -> Result<Vec<Document>> {
+    let dir = data.join("bbc-news");
+    let mut files = Vec::new();
+    for sub in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
+        let sub = sub?.path();
+        if sub.is_dir() {
+            for f in std::fs::read_dir(&sub)? {
+                let f = f?.path();
+                if f.extension().is_some_and(|e| e == "txt") {
+                    files.push(f);
+                }
+            }
+        }
+    }
+    files.sort();
+    let mut docs = Vec::new();
+    for f in files {
+        let bytes = std::fs::read(&f)?;
+        // BBC files are Latin-1 in places; decode lossily for a benchmark.
+        let text = String::from_utf8_lossy(&bytes).into_owned().into_bytes();
+        if let Ok(d) = read_text(&f.display().to_string(), &f.display().to_string(), text, &SourceOptions::default()) {
+            docs.push(d);
+        }
+        if limit > 0 && docs.len() >= limit {
+            break;
+        }
+    }
+    Ok(docs)
+}
+
+pub fn run(b: BenchArgs) -> Result<()> {
+    let nlp = crate::load_pipeline(&b.models)?;
+    let mut corpora = vec![("reuters-21578", reuters(&b.data, b.limit)?), ("bbc-news", bbc(&b.data, b.limit)?)];
+    let all: Vec<Document> = corpora.iter().flat_map(|(_, d)| d.iter().cloned()).collect();
+    corpora.push(("reuters+bbc", all));
+    for (name, docs) in &corpora {
+        let mut base_wall = None;
+        for &threads in &b.threads {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
+            let cpu0 = cpu_seconds();
+            let t0 = Instant::now();
+            let tokens: usize = pool.install(|| docs.par_iter().map(|d| nlp.analyze(d).token_count()).sum());
+            let wall = t0.elapsed().as_secs_f64();
+            let cpu = cpu_seconds() - cpu0;
+            let speedup = base_wall.map(|w: f64| w / wall).unwrap_or(1.0);
+            if base_wall.is_none() {
+                base_wall = Some(wall);
+            }
+            println!(
+                "bench-analyze-{name}: threads={threads} docs={} tokens={tokens} wall_s={wall:.2} cpu_s={cpu:.2} tokens_per_cpu_s={:.0} tokens_per_wall_s={:.0} speedup_vs_first={speedup:.2}",
+                docs.len(),
+                tokens as f64 / cpu.max(1e-9),
+                tokens as f64 / wall.max(1e-9),
+            );
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,136 @@
+//! The `herald` command line: thin glue over the herald crates.
+
+mod analyze;
+mod bench;
+mod output;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// herald turns news into event data.
+#[derive(Parser)]
+#[command(name = "herald", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse documents: sentences, tokens, tags, lemmas, dependencies and entities.
+    ///
+    /// Reads `.txt` files (one document each; its date from --date), `.jsonl` files (one document
+    /// per line: {"id", "text", "date"?, "url"?, "source"?, "title"?}), Reuters `.sgm` files, or
+    /// `-` for standard input. Bad input is reported on stderr with file and line and skipped; the
+    /// exit code is 2 if anything was skipped.
+    Analyze(analyze::AnalyzeArgs),
+    /// Train the NLP models from the data sets in ../shared/data and write them to models/.
+    Train(TrainArgs),
+    /// Score herald on the gold sets in ../shared/data; one line per set.
+    Eval(EvalArgs),
+    /// Measure analysis throughput over real news (Reuters-21578, BBC) in tokens per CPU-second.
+    Bench(bench::BenchArgs),
+}
+
+#[derive(clap::Args)]
+struct TrainArgs {
+    /// The shared data folder.
+    #[arg(long, default_value = "../shared/data")]
+    data: PathBuf,
+    /// Where to write the models.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Train only these components (tagger, lemmatizer, parser, gazetteer, ner), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<String>,
+    /// Tagger epochs.
+    #[arg(long, default_value_t = 10)]
+    tagger_epochs: usize,
+    /// Parser epochs.
+    #[arg(long, default_value_t = 15)]
+    parser_epochs: usize,
+    /// NER epochs.
+    #[arg(long, default_value_t = 12)]
+    ner_epochs: usize,
+    /// Random seed (same seed and data give byte-identical models).
+    #[arg(long, default_value_t = 0x5eed)]
+    seed: u64,
+}
+
+#[derive(clap::Args)]
+struct EvalArgs {
+    /// What to evaluate: nlp.
+    #[arg(default_value = "nlp")]
+    what: String,
+    /// The shared data folder.
+    #[arg(long, default_value = "../shared/data")]
+    data: PathBuf,
+    /// Models directory (default: the repository's models/).
+    #[arg(long)]
+    models: Option<PathBuf>,
+}
+
+fn models_dir(arg: &Option<PathBuf>) -> PathBuf {
+    arg.clone().unwrap_or_else(herald_nlp::default_models_dir)
+}
+
+pub(crate) fn load_pipeline(models: &Option<PathBuf>) -> Result<herald_nlp::Pipeline> {
+    let dir = models_dir(models);
+    herald_nlp::Pipeline::load(&dir).with_context(|| format!("loading models from {}", dir.display()))
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(a) => analyze::run(a),
+        Command::Train(t) => train(t).map(|_| 0),
+        Command::Eval(e) => eval(e).map(|_| 0),
+        Command::Bench(b) => bench::run(b).map(|_| 0),
+    };
+    match result {
+        Ok(code) => std::process::exit(code),
+        Err(e) => {
+            // A closed pipe (`herald analyze ... | head`) is not an error.
+            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+                std::process::exit(0);
+            }
+            eprintln!("error: {e:#}");
+            std::process::exit(1);
+        }
+    }
+}
+
+fn train(t: TrainArgs) -> Result<()> {
+    let out = models_dir(&t.out);
+    let cfg = herald_nlp::train::TrainConfig {
+        gazetteer_extra: out.join("../data/gazetteer-extra.tsv"),
+        data: t.data,
+        out,
+        tagger_epochs: t.tagger_epochs,
+        parser_epochs: t.parser_epochs,
+        ner_epochs: t.ner_epochs,
+        folds: 4,
+        seed: t.seed,
+        only: t.only,
+    };
+    let start = std::time::Instant::now();
+    herald_nlp::train::train_all(&cfg, |m| eprintln!("[{:>6.1}s] {m}", start.elapsed().as_secs_f64()))
+        .context("training")?;
+    Ok(())
+}
+
+fn eval(e: EvalArgs) -> Result<()> {
+    match e.what.as_str() {
+        "nlp" => {
+            let t0 = std::time::Instant::now();
+            let nlp = load_pipeline(&e.models)?;
+            let load_ms = t0.elapsed().as_secs_f64() * 1000.0;
+            println!("models: load_ms={load_ms:.0}");
+            herald_eval::nlp::run(&nlp, &e.data, |line| println!("{line}"))
+                .with_context(|| format!("reading gold sets under {}", e.data.display()))?;
+            Ok(())
+        }
+        other => anyhow::bail!("unknown evaluation '{other}'\n\nhint: herald eval nlp"),
+    }
+}
