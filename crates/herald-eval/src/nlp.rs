@@ -16,6 +16,8 @@ fn universal(rel: &str) -> &str {
 /// Tagging, lemma and attachment scores with gold tokenisation.
 pub fn gold_tokenisation(nlp: &Pipeline, name: &str, sents: &[GoldSentence], full: bool) -> EvalLine {
     let (mut n, mut upos, mut xpos, mut lemma, mut uas, mut las, mut las_full) = (0usize, 0, 0, 0, 0, 0, 0);
+    // HERALD_EVAL_ERRORS=lemma|upos|head prints each mismatch to stderr, for error analysis.
+    let show = std::env::var("HERALD_EVAL_ERRORS").unwrap_or_default();
     for s in sents {
         let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
         let a = nlp.analyze_words(&words);
@@ -24,6 +26,12 @@ pub fn gold_tokenisation(nlp: &Pipeline, name: &str, sents: &[GoldSentence], ful
             upos += (a.upos[i].as_str() == g.upos) as usize;
             xpos += (a.xpos[i] == g.xpos) as usize;
             lemma += (a.lemma[i] == g.lemma) as usize;
+            if show == "lemma" && a.lemma[i] != g.lemma {
+                eprintln!("lemma\t{}\t{}\t{}\tgold={}\tsys={}", g.form, g.xpos, a.xpos[i], g.lemma, a.lemma[i]);
+            }
+            if show == "upos" && a.upos[i].as_str() != g.upos {
+                eprintln!("upos\t{}\tgold={}\tsys={}", g.form, g.upos, a.upos[i]);
+            }
             let gh = if g.head == 0 { None } else { Some(g.head - 1) };
             if a.heads[i] == gh {
                 uas += 1;

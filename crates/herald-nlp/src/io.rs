@@ -99,6 +99,9 @@ impl<'a> ByteReader<'a> {
     pub fn u8(&mut self) -> Result<u8, ModelError> {
         Ok(self.take(1)?[0])
     }
+    pub fn bytes(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        self.take(n)
+    }
     pub fn u32(&mut self) -> Result<u32, ModelError> {
         Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap()))
     }

@@ -41,13 +41,9 @@ impl Lemmatizer {
             if lemma == "_" || lemma.is_empty() {
                 continue;
             }
-            let entry = if lemma == form {
-                "=".to_string()
-            } else if lemma == form.to_lowercase() {
-                "=l".to_string()
-            } else {
-                lemma.to_string()
-            };
+            // Keys are lower-cased, so "Lower" must win over "Same" when both hold ("the"),
+            // and case-bearing lemmas ("I", "Google") are stored explicitly.
+            let entry = if lemma == form.to_lowercase() { "=l".to_string() } else { lemma.to_string() };
             *counts.entry((form.to_lowercase(), xpos.to_string())).or_default().entry(entry).or_default() += 1;
             known.insert(lemma.to_lowercase());
         }
@@ -76,7 +72,7 @@ impl Lemmatizer {
                 Entry::Lemma(l) => l.clone(),
             };
         }
-        if upos == "PROPN" || xpos == "NNP" || xpos == "NNPS" && !form.ends_with('s') {
+        if upos == "PROPN" || xpos == "NNP" || xpos == "NNPS" && !form.ends_with('s') || form.chars().any(|c| c.is_ascii_digit()) {
             return form.to_string();
         }
         match xpos {

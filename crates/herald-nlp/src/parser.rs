@@ -13,7 +13,6 @@ pub const FORMAT: &str = "herald.parser.v1";
 
 const SHIFT: usize = 0;
 const LEFT: usize = 1;
-const RIGHT: usize = 2;
 const NONE: usize = usize::MAX;
 
 /// What the parser reads of each word.

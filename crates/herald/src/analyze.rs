@@ -45,7 +45,7 @@ pub fn run(a: AnalyzeArgs) -> Result<i32> {
     let mut failures = 0usize;
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
     let json = a.format == "json";
-    let mut flush = |batch: &mut Vec<Document>, out: &mut std::io::BufWriter<std::io::StdoutLock>| -> Result<()> {
+    let flush = |batch: &mut Vec<Document>, out: &mut std::io::BufWriter<std::io::StdoutLock>| -> Result<()> {
         let analyses: Vec<_> = pool.install(|| batch.par_iter().map(|d| nlp.analyze(d)).collect());
         for (d, an) in batch.iter().zip(&analyses) {
             if json {
