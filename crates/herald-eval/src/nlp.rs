@@ -162,6 +162,10 @@ pub fn ner(nlp: &Pipeline, name: &str, sents: &[GoldSentence]) -> EvalLine {
         let sys: Vec<String> = a.ents.iter().map(|s| s.to_string()).collect();
         let gs = bio_spans(&s.ents);
         let ss = bio_spans(&sys);
+        if std::env::var("HERALD_EVAL_ERRORS").as_deref() == Ok("ner") && gs != ss {
+            let show = |v: &[(usize, usize, String)]| v.iter().map(|(a, b, t)| format!("{t}:{}", words[*a..*b].join(" "))).collect::<Vec<_>>().join(", ");
+            eprintln!("ner\tgold=[{}]\tsys=[{}]\t{}", show(&gs), show(&ss), words.join(" "));
+        }
         for t in types {
             let g: Vec<_> = gs.iter().filter(|x| x.2 == t).collect();
             let p: Vec<_> = ss.iter().filter(|x| x.2 == t).collect();
@@ -217,6 +221,12 @@ pub fn run(nlp: &Pipeline, data: &Path, mut emit: impl FnMut(EvalLine)) -> std::
             sents.extend(read_conllu(&gum_dir.join(format!("{d}.conllu")))?);
         }
         emit(gold_tokenisation(nlp, "gum-news-test-gold-tok", &sents, true));
+    }
+    let uner_dev = data.join("uner-english-ewt/en_ewt-ud-dev.iob2");
+    if uner_dev.exists() {
+        let text = std::fs::read_to_string(&uner_dev)?;
+        let sents = parse_ner_columns(&text, 1, 2, Some('\t'), herald_nlp::train::ner_type);
+        emit(ner(nlp, "uner-ewt-dev-ner", &sents));
     }
     let uner = data.join("uner-english-ewt/en_ewt-ud-test.iob2");
     if uner.exists() {

@@ -8,7 +8,7 @@ use crate::io::{ByteReader, ByteWriter, ModelError};
 use rustc_hash::FxHashMap;
 
 /// Model file format name.
-pub const FORMAT: &str = "herald.gazetteer.v1";
+pub const FORMAT: &str = "herald.gazetteer.v2";
 
 /// Type bits.
 pub const PER: u8 = 1;
@@ -20,10 +20,12 @@ pub const LOC: u8 = 4;
 /// Longest phrase, in tokens.
 pub const MAX_LEN: usize = 6;
 
-/// Phrase hash → type bits.
+/// Phrase hash → type bits, plus the curated phrases (herald's hand list) that
+/// [`Gazetteer::curated_matches`] imposes on NER output.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     phrases: FxHashMap<u64, u8>,
+    curated: FxHashMap<u64, u8>,
 }
 
 fn fold(h: u64, t: u64) -> u64 {
@@ -48,6 +50,47 @@ impl Gazetteer {
         let toks = crate::tokenize::tokenize(phrase);
         let words: Vec<&str> = toks.iter().map(|t| &phrase[t.bytes.0..t.bytes.1]).collect();
         self.add_tokens(&words, bits);
+    }
+
+    /// Add a curated phrase: a feature like any other, and also imposed on NER output.
+    pub fn add_curated(&mut self, phrase: &str, bit: u8) {
+        self.add(phrase, bit);
+        let toks = crate::tokenize::tokenize(phrase);
+        if toks.is_empty() || toks.len() > MAX_LEN {
+            return;
+        }
+        let mut h = 0u64;
+        for t in &toks {
+            h = fold(h, hash_str(&normalize(&phrase[t.bytes.0..t.bytes.1])));
+        }
+        self.curated.insert(h, bit);
+    }
+
+    /// Leftmost-longest curated matches starting at capitalised tokens: `(start, end, type bit)`.
+    pub fn curated_matches(&self, norms: &[u64], capitalised: &[bool]) -> Vec<(usize, usize, u8)> {
+        let n = norms.len();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let mut best = None;
+            if capitalised[i] && !self.curated.is_empty() {
+                let mut h = 0u64;
+                for len in 1..=MAX_LEN.min(n - i) {
+                    h = fold(h, norms[i + len - 1]);
+                    if let Some(&bit) = self.curated.get(&h) {
+                        best = Some((i + len, bit));
+                    }
+                }
+            }
+            match best {
+                Some((end, bit)) => {
+                    out.push((i, end, bit));
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        out
     }
 
     /// Number of phrases.
@@ -99,28 +142,33 @@ impl Gazetteer {
 
     /// Serialise.
     pub fn write(&self, w: &mut ByteWriter) {
-        let mut v: Vec<(u64, u8)> = self.phrases.iter().map(|(&k, &b)| (k, b)).collect();
-        v.sort_unstable();
-        w.u32(v.len() as u32);
-        let mut prev = 0;
-        for (k, b) in v {
-            w.varint(k - prev);
-            w.u8(b);
-            prev = k;
+        for map in [&self.phrases, &self.curated] {
+            let mut v: Vec<(u64, u8)> = map.iter().map(|(&k, &b)| (k, b)).collect();
+            v.sort_unstable();
+            w.u32(v.len() as u32);
+            let mut prev = 0;
+            for (k, b) in v {
+                w.varint(k - prev);
+                w.u8(b);
+                prev = k;
+            }
         }
     }
 
     /// Deserialise.
     pub fn read(r: &mut ByteReader) -> Result<Gazetteer, ModelError> {
-        let n = r.u32()? as usize;
-        let mut phrases = FxHashMap::default();
-        phrases.reserve(n);
-        let mut prev = 0u64;
-        for _ in 0..n {
-            prev += r.varint()?;
-            phrases.insert(prev, r.u8()?);
+        let mut maps = [FxHashMap::default(), FxHashMap::default()];
+        for map in maps.iter_mut() {
+            let n = r.u32()? as usize;
+            map.reserve(n);
+            let mut prev = 0u64;
+            for _ in 0..n {
+                prev += r.varint()?;
+                map.insert(prev, r.u8()?);
+            }
         }
-        Ok(Gazetteer { phrases })
+        let [phrases, curated] = maps;
+        Ok(Gazetteer { phrases, curated })
     }
 }
 
@@ -143,5 +191,17 @@ mod tests {
         assert_eq!(p[3][0], 1);
         assert_eq!(p[4][0], 3);
         assert_eq!(p[0], [0, 0, 0]);
+        g.add_curated("Bloomberg News", ORG);
+        g.add_curated("Bloomberg", ORG);
+        let words = ["told", "Bloomberg", "News", "that", "Bloomberg", "said"];
+        let norms: Vec<u64> = words.iter().map(|w| hash_str(&normalize(w))).collect();
+        let caps: Vec<bool> = words.iter().map(|w| w.chars().next().unwrap().is_uppercase()).collect();
+        assert_eq!(g.curated_matches(&norms, &caps), vec![(1, 3, ORG), (4, 5, ORG)]);
+        let mut w = ByteWriter::default();
+        g.write(&mut w);
+        let bytes = w.into_inner();
+        let g2 = Gazetteer::read(&mut ByteReader::new(&bytes)).unwrap();
+        assert_eq!(g2.curated_matches(&norms, &caps).len(), 2);
+        assert_eq!(g2.len(), g.len());
     }
 }

@@ -9,12 +9,12 @@ use std::path::Path;
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {
     /// The file could not be read.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Io {
         /// The model file.
         path: String,
-        /// Underlying error.
-        source: std::io::Error,
+        /// Underlying error (shown in the message, so not chained as a source).
+        error: std::io::Error,
     },
     /// The file is not the expected model format (or version).
     #[error("{path}: not a {expected} model (found \"{found}\"); retrain with `herald train`")]
@@ -151,7 +151,7 @@ pub fn save(path: &Path, format: &str, payload: &[u8]) -> std::io::Result<()> {
 
 /// Read the payload of a model file, checking that it is a `format` model.
 pub fn load(path: &Path, format: &str) -> Result<Vec<u8>, ModelError> {
-    let bytes = std::fs::read(path).map_err(|e| ModelError::Io { path: path.display().to_string(), source: e })?;
+    let bytes = std::fs::read(path).map_err(|e| ModelError::Io { path: path.display().to_string(), error: e })?;
     let nl = bytes.iter().position(|&b| b == b'\n').unwrap_or(bytes.len().min(64));
     let header = String::from_utf8_lossy(&bytes[..nl]).to_string();
     if header != format {
@@ -160,6 +160,6 @@ pub fn load(path: &Path, format: &str) -> Result<Vec<u8>, ModelError> {
     let mut out = Vec::new();
     DeflateDecoder::new(&bytes[(nl + 1).min(bytes.len())..])
         .read_to_end(&mut out)
-        .map_err(|e| ModelError::Io { path: path.display().to_string(), source: e })?;
+        .map_err(|e| ModelError::Io { path: path.display().to_string(), error: e })?;
     Ok(out)
 }

@@ -324,6 +324,9 @@ fn label_features(st: &State, input: &[ParseInput], h: usize, d: usize, out: &mu
         f2(24, input.get(d).map_or(0, |x| x.lex.shape), dir), f2(25, input.get(d).map_or(0, |x| x.lex.suffix3), dp),
         f3(26, dp, st.nl[d] as u64, st.nr[d] as u64), f2(27, st.lset[d], dp),
         f3(28, hp, dp, (d == 0) as u64),
+        // The head's dependents so far tell voice and clause type (aux:pass, nsubj:pass, mark).
+        f3(29, st.lset[h.min(n)], dir, dp), f3(30, st.rset[h.min(n)], dir, dp), f3(31, hp, dp, st.lset[d] & 0xffff_ffff),
+        f3(32, hw, dp, dir), f3(33, dw, hp, dist),
     ]);
 }
 
@@ -400,8 +403,11 @@ pub struct ParseExample {
     pub labels: Vec<String>,
 }
 
+/// Features whose largest averaged weight is below this are dropped from the stored model.
+pub const PRUNE: f32 = 1.0;
+
 /// Train a parser with the dynamic oracle. Exploration starts after the first epoch.
-pub fn train(examples: &[ParseExample], epochs: usize, seed: u64, mut progress: impl FnMut(usize)) -> Parser {
+pub fn train(examples: &[ParseExample], epochs: usize, seed: u64, prune: f32, mut progress: impl FnMut(usize)) -> Parser {
     let mut names: Vec<String> = examples.iter().flat_map(|e| e.labels.iter().cloned()).collect();
     names.sort();
     names.dedup();
@@ -466,7 +472,7 @@ pub fn train(examples: &[ParseExample], epochs: usize, seed: u64, mut progress: 
         }
         progress(epoch);
     }
-    Parser { labels: names, actions: actions.finish(0.05), labeler: labeler.finish(0.05) }
+    Parser { labels: names, actions: actions.finish(prune), labeler: labeler.finish(prune) }
 }
 
 #[cfg(test)]
@@ -484,5 +490,38 @@ mod tests {
             st.apply(best, 0);
         }
         assert_eq!(&st.heads[..4], &[1, 4, 1, 1]);
+    }
+}
+
+#[cfg(test)]
+mod train_tests {
+    use super::*;
+    use crate::features::{lex, Clusters};
+
+    #[test]
+    fn training_is_deterministic_and_fits_a_tiny_treebank() {
+        let c = Clusters::default();
+        // "Trump urged Netanyahu ." and "Hamas rejected proposals ."
+        let mk = |words: &[&str], tags: &[u16], heads: &[usize], labels: &[&str]| ParseExample {
+            input: words.iter().zip(tags).map(|(w, &t)| ParseInput { lex: lex(w, &c), tag: t }).collect(),
+            heads: heads.to_vec(),
+            labels: labels.iter().map(|s| s.to_string()).collect(),
+        };
+        let ex = vec![
+            mk(&["Trump", "urged", "Netanyahu", "."], &[1, 2, 1, 3], &[1, 4, 1, 1], &["nsubj", "root", "obj", "punct"]),
+            mk(&["Hamas", "rejected", "proposals", "."], &[1, 2, 4, 3], &[1, 4, 1, 1], &["nsubj", "root", "obj", "punct"]),
+        ];
+        let bytes = |p: &Parser| {
+            let mut w = ByteWriter::default();
+            p.write(&mut w);
+            w.into_inner()
+        };
+        let a = train(&ex, 8, 3, 0.0, |_| {});
+        let b = train(&ex, 8, 3, 0.0, |_| {});
+        assert_eq!(bytes(&a), bytes(&b));
+        let p = a.parse(&ex[0].input);
+        assert_eq!(p.heads, vec![Some(1), None, Some(1), Some(1)]);
+        let labels: Vec<&str> = p.labels.iter().zip(&p.heads).filter(|(_, h)| h.is_some()).map(|(&l, _)| a.labels[l as usize].as_str()).collect();
+        assert_eq!(labels, ["nsubj", "obj", "punct"]);
     }
 }

@@ -96,16 +96,31 @@ impl Trainer {
 /// Features are kept as 32-bit fingerprints (the high half of the 64-bit hash): two stored
 /// features sharing one are merged, which at a few million features happens to a few hundred
 /// rare ones and costs nothing measurable, while halving the table and the file.
+///
+/// Models with few classes (the parser's actions, NER) store each row in the table slot itself,
+/// so a lookup touches two independent cache lines that can be fetched at once; models with many
+/// classes (the tagger, the arc labeller) keep only the non-zero weights of each row, as
+/// (class, weight) pairs behind a row index: most features only ever touched a few classes.
 #[derive(Debug, Clone)]
 pub struct Model {
     n_classes: usize,
     mask: usize,
     keys: Vec<u32>,
+    /// Row index per slot (indirect layout only).
     rows: Vec<u32>,
+    /// By-slot: `cap * n_classes` weights, slot-major. Sparse: unused.
     weights: Vec<f32>,
+    /// Sparse layout: row `r` is `sparse[offsets[r]..offsets[r + 1]]`, (class, weight) pairs.
+    sparse: Vec<(u16, f32)>,
+    offsets: Vec<u32>,
+    by_slot: bool,
+    count: usize,
 }
 
 const EMPTY: u32 = 0;
+
+/// Largest class count stored by slot.
+const BY_SLOT_MAX_CLASSES: usize = 8;
 
 #[inline]
 fn key32(k: u64) -> u32 {
@@ -117,22 +132,35 @@ fn key32(k: u64) -> u32 {
     }
 }
 
+#[inline]
+fn home(k: u32, mask: usize) -> usize {
+    (k as usize).wrapping_mul(0x9E37_79B9) & mask
+}
+
 impl Model {
     fn with_capacity(n_classes: usize, n: usize) -> Model {
         let cap = (n * 2).next_power_of_two().max(16);
-        Model { n_classes, mask: cap - 1, keys: vec![EMPTY; cap], rows: vec![0; cap], weights: Vec::with_capacity(n * n_classes) }
+        let by_slot = n_classes <= BY_SLOT_MAX_CLASSES;
+        Model {
+            n_classes,
+            mask: cap - 1,
+            keys: vec![EMPTY; cap],
+            rows: if by_slot { Vec::new() } else { vec![0; cap] },
+            weights: if by_slot { vec![0.0; cap * n_classes] } else { Vec::new() },
+            sparse: Vec::new(),
+            offsets: if by_slot { Vec::new() } else { vec![0] },
+            by_slot,
+            count: 0,
+        }
     }
 
-    /// Insert a row for `k` (a 32-bit fingerprint); a repeated key adds into the existing row.
+    /// Insert a row for `k` (a 32-bit fingerprint). A key seen again (two features sharing a
+    /// fingerprint) keeps its first row.
     fn insert(&mut self, k: u32, row: impl Iterator<Item = f32>) {
         let n = self.n_classes;
-        let mut slot = (k as usize).wrapping_mul(0x9E37_79B9) & self.mask;
+        let mut slot = home(k, self.mask);
         loop {
             if self.keys[slot] == k {
-                let r = self.rows[slot] as usize;
-                for (w, x) in self.weights[r * n..r * n + n].iter_mut().zip(row) {
-                    *w += x;
-                }
                 return;
             }
             if self.keys[slot] == EMPTY {
@@ -141,8 +169,31 @@ impl Model {
             slot = (slot + 1) & self.mask;
         }
         self.keys[slot] = k;
-        self.rows[slot] = (self.weights.len() / n) as u32;
-        self.weights.extend(row);
+        self.count += 1;
+        if self.by_slot {
+            for (w, x) in self.weights[slot * n..slot * n + n].iter_mut().zip(row) {
+                *w = x;
+            }
+        } else {
+            self.rows[slot] = (self.offsets.len() - 1) as u32;
+            self.sparse.extend(row.enumerate().filter(|(_, x)| *x != 0.0).map(|(c, x)| (c as u16, x)));
+            self.offsets.push(self.sparse.len() as u32);
+        }
+    }
+
+    /// The row of a slot, as (class, weight) pairs.
+    fn row_of(&self, slot: usize) -> Vec<f32> {
+        let n = self.n_classes;
+        if self.by_slot {
+            self.weights[slot * n..slot * n + n].to_vec()
+        } else {
+            let r = self.rows[slot] as usize;
+            let mut row = vec![0f32; n];
+            for &(c, w) in &self.sparse[self.offsets[r] as usize..self.offsets[r + 1] as usize] {
+                row[c as usize] = w;
+            }
+            row
+        }
     }
 
     fn from_rows(n_classes: usize, entries: Vec<(u64, Vec<f32>)>) -> Model {
@@ -160,17 +211,16 @@ impl Model {
 
     /// Number of stored features.
     pub fn n_features(&self) -> usize {
-        self.weights.len() / self.n_classes.max(1)
+        self.count
     }
 
     #[inline]
-    fn lookup(&self, f: u64) -> Option<usize> {
-        let k = key32(f);
-        let mut slot = (k as usize).wrapping_mul(0x9E37_79B9) & self.mask;
+    fn lookup(&self, k: u32) -> Option<usize> {
+        let mut slot = home(k, self.mask);
         loop {
             let key = self.keys[slot];
             if key == k {
-                return Some(self.rows[slot] as usize);
+                return Some(slot);
             }
             if key == EMPTY {
                 return None;
@@ -184,41 +234,75 @@ impl Model {
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
         let n = self.n_classes;
         scores[..n].iter_mut().for_each(|s| *s = 0.0);
+        // Touch every home slot first so the cache misses overlap.
+        #[cfg(target_arch = "x86_64")]
         for &f in feats {
-            if let Some(row) = self.lookup(f) {
-                let r = &self.weights[row * n..row * n + n];
-                for (s, w) in scores[..n].iter_mut().zip(r) {
-                    *s += w;
+            let slot = home(key32(f), self.mask);
+            // SAFETY: prefetch is a hint; the pointers are in bounds of live vectors.
+            unsafe {
+                use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+                _mm_prefetch(self.keys.as_ptr().add(slot) as *const i8, _MM_HINT_T0);
+                if self.by_slot {
+                    _mm_prefetch(self.weights.as_ptr().add(slot * n) as *const i8, _MM_HINT_T0);
                 }
             }
         }
+        for &f in feats {
+            if let Some(slot) = self.lookup(key32(f)) {
+                if self.by_slot {
+                    for (s, w) in scores[..n].iter_mut().zip(&self.weights[slot * n..slot * n + n]) {
+                        *s += w;
+                    }
+                } else {
+                    let r = self.rows[slot] as usize;
+                    for &(c, w) in &self.sparse[self.offsets[r] as usize..self.offsets[r + 1] as usize] {
+                        scores[c as usize] += w;
+                    }
+                }
+            }
+        }
+    }
+
+    fn stored(&self) -> Vec<(u32, usize)> {
+        let mut order: Vec<(u32, usize)> = (0..self.keys.len())
+            .filter(|&s| self.keys[s] != EMPTY)
+            .map(|s| (self.keys[s], s))
+            .collect();
+        order.sort_unstable();
+        order
     }
 
     /// Store the model: sorted 32-bit keys as deltas, rows quantised to i8 with a per-row scale.
     pub fn write(&self, w: &mut ByteWriter) {
         let n = self.n_classes;
         w.u32(n as u32);
-        w.u32(self.n_features() as u32);
-        let mut order: Vec<(u32, usize)> = self
-            .keys
-            .iter()
-            .zip(&self.rows)
-            .filter(|(k, _)| **k != EMPTY)
-            .map(|(&k, &r)| (k, r as usize))
-            .collect();
-        order.sort_unstable();
+        let order = self.stored();
+        w.u32(order.len() as u32);
         let mut prev = 0u32;
         for &(k, _) in &order {
             w.varint((k - prev) as u64);
             prev = k;
         }
-        for &(_, r) in &order {
-            let row = &self.weights[r * n..r * n + n];
+        for &(_, slot) in &order {
+            let row = self.row_of(slot);
             let max = row.iter().fold(0f32, |m, x| m.max(x.abs()));
             let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
             w.f32(scale);
-            for x in row {
-                w.u8((x / scale).round() as i8 as u8);
+            let q: Vec<i8> = row.iter().map(|x| (x / scale).round() as i8).collect();
+            if n <= BY_SLOT_MAX_CLASSES {
+                for x in q {
+                    w.u8(x as u8);
+                }
+            } else {
+                // Many classes: only the non-zero weights, as (class gap, weight).
+                let nz: Vec<(usize, i8)> = q.into_iter().enumerate().filter(|(_, x)| *x != 0).collect();
+                w.varint(nz.len() as u64);
+                let mut prev = 0;
+                for (c, x) in nz {
+                    w.varint((c - prev) as u64);
+                    w.u8(x as u8);
+                    prev = c;
+                }
             }
         }
     }
@@ -240,9 +324,23 @@ impl Model {
         let mut row = vec![0f32; n];
         for k in keys {
             let scale = r.f32()?;
-            let bytes = r.bytes(n)?;
-            for (x, &b) in row.iter_mut().zip(bytes) {
-                *x = (b as i8) as f32 * scale;
+            if n <= BY_SLOT_MAX_CLASSES {
+                let bytes = r.bytes(n)?;
+                for (x, &b) in row.iter_mut().zip(bytes) {
+                    *x = (b as i8) as f32 * scale;
+                }
+            } else {
+                row.iter_mut().for_each(|x| *x = 0.0);
+                let nz = r.varint()? as usize;
+                let mut c = 0usize;
+                for _ in 0..nz {
+                    c += r.varint()? as usize;
+                    let b = r.u8()?;
+                    if c >= n {
+                        return Err(ModelError::Corrupt(0));
+                    }
+                    row[c] = (b as i8) as f32 * scale;
+                }
             }
             m.insert(k, row.iter().copied());
         }
@@ -256,29 +354,32 @@ mod tests {
 
     #[test]
     fn learns_a_separable_problem_and_round_trips() {
-        let mut t = Trainer::new(3);
-        let data = [(vec![10u64, 11], 0usize), (vec![20, 21], 1), (vec![30, 11], 2), (vec![10, 21], 0)];
-        let mut scores = [0f32; 3];
-        for _ in 0..10 {
-            for (f, y) in &data {
-                t.score(f, &mut scores);
-                let g = argmax(&scores);
-                t.update(f, *y, g);
-                t.tick();
+        // 3 classes use the by-slot layout, 20 the sparse one.
+        for n in [3usize, 20] {
+            let mut t = Trainer::new(n);
+            let h = |x: u64| crate::features::f1(0, x);
+            let data = [(vec![h(10), h(11)], 0usize), (vec![h(20), h(21)], 1), (vec![h(30), h(11)], 2), (vec![h(10), h(21)], 0)];
+            let mut scores = vec![0f32; n];
+            for _ in 0..10 {
+                for (f, y) in &data {
+                    t.score(f, &mut scores);
+                    let g = argmax(&scores);
+                    t.update(f, *y, g);
+                    t.tick();
+                }
             }
-        }
-        let m = t.finish(0.0);
-        for (f, y) in &data {
-            m.score(f, &mut scores);
-            assert_eq!(argmax(&scores), *y);
-        }
-        let mut w = ByteWriter::default();
-        m.write(&mut w);
-        let bytes = w.into_inner();
-        let m2 = Model::read(&mut ByteReader::new(&bytes)).unwrap();
-        for (f, y) in &data {
-            m2.score(f, &mut scores);
-            assert_eq!(argmax(&scores), *y);
+            let m = t.finish(0.0);
+            let mut w = ByteWriter::default();
+            m.write(&mut w);
+            let bytes = w.into_inner();
+            let m2 = Model::read(&mut ByteReader::new(&bytes)).unwrap();
+            assert_eq!(m2.n_features(), m.n_features());
+            for model in [&m, &m2] {
+                for (f, y) in &data {
+                    model.score(f, &mut scores);
+                    assert_eq!(argmax(&scores), *y, "n={n}");
+                }
+            }
         }
     }
 

@@ -54,6 +54,85 @@ pub struct WordAnalysis {
     pub ents: Vec<&'static str>,
 }
 
+/// Impose curated gazetteer matches on NER class ids (see [`crate::ner::TAGS`]). A predicted
+/// entity of the same type that contains the match is kept ("Gulf of Mexico" over "Gulf"); any
+/// other overlapping entity gives way, and its parts outside the match stay entities of their
+/// own ("Israel Mike Huckabee" LOC → "Israel" LOC + "Mike Huckabee" PERSON).
+pub fn apply_curated(tags: &mut [u8], matches: &[(usize, usize, u8)]) {
+    let class_of = |bit: u8| -> u8 {
+        match bit {
+            crate::gazetteer::PER => 1,
+            crate::gazetteer::ORG => 3,
+            _ => 5,
+        }
+    };
+    for &(a, b, bit) in matches {
+        let begin = class_of(bit);
+        // Entities as (start, end, begin class).
+        let mut ents = Vec::new();
+        let mut i = 0;
+        while i < tags.len() {
+            if tags[i] % 2 == 1 {
+                let s = i;
+                let c = tags[i];
+                i += 1;
+                while i < tags.len() && tags[i] == c + 1 {
+                    i += 1;
+                }
+                ents.push((s, i, c));
+            } else {
+                i += 1;
+            }
+        }
+        if ents.iter().any(|&(s, e, c)| s <= a && e >= b && c == begin && (s, e) != (a, b)) {
+            continue;
+        }
+        for &(s, e, c) in ents.iter().filter(|&&(s, e, _)| s < b && e > a) {
+            for t in tags[s..e].iter_mut() {
+                *t = 0;
+            }
+            if s < a {
+                tags[s] = c;
+                for t in tags[s + 1..a].iter_mut() {
+                    *t = c + 1;
+                }
+            }
+            if e > b {
+                tags[b] = c;
+                for t in tags[b + 1..e].iter_mut() {
+                    *t = c + 1;
+                }
+            }
+        }
+        tags[a] = begin;
+        for t in tags[a + 1..b].iter_mut() {
+            *t = begin + 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::apply_curated;
+    use crate::gazetteer::{LOC, ORG, PER};
+
+    #[test]
+    fn curated_matches_override_other_types_only() {
+        // "Israel Mike Huckabee" predicted LOC; "Mike Huckabee" curated PER.
+        let mut t = vec![0, 5, 6, 6, 0];
+        apply_curated(&mut t, &[(2, 4, PER)]);
+        assert_eq!(t, [0, 5, 1, 2, 0]);
+        // "Gulf of Mexico" LOC contains curated "Gulf" LOC: kept.
+        let mut t = vec![5, 6, 6];
+        apply_curated(&mut t, &[(0, 1, LOC)]);
+        assert_eq!(t, [5, 6, 6]);
+        // "Bloomberg" PERSON, curated "Bloomberg News" ORG.
+        let mut t = vec![0, 1, 0, 0];
+        apply_curated(&mut t, &[(1, 3, ORG)]);
+        assert_eq!(t, [0, 3, 4, 0]);
+    }
+}
+
 /// The loaded analyser. Cheap to share across threads (`&Pipeline` is `Sync`).
 pub struct Pipeline {
     clusters: Clusters,
@@ -75,7 +154,7 @@ impl Pipeline {
     /// Load every component from `dir`.
     pub fn load(dir: &Path) -> Result<Pipeline, ModelError> {
         let clusters = Clusters::load(&dir.join(files::CLUSTERS))
-            .map_err(|e| ModelError::Io { path: dir.join(files::CLUSTERS).display().to_string(), source: e })?;
+            .map_err(|e| ModelError::Io { path: dir.join(files::CLUSTERS).display().to_string(), error: e })?;
         // The four model files are independent: read them on separate threads.
         let (tagger, (lemmatizer, (parser, (ner, gazetteer)))) = std::thread::scope(|s| {
             let t = s.spawn(|| load_part(dir, files::TAGGER, crate::tagger::FORMAT, Tagger::read));
@@ -147,7 +226,9 @@ impl Pipeline {
             .zip(gaz)
             .map(|((l, &t), g)| NerInput { lex: *l, tag: t, gaz: g })
             .collect();
-        self.ner.predict(&input)
+        let mut out = self.ner.predict(&input);
+        apply_curated(&mut out, &self.gazetteer.curated_matches(&norms, &caps));
+        out
     }
 
     /// Analyse a document.

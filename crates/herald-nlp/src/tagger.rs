@@ -214,3 +214,47 @@ pub fn train(examples: &[TagExample], epochs: usize, seed: u64) -> Tagger {
     }
     Tagger { tags: names, tagdict, model: trainer.finish(0.05) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::{lex, Clusters};
+
+    fn examples() -> Vec<TagExample> {
+        let c = Clusters::default();
+        let sents = [
+            ("Trump urged Netanyahu .", "PROPN\tNNP VERB\tVBD PROPN\tNNP PUNCT\t."),
+            ("Hamas rejected the proposal .", "PROPN\tNNP VERB\tVBD DET\tDT NOUN\tNN PUNCT\t."),
+            ("The call took place on Monday .", "DET\tDT NOUN\tNN VERB\tVBD NOUN\tNN ADP\tIN PROPN\tNNP PUNCT\t."),
+        ];
+        sents
+            .iter()
+            .map(|(w, t)| {
+                let forms: Vec<String> = w.split(' ').map(String::from).collect();
+                TagExample {
+                    lex: forms.iter().map(|f| lex(f, &c)).collect(),
+                    forms,
+                    tags: t.split(' ').map(String::from).collect(),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn training_is_deterministic_and_learns() {
+        let ex = examples();
+        let bytes = |t: &Tagger| {
+            let mut w = ByteWriter::default();
+            t.write(&mut w);
+            w.into_inner()
+        };
+        let a = train(&ex, 5, 7);
+        let b = train(&ex, 5, 7);
+        assert_eq!(bytes(&a), bytes(&b));
+        let pred = a.predict(&ex[1].lex);
+        let names: Vec<&str> = pred.iter().map(|&p| a.tags[p as usize].as_str()).collect();
+        assert_eq!(names, ["PROPN\tNNP", "VERB\tVBD", "DET\tDT", "NOUN\tNN", "PUNCT\t."]);
+        let back = Tagger::read(&mut ByteReader::new(&bytes(&a))).unwrap();
+        assert_eq!(back.predict(&ex[1].lex), pred);
+    }
+}

@@ -35,6 +35,78 @@ pub struct TrainConfig {
     pub only: Vec<String>,
     /// The hand-kept gazetteer additions (`data/gazetteer-extra.tsv`).
     pub gazetteer_extra: PathBuf,
+    /// NER corpora added to UNER English-EWT train: any of wikigold, crossner, redocred.
+    pub ner_extra: Vec<String>,
+    /// Also train the tagger, lemmatiser and parser on the dev splits of EWT and GUM (never on
+    /// test splits).
+    pub with_dev: bool,
+}
+
+/// Sentences of an additional NER training corpus, mapped to PERSON/ORG/LOC.
+pub fn extra_ner_corpus(data: &Path, name: &str, tagger: &Tagger, clusters: &Clusters) -> std::io::Result<Vec<GoldSentence>> {
+    match name {
+        "wikigold" => {
+            let text = std::fs::read_to_string(data.join("wikigold/wikigold.conll.txt"))?;
+            Ok(parse_ner_columns(&text, 0, 1, Some(' '), ner_type))
+        }
+        "crossner" => {
+            let map: crate::conllu::TypeMap = |t| match t {
+                "politician" | "person" => Some("PERSON"),
+                "politicalparty" | "organisation" => Some("ORG"),
+                "country" | "location" => Some("LOC"),
+                _ => None,
+            };
+            let mut out = Vec::new();
+            for split in ["train", "dev", "test"] {
+                let text = std::fs::read_to_string(data.join(format!("crossner-politics/{split}.txt")))?;
+                out.extend(parse_ner_columns(&text, 0, 1, Some('\t'), map));
+            }
+            Ok(out)
+        }
+        "redocred" => {
+            let mut out = Vec::new();
+            for file in ["dev_revised.json.xz", "test_revised.json.xz"] {
+                let json: serde_json::Value = serde_json::from_str(&read_xz(&data.join("redocred").join(file))?).map_err(std::io::Error::other)?;
+                for doc in json.as_array().into_iter().flatten() {
+                    let sents: Vec<Vec<String>> = serde_json::from_value(doc["sents"].clone()).unwrap_or_default();
+                    let mut tags: Vec<Vec<String>> = sents.iter().map(|s| vec!["O".to_string(); s.len()]).collect();
+                    for ent in doc["vertexSet"].as_array().into_iter().flatten() {
+                        for m in ent.as_array().into_iter().flatten() {
+                            let ty = match m["type"].as_str() {
+                                Some("PER") => "PERSON",
+                                Some("ORG") => "ORG",
+                                Some("LOC") => "LOC",
+                                _ => continue,
+                            };
+                            let si = m["sent_id"].as_u64().unwrap_or(0) as usize;
+                            let (a, b) = (m["pos"][0].as_u64().unwrap_or(0) as usize, m["pos"][1].as_u64().unwrap_or(0) as usize);
+                            if si >= sents.len() || b > sents[si].len() || a >= b {
+                                continue;
+                            }
+                            // Re-DocRED types nationality adjectives ("German") as LOC; UNER does not.
+                            if b - a == 1 {
+                                let l = lex(&sents[si][a], clusters);
+                                let t = tagger.predict(std::slice::from_ref(&l));
+                                if tagger.tags[t[0] as usize].starts_with("ADJ") {
+                                    continue;
+                                }
+                            }
+                            for k in a..b {
+                                tags[si][k] = format!("{}-{ty}", if k == a { "B" } else { "I" });
+                            }
+                        }
+                    }
+                    for (words, ents) in sents.into_iter().zip(tags) {
+                        let text: String = words.iter().zip(&ents).map(|(w, t)| format!("{w}\t{t}\n")).collect();
+                        let mut s = parse_ner_columns(&text, 0, 1, Some('\t'), ner_type);
+                        out.append(&mut s);
+                    }
+                }
+            }
+            Ok(out)
+        }
+        other => Err(std::io::Error::other(format!("unknown NER corpus '{other}' (wikigold, crossner, redocred)"))),
+    }
 }
 
 /// GUM genres whose texts are non-commercial (excluded from training).
@@ -59,10 +131,10 @@ pub fn gum_split(data: &Path, split: &str) -> std::io::Result<Vec<String>> {
     Ok(out)
 }
 
-/// GUM training documents under a CC BY-style licence.
-pub fn gum_train_docs(data: &Path) -> std::io::Result<Vec<GoldSentence>> {
+/// GUM documents of one split whose texts are under a CC BY-style licence.
+pub fn gum_docs(data: &Path, split: &str) -> std::io::Result<Vec<GoldSentence>> {
     let mut out = Vec::new();
-    for doc in gum_split(data, "train")? {
+    for doc in gum_split(data, split)? {
         let genre = doc.split('_').nth(1).unwrap_or("");
         if GUM_NC_GENRES.contains(&genre) || doc.starts_with("GENTLE") {
             continue;
@@ -115,8 +187,13 @@ pub fn train_all(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> std::io::Resul
     let clusters = Clusters::load(&cfg.out.join(files::CLUSTERS))?;
     log(&format!("clusters: {} words", clusters.len()));
     let ewt = read_conllu(&cfg.data.join("ud-english-ewt/en_ewt-ud-train.conllu"))?;
-    let gum = gum_train_docs(&cfg.data)?;
-    log(&format!("treebanks: EWT train {} sentences, GUM train (CC BY genres) {} sentences", ewt.len(), gum.len()));
+    let mut gum = gum_docs(&cfg.data, "train")?;
+    let mut ewt = ewt;
+    if cfg.with_dev {
+        ewt.extend(read_conllu(&cfg.data.join("ud-english-ewt/en_ewt-ud-dev.conllu"))?);
+        gum.extend(gum_docs(&cfg.data, "dev")?);
+    }
+    log(&format!("treebanks: EWT {} sentences, GUM (CC BY genres) {} sentences{}", ewt.len(), gum.len(), if cfg.with_dev { " (train + dev)" } else { " (train)" }));
     let mut all: Vec<GoldSentence> = ewt.clone();
     all.extend(gum.iter().cloned());
 
@@ -181,7 +258,7 @@ pub fn train_all(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> std::io::Resul
                 }
             })
             .collect();
-        let p = parser::train(&pex, cfg.parser_epochs, cfg.seed, |e| log(&format!("parser: epoch {} done", e + 1)));
+        let p = parser::train(&pex, cfg.parser_epochs, cfg.seed, parser::PRUNE, |e| log(&format!("parser: epoch {} done", e + 1)));
         save(&cfg.out.join(files::PARSER), parser::FORMAT, |w| p.write(w))?;
         let (a, l) = p.n_features();
         log(&format!("parser: {} labels, {a} action features, {l} label features", p.labels.len()));
@@ -200,7 +277,14 @@ pub fn train_all(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> std::io::Resul
 
     if want(cfg, "ner") {
         let text = std::fs::read_to_string(cfg.data.join("uner-english-ewt/en_ewt-ud-train.iob2"))?;
-        let sents = parse_ner_columns(&text, 1, 2, Some('\t'), ner_type);
+        let mut sents = parse_ner_columns(&text, 1, 2, Some('\t'), ner_type);
+        let uner_n = sents.len();
+        for extra in &cfg.ner_extra {
+            let more = extra_ner_corpus(&cfg.data, extra, &tagger, &clusters)?;
+            log(&format!("ner: + {extra}: {} sentences", more.len()));
+            sents.extend(more);
+        }
+        log(&format!("ner: UNER train {uner_n} sentences, {} in all", sents.len()));
         let nex: Vec<NerExample> = sents.iter().map(|s| ner_example(s, &tagger, &gaz, &clusters)).collect();
         let m = ner::train(&nex, cfg.ner_epochs, cfg.seed);
         save(&cfg.out.join(files::NER), ner::FORMAT, |w| m.write(w))?;
@@ -222,23 +306,27 @@ pub fn ner_example(s: &GoldSentence, tagger: &Tagger, gaz: &Gazetteer, clusters:
     }
 }
 
-/// Verb lemmas from the PETRARCH-2 verb dictionary, so the lemmatiser knows verbs the treebanks
-/// lack.
+/// Verb lemmas from the PETRARCH-2 verb dictionary (`---  URGE  [---]` headers and their
+/// synonym lines), so the lemmatiser knows verbs the treebanks lack.
 fn verb_lemmas(data: &Path) -> Vec<String> {
     let Ok(text) = std::fs::read_to_string(data.join("petrarch2/CAMEO.2.0.txt")) else {
         return Vec::new();
     };
     let mut out = Vec::new();
+    let mut in_patterns = false;
     for line in text.lines() {
-        let l = line.trim();
-        if let Some(rest) = l.strip_prefix("- ") {
-            let _ = rest;
+        if line.contains("VERB PATTERNS") {
+            in_patterns = true;
             continue;
         }
-        // Verb entries look like "URGE  [---]" or "+URGE"; take the first word.
-        let w = l.trim_start_matches(['+', '&']);
-        let word: String = w.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
-        if word.len() >= 3 && word.chars().all(|c| c.is_ascii_uppercase()) && l.contains('[') {
+        if !in_patterns {
+            continue;
+        }
+        let l = line.trim_start_matches("---").trim().trim_start_matches('+');
+        let word: String = l.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+        let next = l[word.len()..].chars().next();
+        // Single-word entries only ("ASK_FOR" is a phrase).
+        if word.len() >= 3 && word.chars().all(|c| c.is_ascii_uppercase()) && next != Some('_') {
             out.push(word.to_lowercase());
         }
     }
@@ -381,7 +469,7 @@ pub fn build_gazetteer(data: &Path, extra: &Path) -> std::io::Result<Gazetteer> 
             }
         }
     }
-    // Hand list.
+    // Hand list: curated, so also imposed on NER output.
     if let Ok(text) = std::fs::read_to_string(extra) {
         for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             if let Some((t, name)) = line.split_once('\t') {
@@ -390,7 +478,7 @@ pub fn build_gazetteer(data: &Path, extra: &Path) -> std::io::Result<Gazetteer> 
                     "ORG" => gazetteer::ORG,
                     _ => gazetteer::LOC,
                 };
-                g.add(name.trim(), bits);
+                g.add_curated(name.trim(), bits);
             }
         }
     }

@@ -53,6 +53,12 @@ struct TrainArgs {
     /// NER epochs.
     #[arg(long, default_value_t = 12)]
     ner_epochs: usize,
+    /// NER corpora added to UNER English-EWT train (wikigold, crossner, redocred), comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "")]
+    ner_extra: Vec<String>,
+    /// Also train tagger, lemmatiser and parser on the EWT and GUM dev splits.
+    #[arg(long)]
+    with_dev: bool,
     /// Random seed (same seed and data give byte-identical models).
     #[arg(long, default_value_t = 0x5eed)]
     seed: u64,
@@ -104,13 +110,15 @@ fn main() {
 fn train(t: TrainArgs) -> Result<()> {
     let out = models_dir(&t.out);
     let cfg = herald_nlp::train::TrainConfig {
-        gazetteer_extra: out.join("../data/gazetteer-extra.tsv"),
+        gazetteer_extra: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/gazetteer-extra.tsv")),
+        ner_extra: t.ner_extra.into_iter().filter(|s| !s.is_empty()).collect(),
         data: t.data,
         out,
         tagger_epochs: t.tagger_epochs,
         parser_epochs: t.parser_epochs,
         ner_epochs: t.ner_epochs,
         folds: 4,
+        with_dev: t.with_dev,
         seed: t.seed,
         only: t.only,
     };

@@ -1,0 +1,78 @@
+//! The `herald` binary end to end: outputs, and bad input that is reported and skipped while the
+//! rest of the batch goes on.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn herald() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_herald"))
+}
+
+fn tmp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("herald-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn conllu_output_has_ids_text_entities_and_offsets() {
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/seed-article.txt");
+    let out = herald().args(["analyze", "--date", "2025-05-21", seed]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.starts_with("# newdoc id = seed-article\n# doc_id = seed-article\n"));
+    assert!(s.contains("# text = US President Donald Trump has urged"));
+    let trump = s.lines().find(|l| l.split('\t').nth(1) == Some("Trump")).unwrap();
+    assert!(trump.ends_with("Ent=I-PERSON|Start=20|End=25"), "{trump}");
+    assert_eq!(s.matches("# sent_id").count(), 14);
+}
+
+#[test]
+fn json_output_round_trips() {
+    let mut child = herald().args(["analyze", "--format", "json", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(b"{\"id\":\"a\",\"text\":\"Hamas rejected the proposal.\",\"date\":\"2025-05-21\"}\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["doc_id"], "a");
+    assert_eq!(v["sentences"][0]["tokens"][1]["lemma"], "reject");
+    assert_eq!(v["entities"][0]["text"], "Hamas");
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_batch_goes_on() {
+    let good = tmp("good.txt", "Netanyahu convened his ministers.".as_bytes());
+    let empty = tmp("empty.txt", b"");
+    let utf8 = tmp("latin1.txt", b"Caf\xe9 talks resumed.");
+    let binary = tmp("junk.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00garbage");
+    let jsonl = tmp("mixed.jsonl", b"{\"id\":\"j1\",\"text\":\"Iran resumed talks.\"}\n{\"id\": \"j2\", \"text\": \n{\"id\":\"j3\"}\n{\"id\":\"j4\",\"text\":\"Trump called Netanyahu.\"}\n");
+    let out = herald()
+        .args(["analyze", "--date", "2025-05-21", "--format", "json"])
+        .args([&good, &empty, &utf8, &binary, &jsonl])
+        .args(["/nonexistent/file.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("empty.txt: empty input"), "{stderr}");
+    assert!(stderr.contains("latin1.txt: invalid UTF-8 at byte 3"), "{stderr}");
+    assert!(stderr.contains("junk.txt: looks like binary data"), "{stderr}");
+    assert!(stderr.contains("mixed.jsonl: line 2: invalid JSON"), "{stderr}");
+    assert!(stderr.contains("mixed.jsonl: line 3: missing field \"text\""), "{stderr}");
+    assert!(stderr.contains("/nonexistent/file.txt: No such file"), "{stderr}");
+    let ids: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["doc_id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["good", "j1", "j4"]);
+}
+
+#[test]
+fn bad_date_is_refused_with_a_hint() {
+    let out = herald().args(["analyze", "--date", "May 21", "x.txt"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid --date \"May 21\""));
+}
