@@ -34,6 +34,9 @@ pub fn gold_tokenisation(nlp: &Pipeline, name: &str, sents: &[GoldSentence], ful
             }
             let gh = if g.head == 0 { None } else { Some(g.head - 1) };
             if a.heads[i] == gh {
+                if show == "label" && universal(&a.deprels[i]) != universal(&g.deprel) {
+                    eprintln!("label\t{}\t{}", g.deprel, a.deprels[i]);
+                }
                 uas += 1;
                 las += (universal(&a.deprels[i]) == universal(&g.deprel)) as usize;
                 las_full += (a.deprels[i] == g.deprel) as usize;
@@ -206,7 +209,14 @@ fn re3d_type(t: &str) -> Option<&'static str> {
 }
 
 /// Run every NLP evaluation whose data exists under `data`; `emit` gets each line as it is ready.
-pub fn run(nlp: &Pipeline, data: &Path, mut emit: impl FnMut(EvalLine)) -> std::io::Result<()> {
+/// Dev sets are scored only for models not trained on them (`trained_on_dev` false).
+pub fn run(nlp: &Pipeline, data: &Path, trained_on_dev: bool, mut emit: impl FnMut(EvalLine)) -> std::io::Result<()> {
+    // Dev lines guide model choices; they mean nothing for models trained on dev.
+    let ewt_dev = data.join("ud-english-ewt/en_ewt-ud-dev.conllu");
+    if ewt_dev.exists() && !trained_on_dev {
+        let sents = read_conllu(&ewt_dev)?;
+        emit(gold_tokenisation(nlp, "ewt-dev-gold-tok", &sents, true));
+    }
     let ewt_test = data.join("ud-english-ewt/en_ewt-ud-test.conllu");
     if ewt_test.exists() {
         let sents = read_conllu(&ewt_test)?;
@@ -223,7 +233,7 @@ pub fn run(nlp: &Pipeline, data: &Path, mut emit: impl FnMut(EvalLine)) -> std::
         emit(gold_tokenisation(nlp, "gum-news-test-gold-tok", &sents, true));
     }
     let uner_dev = data.join("uner-english-ewt/en_ewt-ud-dev.iob2");
-    if uner_dev.exists() {
+    if uner_dev.exists() && !trained_on_dev {
         let text = std::fs::read_to_string(&uner_dev)?;
         let sents = parse_ner_columns(&text, 1, 2, Some('\t'), herald_nlp::train::ner_type);
         emit(ner(nlp, "uner-ewt-dev-ner", &sents));

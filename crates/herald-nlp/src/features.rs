@@ -56,10 +56,11 @@ pub fn argmax(s: &[f32]) -> usize {
     best
 }
 
-/// Brown clusters: word → bit path (first bit lowest).
+/// Brown clusters: word → bit path (first bit lowest), and the word's frequency rank (the file
+/// lists words most probable first).
 #[derive(Debug, Clone, Default)]
 pub struct Clusters {
-    map: FxHashMap<u64, u32>,
+    map: FxHashMap<u64, (u32, u32)>,
 }
 
 impl Clusters {
@@ -68,11 +69,12 @@ impl Clusters {
         let f = std::fs::File::open(path)?;
         let r = BufReader::new(flate2::read::GzDecoder::new(f));
         let mut map = FxHashMap::default();
-        for line in r.lines() {
+        map.reserve(200_000);
+        for (rank, line) in r.lines().enumerate() {
             let line = line?;
             if let Some((w, c)) = line.split_once('\t') {
                 if let Ok(c) = c.parse::<u32>() {
-                    map.entry(hash_str(w)).or_insert(c);
+                    map.entry(hash_str(w)).or_insert((c, rank as u32));
                 }
             }
         }
@@ -81,7 +83,13 @@ impl Clusters {
 
     /// The cluster of `word` (case-sensitive first, then lower-cased), or 0.
     pub fn get(&self, word: &str, lower: &str) -> u32 {
-        self.map.get(&hash_str(word)).or_else(|| self.map.get(&hash_str(lower))).copied().unwrap_or(0)
+        self.lookup(word, lower).0
+    }
+
+    /// Cluster and frequency rank of `word` (case-sensitive first, then lower-cased);
+    /// `(0, u32::MAX)` if unknown.
+    pub fn lookup(&self, word: &str, lower: &str) -> (u32, u32) {
+        self.map.get(&hash_str(word)).or_else(|| self.map.get(&hash_str(lower))).copied().unwrap_or((0, u32::MAX))
     }
 
     /// Number of words with a cluster.
@@ -118,6 +126,9 @@ pub struct Lex {
     pub cluster: u32,
     /// Bit flags: 1 title case, 2 all caps, 4 has digit, 8 has hyphen, 16 punctuation only.
     pub flags: u32,
+    /// log2 of the word's frequency rank among the clustered words (1 = most frequent), 31 if
+    /// unknown: rare capitalised words are more often names.
+    pub rank: u32,
 }
 
 impl Lex {
@@ -203,6 +214,7 @@ pub fn lex(word: &str, clusters: &Clusters) -> Lex {
         flags |= 16;
     }
     let lower = word.to_lowercase();
+    let (cluster, rank) = clusters.lookup(word, &lower);
     Lex {
         form: hash_str(word),
         norm: hash_str(&norm),
@@ -212,8 +224,9 @@ pub fn lex(word: &str, clusters: &Clusters) -> Lex {
         suffix2: sub(n.saturating_sub(2), n),
         suffix4: sub(n.saturating_sub(4), n),
         shape: hash_str(&shape(word)),
-        cluster: clusters.get(word, &lower),
+        cluster,
         flags,
+        rank: if rank == u32::MAX { 31 } else { 32 - (rank + 1).leading_zeros() },
     }
 }
 

@@ -1,4 +1,6 @@
-//! Compact binary model files: a versioned header, then little-endian fields, deflate-compressed.
+//! Compact binary model files: a versioned header line, a method byte, then the little-endian
+//! payload, deflate-compressed when that saves at least a tenth of it (quantised weights hardly
+//! compress, and inflating them would cost more load time than it saves bytes).
 
 use flate2::read::DeflateDecoder;
 use flate2::write::DeflateEncoder;
@@ -142,12 +144,17 @@ pub fn save(path: &Path, format: &str, payload: &[u8]) -> std::io::Result<()> {
     let mut enc = DeflateEncoder::new(Vec::new(), flate2::Compression::best());
     enc.write_all(payload)?;
     let body = enc.finish()?;
+    let (method, body) = if body.len() * 10 < payload.len() * 9 { (METHOD_DEFLATE, &body[..]) } else { (METHOD_STORED, payload) };
     let mut out = Vec::with_capacity(body.len() + 64);
     out.extend_from_slice(format.as_bytes());
     out.push(b'\n');
-    out.extend_from_slice(&body);
+    out.push(method);
+    out.extend_from_slice(body);
     std::fs::write(path, out)
 }
+
+const METHOD_STORED: u8 = 0;
+const METHOD_DEFLATE: u8 = 1;
 
 /// Read the payload of a model file, checking that it is a `format` model.
 pub fn load(path: &Path, format: &str) -> Result<Vec<u8>, ModelError> {
@@ -157,9 +164,22 @@ pub fn load(path: &Path, format: &str) -> Result<Vec<u8>, ModelError> {
     if header != format {
         return Err(ModelError::Format { path: path.display().to_string(), expected: format.into(), found: header });
     }
-    let mut out = Vec::new();
-    DeflateDecoder::new(&bytes[(nl + 1).min(bytes.len())..])
-        .read_to_end(&mut out)
-        .map_err(|e| ModelError::Io { path: path.display().to_string(), error: e })?;
-    Ok(out)
+    let body = &bytes[(nl + 1).min(bytes.len())..];
+    match body.first() {
+        Some(&METHOD_STORED) => {
+            let skip = nl + 2;
+            let mut bytes = bytes;
+            bytes.drain(..skip);
+            Ok(bytes)
+        }
+        Some(&METHOD_DEFLATE) => {
+            // Reserve for a typical inflation ratio, so the buffer is not re-allocated as it grows.
+            let mut out = Vec::with_capacity(body.len() * 4);
+            DeflateDecoder::new(&body[1..])
+                .read_to_end(&mut out)
+                .map_err(|e| ModelError::Io { path: path.display().to_string(), error: e })?;
+            Ok(out)
+        }
+        _ => Err(ModelError::Corrupt(nl + 1)),
+    }
 }

@@ -1,5 +1,6 @@
 //! Named-entity recogniser: a greedy averaged perceptron over BIO tags for PERSON, ORG and LOC,
-//! with word, shape, affix, POS, Brown-cluster and gazetteer features and the previous two tags.
+//! with word, shape, affix, POS, Brown-cluster, frequency and gazetteer features and the previous
+//! two tags.
 //! Invalid transitions (I-X after anything but X) are never predicted.
 
 use crate::features::{f1, f2, f3, Lex};
@@ -8,7 +9,7 @@ use crate::perceptron::{Model, Trainer};
 use crate::tagger::Rng;
 
 /// Model file format name.
-pub const FORMAT: &str = "herald.ner.v1";
+pub const FORMAT: &str = "herald.ner.v2";
 
 /// BIO tag names, in class order.
 pub const TAGS: [&str; 7] = ["O", "B-PERSON", "I-PERSON", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
@@ -62,6 +63,8 @@ fn features(x: &[NerInput], i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) 
         f1(35, r1.lex.cluster_prefix(8)), f1(36, l1.lex.cluster_prefix(8)),
         f3(37, w.tag as u64, l1.tag as u64, r1.tag as u64), f2(38, w.lex.suffix4, w.lex.flags as u64),
         f1(39, r1.lex.flags as u64), f1(40, l1.lex.flags as u64), f2(41, p1, r1.lex.norm),
+        f2(42, w.lex.rank as u64, (w.lex.flags & 3) as u64 | ((i == 0) as u64) << 2), f2(43, w.lex.rank as u64, w.tag as u64),
+        f3(44, w.lex.rank as u64, r1.lex.rank as u64, (w.lex.flags & 1) as u64 | ((r1.lex.flags & 1) as u64) << 1),
     ]);
 }
 
@@ -114,6 +117,19 @@ pub struct NerExample {
 
 /// Train the recogniser.
 pub fn train(examples: &[NerExample], epochs: usize, seed: u64) -> Ner {
+    train_ensemble(examples, epochs, &[seed])
+}
+
+/// Train one recogniser per seed (in parallel threads) and keep the mean of their weights.
+pub fn train_ensemble(examples: &[NerExample], epochs: usize, seeds: &[u64]) -> Ner {
+    let trainers: Vec<Trainer> = std::thread::scope(|s| {
+        let hs: Vec<_> = seeds.iter().map(|&seed| s.spawn(move || train_one(examples, epochs, seed))).collect();
+        hs.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    Ner { model: Trainer::finish_mean(&trainers, 0.05) }
+}
+
+fn train_one(examples: &[NerExample], epochs: usize, seed: u64) -> Trainer {
     let mut trainer = Trainer::new(7);
     let mut rng = Rng(seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
@@ -141,5 +157,5 @@ pub fn train(examples: &[NerExample], epochs: usize, seed: u64) -> Ner {
             }
         }
     }
-    Ner { model: trainer.finish(0.05) }
+    trainer
 }

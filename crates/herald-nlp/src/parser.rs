@@ -407,10 +407,32 @@ pub struct ParseExample {
 pub const PRUNE: f32 = 1.0;
 
 /// Train a parser with the dynamic oracle. Exploration starts after the first epoch.
-pub fn train(examples: &[ParseExample], epochs: usize, seed: u64, prune: f32, mut progress: impl FnMut(usize)) -> Parser {
+pub fn train(examples: &[ParseExample], epochs: usize, seed: u64, prune: f32, progress: impl FnMut(usize)) -> Parser {
+    train_ensemble(examples, epochs, &[seed], prune, progress)
+}
+
+/// Train one parser per seed (in parallel threads) and keep the mean of their weights.
+pub fn train_ensemble(examples: &[ParseExample], epochs: usize, seeds: &[u64], prune: f32, mut progress: impl FnMut(usize)) -> Parser {
     let mut names: Vec<String> = examples.iter().flat_map(|e| e.labels.iter().cloned()).collect();
     names.sort();
     names.dedup();
+    let runs: Vec<(Trainer, Trainer)> = std::thread::scope(|s| {
+        let handles: Vec<_> = seeds.iter().map(|&seed| {
+            let names = &names;
+            s.spawn(move || train_one(examples, epochs, seed, names))
+        }).collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    progress(epochs - 1);
+    let (actions, labelers): (Vec<Trainer>, Vec<Trainer>) = runs.into_iter().unzip();
+    Parser { labels: names, actions: Trainer::finish_mean(&actions, prune), labeler: Trainer::finish_mean(&labelers, prune) }
+}
+
+fn train_one(examples: &[ParseExample], epochs: usize, seed: u64, names: &[String]) -> (Trainer, Trainer) {
+    // Exploration (Goldberg & Nivre 2013): from the second epoch on, follow the model's own
+    // prediction 90% of the time, so it learns to recover from its mistakes.
+    let explore: f32 = std::env::var("HERALD_EXPLORE").ok().and_then(|v| v.parse().ok()).unwrap_or(0.9);
+    let explore_from: usize = std::env::var("HERALD_EXPLORE_FROM").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
     let lid = |s: &str| names.binary_search_by(|x| x.as_str().cmp(s)).unwrap() as u16;
     let mut actions = Trainer::new(3);
     let mut labeler = Trainer::new(names.len());
@@ -453,7 +475,7 @@ pub fn train(examples: &[ParseExample], epochs: usize, seed: u64, prune: f32, mu
                     actions.update(&feats, best, guess);
                 }
                 actions.tick();
-                let next = if epoch > 0 && rng.next_f32() < 0.9 { guess } else { best };
+                let next = if epoch >= explore_from && rng.next_f32() < explore { guess } else { best };
                 let label = if next != SHIFT {
                     let (h, d) = st.arc(next);
                     label_features(&st, &e.input, h, d, &mut lfeats);
@@ -470,9 +492,8 @@ pub fn train(examples: &[ParseExample], epochs: usize, seed: u64, prune: f32, mu
                 st.apply(next, label);
             }
         }
-        progress(epoch);
     }
-    Parser { labels: names, actions: actions.finish(prune), labeler: labeler.finish(prune) }
+    (actions, labeler)
 }
 
 #[cfg(test)]

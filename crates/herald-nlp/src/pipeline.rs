@@ -143,11 +143,18 @@ pub struct Pipeline {
     parser: Parser,
     ner: Ner,
     gazetteer: Gazetteer,
+    use_curated: bool,
 }
 
 fn load_part<T>(dir: &Path, file: &str, format: &str, read: impl FnOnce(&mut ByteReader) -> Result<T, ModelError>) -> Result<T, ModelError> {
+    let t0 = std::time::Instant::now();
     let bytes = io::load(&dir.join(file), format)?;
-    read(&mut ByteReader::new(&bytes))
+    let t1 = t0.elapsed();
+    let out = read(&mut ByteReader::new(&bytes));
+    if std::env::var("HERALD_LOAD_TIMES").is_ok() {
+        eprintln!("load {file}: inflate {:.0} ms, build {:.0} ms", t1.as_secs_f64() * 1e3, (t0.elapsed() - t1).as_secs_f64() * 1e3);
+    }
+    out
 }
 
 impl Pipeline {
@@ -183,7 +190,9 @@ impl Pipeline {
             tag_upos.push(Upos::parse(u).unwrap_or(Upos::X));
             tag_xpos.push(x.to_string());
         }
-        Ok(Pipeline { clusters, tagger, tag_upos, tag_xpos, lemmatizer, parser, ner, gazetteer })
+        // HERALD_NO_CURATED=1 turns the curated-name rule off, to measure what it does.
+        let use_curated = std::env::var("HERALD_NO_CURATED").is_err();
+        Ok(Pipeline { clusters, tagger, tag_upos, tag_xpos, lemmatizer, parser, ner, gazetteer, use_curated })
     }
 
     /// Lexical attributes of words.
@@ -227,7 +236,9 @@ impl Pipeline {
             .map(|((l, &t), g)| NerInput { lex: *l, tag: t, gaz: g })
             .collect();
         let mut out = self.ner.predict(&input);
-        apply_curated(&mut out, &self.gazetteer.curated_matches(&norms, &caps));
+        if self.use_curated {
+            apply_curated(&mut out, &self.gazetteer.curated_matches(&norms, &caps));
+        }
         out
     }
 

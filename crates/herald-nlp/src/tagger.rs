@@ -161,6 +161,11 @@ impl Rng {
 
 /// Train a tagger.
 pub fn train(examples: &[TagExample], epochs: usize, seed: u64) -> Tagger {
+    train_ensemble(examples, epochs, &[seed])
+}
+
+/// Train one tagger per seed (in parallel threads) and keep the mean of their weights.
+pub fn train_ensemble(examples: &[TagExample], epochs: usize, seeds: &[u64]) -> Tagger {
     // Tag inventory in a fixed (sorted) order.
     let mut names: Vec<String> = examples.iter().flat_map(|e| e.tags.iter().cloned()).collect();
     names.sort();
@@ -184,11 +189,32 @@ pub fn train(examples: &[TagExample], epochs: usize, seed: u64) -> Tagger {
             tagdict.insert(hash_str(w), best as u16);
         }
     }
-    let mut trainer = Trainer::new(names.len());
+    let trainers: Vec<Trainer> = std::thread::scope(|s| {
+        let hs: Vec<_> = seeds
+            .iter()
+            .map(|&seed| {
+                let (names, id, tagdict) = (&names, &id, &tagdict);
+                s.spawn(move || train_one(examples, epochs, seed, names.len(), id, tagdict))
+            })
+            .collect();
+        hs.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    Tagger { tags: names, tagdict, model: Trainer::finish_mean(&trainers, 0.05) }
+}
+
+fn train_one(
+    examples: &[TagExample],
+    epochs: usize,
+    seed: u64,
+    n: usize,
+    id: &FxHashMap<&str, usize>,
+    tagdict: &FxHashMap<u64, u16>,
+) -> Trainer {
+    let mut trainer = Trainer::new(n);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = Rng(seed);
     let mut feats = Vec::new();
-    let mut scores = vec![0f32; names.len()];
+    let mut scores = vec![0f32; n];
     for _ in 0..epochs {
         rng.shuffle(&mut order);
         for &k in &order {
@@ -212,7 +238,7 @@ pub fn train(examples: &[TagExample], epochs: usize, seed: u64) -> Tagger {
             }
         }
     }
-    Tagger { tags: names, tagdict, model: trainer.finish(0.05) }
+    trainer
 }
 
 #[cfg(test)]

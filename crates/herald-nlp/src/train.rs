@@ -37,9 +37,10 @@ pub struct TrainConfig {
     pub gazetteer_extra: PathBuf,
     /// NER corpora added to UNER English-EWT train: any of wikigold, crossner, redocred.
     pub ner_extra: Vec<String>,
-    /// Also train the tagger, lemmatiser and parser on the dev splits of EWT and GUM (never on
-    /// test splits).
+    /// Also train on the dev splits of EWT, GUM and UNER (never on test splits).
     pub with_dev: bool,
+    /// Parsers trained (in parallel, on different shuffles) and averaged into the stored one.
+    pub ensemble: usize,
 }
 
 /// Sentences of an additional NER training corpus, mapped to PERSON/ORG/LOC.
@@ -182,8 +183,34 @@ pub fn ner_type(t: &str) -> Option<&'static str> {
     }
 }
 
+/// File recording how the models in a directory were trained.
+pub const MANIFEST: &str = "manifest.json";
+
+/// Whether the models in `dir` were trained on dev splits (dev scores then mean nothing).
+pub fn trained_on_dev(dir: &Path) -> bool {
+    std::fs::read_to_string(dir.join(MANIFEST))
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .and_then(|v| v["with_dev"].as_bool())
+        .unwrap_or(false)
+}
+
 /// Train everything `cfg` asks for; `log` receives progress lines.
 pub fn train_all(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> std::io::Result<()> {
+    let manifest = serde_json::json!({
+        "format": "herald.models.v1",
+        "with_dev": cfg.with_dev,
+        "splits": if cfg.with_dev { "train+dev" } else { "train" },
+        "ensemble": cfg.ensemble,
+        "tagger_epochs": cfg.tagger_epochs,
+        "parser_epochs": cfg.parser_epochs,
+        "ner_epochs": cfg.ner_epochs,
+        "jackknife_folds": cfg.folds,
+        "seed": cfg.seed,
+        "ner_extra": cfg.ner_extra,
+        "sources": ["ud-english-ewt 2.16", "gum (CC BY genres)", "uner-english-ewt", "spacy-lookups-data 1.0.5 clusters", "geonames", "wikidata-leaders", "cia-factbook-2026", "ofac-sdn-2022", "petrarch2"],
+    });
+    std::fs::write(cfg.out.join(MANIFEST), serde_json::to_string_pretty(&manifest).map_err(std::io::Error::other)? + "\n")?;
     let clusters = Clusters::load(&cfg.out.join(files::CLUSTERS))?;
     log(&format!("clusters: {} words", clusters.len()));
     let ewt = read_conllu(&cfg.data.join("ud-english-ewt/en_ewt-ud-train.conllu"))?;
@@ -201,7 +228,8 @@ pub fn train_all(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> std::io::Resul
     let examples = tag_examples(&all, &clusters);
     let tagger_path = cfg.out.join(files::TAGGER);
     let tagger = if want(cfg, "tagger") {
-        let t = tagger::train(&examples, cfg.tagger_epochs, cfg.seed);
+        let seeds: Vec<u64> = (0..cfg.ensemble.max(1) as u64).map(|i| cfg.seed + 1000 * i).collect();
+        let t = tagger::train_ensemble(&examples, cfg.tagger_epochs, &seeds);
         save(&tagger_path, tagger::FORMAT, |w| t.write(w))?;
         log(&format!("tagger: {} tags, {} features", t.tags.len(), t.n_features()));
         t
@@ -258,7 +286,8 @@ pub fn train_all(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> std::io::Resul
                 }
             })
             .collect();
-        let p = parser::train(&pex, cfg.parser_epochs, cfg.seed, parser::PRUNE, |e| log(&format!("parser: epoch {} done", e + 1)));
+        let seeds: Vec<u64> = (0..cfg.ensemble.max(1) as u64).map(|i| cfg.seed + 1000 * i).collect();
+        let p = parser::train_ensemble(&pex, cfg.parser_epochs, &seeds, parser::PRUNE, |e| log(&format!("parser: epoch {} done", e + 1)));
         save(&cfg.out.join(files::PARSER), parser::FORMAT, |w| p.write(w))?;
         let (a, l) = p.n_features();
         log(&format!("parser: {} labels, {a} action features, {l} label features", p.labels.len()));
@@ -278,15 +307,20 @@ pub fn train_all(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> std::io::Resul
     if want(cfg, "ner") {
         let text = std::fs::read_to_string(cfg.data.join("uner-english-ewt/en_ewt-ud-train.iob2"))?;
         let mut sents = parse_ner_columns(&text, 1, 2, Some('\t'), ner_type);
+        if cfg.with_dev {
+            let dev = std::fs::read_to_string(cfg.data.join("uner-english-ewt/en_ewt-ud-dev.iob2"))?;
+            sents.extend(parse_ner_columns(&dev, 1, 2, Some('\t'), ner_type));
+        }
         let uner_n = sents.len();
         for extra in &cfg.ner_extra {
             let more = extra_ner_corpus(&cfg.data, extra, &tagger, &clusters)?;
             log(&format!("ner: + {extra}: {} sentences", more.len()));
             sents.extend(more);
         }
-        log(&format!("ner: UNER train {uner_n} sentences, {} in all", sents.len()));
+        log(&format!("ner: UNER {} {uner_n} sentences, {} in all", if cfg.with_dev { "train + dev" } else { "train" }, sents.len()));
         let nex: Vec<NerExample> = sents.iter().map(|s| ner_example(s, &tagger, &gaz, &clusters)).collect();
-        let m = ner::train(&nex, cfg.ner_epochs, cfg.seed);
+        let seeds: Vec<u64> = (0..cfg.ensemble.max(1) as u64).map(|i| cfg.seed + 1000 * i).collect();
+        let m = ner::train_ensemble(&nex, cfg.ner_epochs, &seeds);
         save(&cfg.out.join(files::NER), ner::FORMAT, |w| m.write(w))?;
         log(&format!("ner: {} sentences, {} features", nex.len(), m.n_features()));
     }

@@ -56,9 +56,13 @@ struct TrainArgs {
     /// NER corpora added to UNER English-EWT train (wikigold, crossner, redocred), comma-separated.
     #[arg(long, value_delimiter = ',', default_value = "")]
     ner_extra: Vec<String>,
-    /// Also train tagger, lemmatiser and parser on the EWT and GUM dev splits.
-    #[arg(long)]
-    with_dev: bool,
+    /// Models trained per component on different shuffles and averaged into the stored one.
+    #[arg(long, default_value_t = 3)]
+    ensemble: usize,
+    /// Which splits of EWT, GUM and UNER to train on: "train" (to make choices on dev) or
+    /// "train+dev" (the committed models; never test).
+    #[arg(long, default_value = "train+dev", value_parser = ["train", "train+dev"])]
+    splits: String,
     /// Random seed (same seed and data give byte-identical models).
     #[arg(long, default_value_t = 0x5eed)]
     seed: u64,
@@ -118,7 +122,8 @@ fn train(t: TrainArgs) -> Result<()> {
         parser_epochs: t.parser_epochs,
         ner_epochs: t.ner_epochs,
         folds: 4,
-        with_dev: t.with_dev,
+        with_dev: t.splits == "train+dev",
+        ensemble: t.ensemble,
         seed: t.seed,
         only: t.only,
     };
@@ -135,7 +140,11 @@ fn eval(e: EvalArgs) -> Result<()> {
             let nlp = load_pipeline(&e.models)?;
             let load_ms = t0.elapsed().as_secs_f64() * 1000.0;
             println!("models: load_ms={load_ms:.0}");
-            herald_eval::nlp::run(&nlp, &e.data, |line| println!("{line}"))
+            let on_dev = herald_nlp::train::trained_on_dev(&models_dir(&e.models));
+            if on_dev {
+                println!("models: trained on train+dev splits; dev sets not scored");
+            }
+            herald_eval::nlp::run(&nlp, &e.data, on_dev, |line| println!("{line}"))
                 .with_context(|| format!("reading gold sets under {}", e.data.display()))?;
             Ok(())
         }
