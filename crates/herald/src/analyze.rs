@@ -46,7 +46,7 @@ pub fn run(a: AnalyzeArgs) -> Result<i32> {
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
     let json = a.format == "json";
     let flush = |batch: &mut Vec<Document>, out: &mut std::io::BufWriter<std::io::StdoutLock>| -> Result<()> {
-        let analyses: Vec<_> = pool.install(|| batch.par_iter().map(|d| nlp.analyze(d)).collect());
+        let analyses: Vec<_> = pool.install(|| batch.par_iter().with_max_len(1).map(|d| nlp.analyze(d)).collect());
         for (d, an) in batch.iter().zip(&analyses) {
             if json {
                 output::write_json(out, d, an)?;

@@ -88,7 +88,19 @@ fn bbc(data: &Path, limit: usize) -> Result<Vec<Document>> {
 pub fn run(b: BenchArgs) -> Result<()> {
     let nlp = crate::load_pipeline(&b.models)?;
     let mut corpora = vec![("reuters-21578", reuters(&b.data, b.limit)?), ("bbc-news", bbc(&b.data, b.limit)?)];
-    let all: Vec<Document> = corpora.iter().flat_map(|(_, d)| d.iter().cloned()).collect();
+    // Interleave the two corpora so the combined run mixes short wire stories and long features
+    // throughout, as a real news stream does.
+    let (r, bb) = (&corpora[0].1, &corpora[1].1);
+    let step = (r.len() / bb.len().max(1)).max(1);
+    let mut all: Vec<Document> = Vec::with_capacity(r.len() + bb.len());
+    let mut bi = bb.iter();
+    for (i, d) in r.iter().enumerate() {
+        all.push(d.clone());
+        if i % step == step - 1 {
+            all.extend(bi.next().cloned());
+        }
+    }
+    all.extend(bi.cloned());
     corpora.push(("reuters+bbc", all));
     for (name, docs) in &corpora {
         let mut base_wall = None;
@@ -96,7 +108,8 @@ pub fn run(b: BenchArgs) -> Result<()> {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
             let cpu0 = cpu_seconds();
             let t0 = Instant::now();
-            let tokens: usize = pool.install(|| docs.par_iter().map(|d| nlp.analyze(d).token_count()).sum());
+            // Small work units, so one long document late in the list cannot leave a thread idle.
+            let tokens: usize = pool.install(|| docs.par_iter().with_max_len(4).map(|d| nlp.analyze(d).token_count()).sum());
             let wall = t0.elapsed().as_secs_f64();
             let cpu = cpu_seconds() - cpu0;
             let speedup = base_wall.map(|w: f64| w / wall).unwrap_or(1.0);
