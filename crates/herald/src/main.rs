@@ -31,6 +31,24 @@ enum Command {
     Eval(EvalArgs),
     /// Measure analysis throughput over real news (Reuters-21578, BBC) in tokens per CPU-second.
     Bench(bench::BenchArgs),
+    /// Look actor names up in PETRARCH-format actor dictionaries: the code each has on a date.
+    Actor(ActorArgs),
+}
+
+#[derive(clap::Args)]
+struct ActorArgs {
+    /// Names to look up, e.g. "Benjamin Netanyahu".
+    #[arg(required = true)]
+    names: Vec<String>,
+    /// The date the code must hold on (YYYY-MM-DD).
+    #[arg(long)]
+    date: String,
+    /// Actor dictionary files (default: the PETRARCH-2 Phoenix actor files under --data).
+    #[arg(long = "dict")]
+    dicts: Vec<PathBuf>,
+    /// The shared data folder.
+    #[arg(long, default_value = "../shared/data")]
+    data: PathBuf,
 }
 
 #[derive(clap::Args)]
@@ -97,6 +115,7 @@ fn main() {
         Command::Train(t) => train(t).map(|_| 0),
         Command::Eval(e) => eval(e).map(|_| 0),
         Command::Bench(b) => bench::run(b).map(|_| 0),
+        Command::Actor(a) => actor(a),
     };
     match result {
         Ok(code) => std::process::exit(code),
@@ -150,4 +169,49 @@ fn eval(e: EvalArgs) -> Result<()> {
         }
         other => anyhow::bail!("unknown evaluation '{other}'\n\nhint: herald eval nlp"),
     }
+}
+
+fn actor(a: ActorArgs) -> Result<i32> {
+    let date = herald_dict::Date::parse(&a.date)
+        .with_context(|| format!("invalid --date \"{}\" (expected YYYY-MM-DD)", a.date))?;
+    let files = if a.dicts.is_empty() {
+        ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"]
+            .iter()
+            .map(|f| a.data.join("petrarch2").join(f))
+            .collect()
+    } else {
+        a.dicts.clone()
+    };
+    let mut dict = herald_dict::ActorDictionary::default();
+    for f in &files {
+        let text = std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
+        let problems = dict.add(&f.display().to_string(), &text);
+        for p in problems.iter().take(3) {
+            eprintln!("warning: {p} (skipped)");
+        }
+        if problems.len() > 3 {
+            eprintln!("warning: {}: {} more lines skipped", f.display(), problems.len() - 3);
+        }
+    }
+    let mut missing = 0;
+    for name in &a.names {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        match dict.longest_match(&words, 0).filter(|m| m.len == words.len()) {
+            Some(m) => {
+                let actor = &dict.actors[m.entry];
+                println!(
+                    "{name}\t{}\t{}\t{}:{}",
+                    dict.code_on(m.entry, date).unwrap_or("-"),
+                    actor.name.join("_"),
+                    actor.file,
+                    actor.line
+                );
+            }
+            None => {
+                missing += 1;
+                println!("{name}\t-\tnot in the dictionaries");
+            }
+        }
+    }
+    Ok(if missing > 0 { 1 } else { 0 })
 }

@@ -76,3 +76,19 @@ fn bad_date_is_refused_with_a_hint() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("invalid --date \"May 21\""));
 }
+
+#[test]
+fn actor_codes_follow_the_story_date() {
+    let dict = tmp("actors.txt", b"BENJAMIN_NETANYAHU_\n+NETANYAHU\n\t[ISRELI 670101-960618]\n\t[ISRGOV 960618-990706]\n\t[ISRGOV >090401]\n\t[ISRELI]\n");
+    let run = |date: &str| {
+        let out = herald().args(["actor", "--date", date, "--dict"]).arg(&dict).args(["Benjamin Netanyahu", "Gideon Sa'ar"]).output().unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let (code, out) = run("2025-05-21");
+    assert_eq!(code, Some(1), "one name is missing");
+    let first = out.lines().next().unwrap();
+    assert!(first.starts_with("Benjamin Netanyahu\tISRGOV\tBENJAMIN_NETANYAHU\t"), "{first}");
+    assert!(first.ends_with("actors.txt:1"), "{first}");
+    assert_eq!(out.lines().nth(1).unwrap(), "Gideon Sa'ar\t-\tnot in the dictionaries");
+    assert!(run("2005-01-01").1.starts_with("Benjamin Netanyahu\tISRELI"));
+}

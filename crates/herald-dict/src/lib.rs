@@ -1,0 +1,472 @@
+//! Dictionaries for the event coder: who an actor phrase denotes on a given date.
+//!
+//! [`ActorDictionary`] reads PETRARCH-2 actor files (`Phoenix.Countries.actors.txt` and kin):
+//!
+//! ```text
+//! BENJAMIN_NETANYAHU_  # CountryInfo.txt
+//! +NETANYAHU
+//! +PRIME_MINISTER_BENJAMIN_NETANYAHU
+//!     [ISRELI 670101-960618]
+//!     [ISRGOV >090401]
+//!     [ISRELI]
+//! ```
+//!
+//! A record is a primary phrase (words joined by `_`, optionally followed by a default
+//! `[CODE]`), `+` synonym lines, and date restrictions: `<date` (before), `>date` (after),
+//! `date-date` (between, inclusive) or none (the default). The first restriction that holds on the
+//! story's date gives the code. [`AgentDictionary`] reads agent files (`MINISTER [~GOV]`), whose
+//! codes combine with an actor's country code ("Israeli officials" → ISR + GOV).
+//!
+//! ```
+//! use herald_dict::{ActorDictionary, Date};
+//! let text = "BENJAMIN_NETANYAHU_\n+NETANYAHU\n\t[ISRELI 670101-960618]\n\t[ISRGOV >090401]\n\t[ISRELI]\n";
+//! let dict = ActorDictionary::parse("actors.txt", text).unwrap();
+//! let words = ["Prime", "Minister", "Benjamin", "Netanyahu", "said"];
+//! let m = dict.longest_match(&words, 2).unwrap();
+//! assert_eq!((m.len, dict.code_on(m.entry, Date::parse("2025-05-21").unwrap())), (2, Some("ISRGOV")));
+//! assert_eq!(dict.code_on(m.entry, Date::parse("1990-01-01").unwrap()), Some("ISRELI"));
+//! ```
+#![deny(missing_docs)]
+
+use rustc_hash::FxHashMap;
+
+/// A calendar day as `YYYYMMDD` in one integer, so that dates compare as numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub u32);
+
+impl Date {
+    /// Parse `YYYY-MM-DD`, `YYYYMMDD` or PETRARCH's `YYMMDD` (years 00–30 are 20xx, the rest 19xx).
+    pub fn parse(s: &str) -> Option<Date> {
+        let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
+        if digits.len() != s.chars().filter(|c| *c != '-').count() {
+            return None;
+        }
+        let v: u32 = digits.parse().ok()?;
+        let full = match digits.len() {
+            8 => v,
+            6 => {
+                let yy = v / 10000;
+                (if yy <= 30 { 2000 + yy } else { 1900 + yy }) * 10000 + v % 10000
+            }
+            _ => return None,
+        };
+        let (m, d) = (full / 100 % 100, full % 100);
+        ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some(Date(full))
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.0 / 10000, self.0 / 100 % 100, self.0 % 100)
+    }
+}
+
+/// When a code applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateRange {
+    /// Always (the record's default).
+    Always,
+    /// Strictly before the date.
+    Before(Date),
+    /// Strictly after the date.
+    After(Date),
+    /// Between two dates, both included.
+    Between(Date, Date),
+}
+
+impl DateRange {
+    /// True if the range holds on `d`.
+    pub fn contains(&self, d: Date) -> bool {
+        match *self {
+            DateRange::Always => true,
+            DateRange::Before(x) => d < x,
+            DateRange::After(x) => d > x,
+            DateRange::Between(a, b) => a <= d && d <= b,
+        }
+    }
+}
+
+/// A CAMEO actor code valid over a date range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedCode {
+    /// The code, e.g. `ISRGOV`.
+    pub code: String,
+    /// When it applies.
+    pub range: DateRange,
+}
+
+/// One actor: its names and its dated codes, with where it was defined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// The primary name, as words (upper case, as in the file).
+    pub name: Vec<String>,
+    /// Codes in file order; the first whose range holds wins.
+    pub codes: Vec<DatedCode>,
+    /// File the record came from.
+    pub file: String,
+    /// Line of the primary phrase (1-based).
+    pub line: usize,
+}
+
+/// Errors reading a dictionary; each names the file and line.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum DictError {
+    /// A bracketed code is malformed.
+    #[error("{file}: line {line}: bad code \"{text}\" (expected [CODE], [CODE >YYMMDD], [CODE <YYMMDD] or [CODE YYMMDD-YYMMDD])")]
+    BadCode {
+        /// Dictionary file.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// The offending text.
+        text: String,
+    },
+    /// A synonym or restriction came before any primary phrase.
+    #[error("{file}: line {line}: \"{text}\" belongs to no actor record")]
+    Orphan {
+        /// Dictionary file.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// The offending text.
+        text: String,
+    },
+}
+
+/// A match of a dictionary phrase in a word sequence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseMatch {
+    /// Index of the entry matched.
+    pub entry: usize,
+    /// Number of words matched.
+    pub len: usize,
+}
+
+/// Phrases (as normalised word sequences) → entry ids, with longest-match lookup.
+#[derive(Debug, Clone, Default)]
+struct PhraseTable {
+    map: FxHashMap<String, usize>,
+    max_len: usize,
+}
+
+/// Normalise a word for matching: upper case, curly apostrophes straightened.
+pub fn norm_word(w: &str) -> String {
+    w.replace(['’', '‘'], "'").to_uppercase()
+}
+
+impl PhraseTable {
+    fn insert(&mut self, words: &[String], entry: usize) {
+        if words.is_empty() {
+            return;
+        }
+        self.max_len = self.max_len.max(words.len());
+        // First definition wins, as in PETRARCH.
+        self.map.entry(words.join(" ")).or_insert(entry);
+    }
+
+    fn longest_match<S: AsRef<str>>(&self, words: &[S], start: usize) -> Option<PhraseMatch> {
+        let mut key = String::new();
+        let mut best = None;
+        for len in 1..=self.max_len.min(words.len().saturating_sub(start)) {
+            if len > 1 {
+                key.push(' ');
+            }
+            key.push_str(&norm_word(words[start + len - 1].as_ref()));
+            if let Some(&entry) = self.map.get(&key) {
+                best = Some(PhraseMatch { entry, len });
+            }
+        }
+        best
+    }
+}
+
+/// Split a PETRARCH phrase (`PRIME_MINISTER_NETANYAHU_`) into words.
+fn phrase_words(p: &str) -> Vec<String> {
+    p.split(['_', ' ']).filter(|w| !w.is_empty()).map(norm_word).collect()
+}
+
+fn parse_code(file: &str, line: usize, inner: &str) -> Result<DatedCode, DictError> {
+    let bad = || DictError::BadCode { file: file.to_string(), line, text: format!("[{inner}]") };
+    // Tolerate the spacing slips of hand-kept files: "> 140608", "900101 - 911221".
+    let tidy = inner.replace("> ", ">").replace("< ", "<").replace(" - ", "-");
+    let mut parts = tidy.split_whitespace();
+    let code = parts.next().ok_or_else(bad)?.to_string();
+    let range = match parts.next() {
+        None => DateRange::Always,
+        Some(r) => {
+            if let Some(d) = r.strip_prefix('>') {
+                DateRange::After(Date::parse(d).ok_or_else(bad)?)
+            } else if let Some(d) = r.strip_prefix('<') {
+                DateRange::Before(Date::parse(d).ok_or_else(bad)?)
+            } else if let Some((a, b)) = r.split_once('-') {
+                DateRange::Between(Date::parse(a).ok_or_else(bad)?, Date::parse(b).ok_or_else(bad)?)
+            } else {
+                return Err(bad());
+            }
+        }
+    };
+    if parts.next().is_some() {
+        return Err(bad());
+    }
+    Ok(DatedCode { code, range })
+}
+
+/// Actors with dated codes, and a phrase index over all their names.
+#[derive(Debug, Clone, Default)]
+pub struct ActorDictionary {
+    /// Every actor record, in file order.
+    pub actors: Vec<Actor>,
+    phrases: PhraseTable,
+}
+
+impl ActorDictionary {
+    /// Parse one actor file's text strictly: the first bad line is an error. `file` names it in
+    /// errors and in each record.
+    pub fn parse(file: &str, text: &str) -> Result<ActorDictionary, DictError> {
+        let mut d = ActorDictionary::default();
+        match d.add(file, text).into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(d),
+        }
+    }
+
+    /// Add the records of another actor file. Bad lines (the PETRARCH files have a few, such as
+    /// `[ARMUNR 9008223-911221]`) are skipped and returned, so one typo never costs a dictionary.
+    pub fn add(&mut self, file: &str, text: &str) -> Vec<DictError> {
+        let mut problems = Vec::new();
+        let mut current: Option<usize> = None;
+        for (i, raw) in text.lines().enumerate() {
+            let line = i + 1;
+            let l = raw.split('#').next().unwrap_or("");
+            if l.trim().is_empty() {
+                continue;
+            }
+            let indented = l.starts_with(['\t', ' ']);
+            let l = l.trim();
+            let orphan = || DictError::Orphan { file: file.to_string(), line, text: l.to_string() };
+            if indented || l.starts_with('[') {
+                // Date restrictions of the current record: one or more [..] groups.
+                let Some(id) = current else {
+                    problems.push(orphan());
+                    continue;
+                };
+                for group in l.split('[').skip(1) {
+                    let inner = group.split(']').next().unwrap_or("").trim();
+                    if !inner.is_empty() {
+                        match parse_code(file, line, inner) {
+                            Ok(c) => self.actors[id].codes.push(c),
+                            Err(e) => problems.push(e),
+                        }
+                    }
+                }
+                continue;
+            }
+            let (phrase, code) = match l.split_once('[') {
+                Some((p, c)) => (p.trim(), Some(c.split(']').next().unwrap_or("").trim())),
+                None => (l, None),
+            };
+            if let Some(syn) = phrase.strip_prefix('+') {
+                let Some(id) = current else {
+                    problems.push(orphan());
+                    continue;
+                };
+                self.phrases.insert(&phrase_words(syn), id);
+                if let Some(c) = code.filter(|c| !c.is_empty()) {
+                    match parse_code(file, line, c) {
+                        Ok(c) => self.actors[id].codes.push(c),
+                        Err(e) => problems.push(e),
+                    }
+                }
+                continue;
+            }
+            let id = self.actors.len();
+            let name = phrase_words(phrase);
+            let mut codes = Vec::new();
+            if let Some(c) = code.filter(|c| !c.is_empty()) {
+                match parse_code(file, line, c) {
+                    Ok(c) => codes.push(c),
+                    Err(e) => problems.push(e),
+                }
+            }
+            self.phrases.insert(&name, id);
+            self.actors.push(Actor { name, codes, file: file.to_string(), line });
+            current = Some(id);
+        }
+        problems
+    }
+
+    /// The longest actor phrase starting at `words[start]`.
+    pub fn longest_match<S: AsRef<str>>(&self, words: &[S], start: usize) -> Option<PhraseMatch> {
+        self.phrases.longest_match(words, start)
+    }
+
+    /// The code of actor `entry` on `date`: the first restriction that holds (a record's
+    /// undated codes hold always), or `None` if none does.
+    pub fn code_on(&self, entry: usize, date: Date) -> Option<&str> {
+        self.actors[entry].codes.iter().find(|c| c.range.contains(date)).map(|c| c.code.as_str())
+    }
+
+    /// Number of phrases (names and synonyms) indexed.
+    pub fn phrase_count(&self) -> usize {
+        self.phrases.map.len()
+    }
+}
+
+/// Role words and the code fragment they add to an actor code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agent {
+    /// The code fragment, e.g. `GOV`.
+    pub code: String,
+    /// True if the fragment follows the country code (`[~GOV]`: ISR + GOV), false if it comes
+    /// first (`[IGO~]`).
+    pub suffix: bool,
+}
+
+/// Agent phrases ("minister", "riot police") → code fragments.
+#[derive(Debug, Clone, Default)]
+pub struct AgentDictionary {
+    /// Every agent, in file order.
+    pub agents: Vec<Agent>,
+    phrases: PhraseTable,
+}
+
+impl AgentDictionary {
+    /// Parse an agent file: `PHRASE {PLURALS} [~CODE]` lines and `!SET! = A, B` substitution sets.
+    pub fn parse(file: &str, text: &str) -> Result<AgentDictionary, DictError> {
+        let mut sets: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        let mut d = AgentDictionary::default();
+        for (i, raw) in text.lines().enumerate() {
+            let line = i + 1;
+            let l = raw.split('#').next().unwrap_or("").trim();
+            if l.is_empty() {
+                continue;
+            }
+            if l.starts_with('!') && l.contains('=') {
+                let (name, items) = l.split_once('=').unwrap();
+                sets.insert(name.trim().to_string(), items.split(',').map(|s| s.trim().to_string()).collect());
+                continue;
+            }
+            let Some((lhs, code)) = l.split_once('[') else { continue };
+            let code = code.split(']').next().unwrap_or("").trim();
+            let (frag, suffix) = match (code.strip_prefix('~'), code.strip_suffix('~')) {
+                (Some(c), _) => (c, true),
+                (None, Some(c)) => (c, false),
+                _ => return Err(DictError::BadCode { file: file.to_string(), line, text: format!("[{code}]") }),
+            };
+            let id = d.agents.len();
+            d.agents.push(Agent { code: frag.to_string(), suffix });
+            // The phrase, and explicit plurals in braces.
+            let (phrase, plurals) = match lhs.split_once('{') {
+                Some((p, rest)) => (p.trim(), rest.split('}').next().unwrap_or("")),
+                None => (lhs.trim(), ""),
+            };
+            let mut forms: Vec<String> = vec![phrase.to_string()];
+            forms.extend(plurals.split_whitespace().map(String::from));
+            if plurals.is_empty() && !lhs.contains('{') && !phrase.ends_with('_') {
+                // Regular plural, as PETRARCH generates it.
+                forms.push(if phrase.ends_with('Y') { format!("{}IES", &phrase[..phrase.len() - 1]) } else { format!("{phrase}S") });
+            }
+            for form in forms {
+                for expanded in expand_sets(&form, &sets) {
+                    d.phrases.insert(&phrase_words(&expanded), id);
+                }
+            }
+        }
+        Ok(d)
+    }
+
+    /// The longest agent phrase starting at `words[start]`.
+    pub fn longest_match<S: AsRef<str>>(&self, words: &[S], start: usize) -> Option<PhraseMatch> {
+        self.phrases.longest_match(words, start)
+    }
+}
+
+/// Expand `!SET!` references in a phrase into every member.
+fn expand_sets(phrase: &str, sets: &FxHashMap<String, Vec<String>>) -> Vec<String> {
+    if let Some(a) = phrase.find('!') {
+        if let Some(b) = phrase[a + 1..].find('!') {
+            let name = &phrase[a..a + b + 2];
+            if let Some(items) = sets.get(name) {
+                let mut out = Vec::new();
+                for it in items {
+                    let replaced = format!("{}{}{}", &phrase[..a], it, &phrase[a + b + 2..]);
+                    out.extend(expand_sets(&replaced, sets));
+                }
+                return out;
+            }
+        }
+    }
+    vec![phrase.to_string()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ACTORS: &str = "# header\nBENJAMIN_NETANYAHU_  # CountryInfo.txt\n+BIBI_NETANYAHU_\n+NETANYAHU\n\t[ISRELI 670101-960618]\n\t[ISRGOV 960618-990706]\n\t[ISRGOV >090401]\n\t[ISRELI]\nISRAEL_ [ISR]\n+ISRAELI_\nCARL_XVI_GUSTAF\n\t[SWEGOV >730915]\n\t[SWEELI]\n";
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn dates_parse_in_petrarch_forms() {
+        assert_eq!(d("090401"), Date(20090401));
+        assert_eq!(d("670101"), Date(19670101));
+        assert_eq!(d("2025-05-21"), Date(20250521));
+        assert_eq!(d("20250521").to_string(), "2025-05-21");
+        assert!(Date::parse("2025-13-01").is_none() && Date::parse("abc").is_none());
+    }
+
+    #[test]
+    fn codes_follow_the_date() {
+        let a = ActorDictionary::parse("t.txt", ACTORS).unwrap();
+        let net = a.longest_match(&["Netanyahu"], 0).unwrap().entry;
+        assert_eq!(a.code_on(net, d("2025-05-21")), Some("ISRGOV"));
+        assert_eq!(a.code_on(net, d("1997-01-01")), Some("ISRGOV"));
+        assert_eq!(a.code_on(net, d("2005-01-01")), Some("ISRELI"));
+        let carl = a.longest_match(&["Carl", "XVI", "Gustaf"], 0).unwrap();
+        assert_eq!(carl.len, 3);
+        // PETRARCH's unit test: SWEGOV in 2015, SWEELI in 1972 and 1901.
+        assert_eq!(a.code_on(carl.entry, d("2015-01-01")), Some("SWEGOV"));
+        assert_eq!(a.code_on(carl.entry, d("1972-01-01")), Some("SWEELI"));
+        assert_eq!(a.code_on(carl.entry, d("1901-01-01")), Some("SWEELI"));
+        let isr = a.longest_match(&["Israeli", "officials"], 0).unwrap();
+        assert_eq!((isr.len, a.code_on(isr.entry, d("2025-01-01"))), (1, Some("ISR")));
+        assert_eq!(a.actors[net].line, 2);
+    }
+
+    #[test]
+    fn longest_phrase_wins_and_apostrophes_match() {
+        let a = ActorDictionary::parse("t.txt", "GIDEON_SA'AR\n\t[ISRGOV]\nSA'AR_PARTY [ISRPTY]\n").unwrap();
+        let m = a.longest_match(&["Gideon", "Sa’ar", "said"], 0).unwrap();
+        assert_eq!((m.len, a.code_on(m.entry, d("2025-05-21"))), (2, Some("ISRGOV")));
+        assert!(a.longest_match(&["said"], 0).is_none());
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let e = ActorDictionary::parse("bad.txt", "X_\n\t[ISR 2025-99-99]\n").unwrap_err();
+        assert_eq!(e.to_string(), "bad.txt: line 2: bad code \"[ISR 2025-99-99]\" (expected [CODE], [CODE >YYMMDD], [CODE <YYMMDD] or [CODE YYMMDD-YYMMDD])");
+        let e = ActorDictionary::parse("bad.txt", "+ORPHAN\n").unwrap_err();
+        assert_eq!(e.to_string(), "bad.txt: line 1: \"+ORPHAN\" belongs to no actor record");
+        // Lenient loading keeps the rest of the record and reports the bad restriction.
+        let mut d = ActorDictionary::default();
+        let problems = d.add("bad.txt", "ARMENIA_ [ARM]\n\t[ARMUNR 9008223-911221]\n\t[ARMGOV >910101]\n");
+        assert_eq!(problems.len(), 1);
+        assert!(d.add("ok.txt", "EGYPT_ [EGY]\n\t[EGYGOV > 140608]\n").is_empty());
+        let m = d.longest_match(&["Armenia"], 0).unwrap();
+        assert_eq!(d.code_on(m.entry, Date::parse("2025-01-01").unwrap()), Some("ARM"));
+    }
+
+    #[test]
+    fn agents_with_sets_and_plurals() {
+        let text = "!PERSON! = MAN, MEN, WOMAN\n!MINIST!  [~GOV]\n!MINIST! = MINISTER, MINISTERS\nOFFICIAL [~GOV]\nCHAMBER_OF_COMMERCE {CHAMBERS_OF_COMMERCE} [~BUS]\nPEACEKEEPING_TROOPS {} [IGO~]\nCATTLE!PERSON! [~AGR]\n";
+        let a = AgentDictionary::parse("agents.txt", text).unwrap();
+        let code = |w: &[&str]| a.longest_match(w, 0).map(|m| (a.agents[m.entry].code.clone(), a.agents[m.entry].suffix, m.len));
+        assert_eq!(code(&["officials"]), Some(("GOV".into(), true, 1)));
+        assert_eq!(code(&["Chambers", "of", "Commerce"]), Some(("BUS".into(), true, 3)));
+        assert_eq!(code(&["peacekeeping", "troops"]), Some(("IGO".into(), false, 2)));
+        assert_eq!(code(&["cattlewoman"]), Some(("AGR".into(), true, 1)));
+    }
+}
