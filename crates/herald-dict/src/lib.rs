@@ -28,6 +28,8 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod codes;
+
 use rustc_hash::FxHashMap;
 
 /// A calendar day as `YYYYMMDD` in one integer, so that dates compare as numbers.
