@@ -29,6 +29,7 @@
 #![deny(missing_docs)]
 
 pub mod codes;
+pub mod verbs;
 
 use rustc_hash::FxHashMap;
 
@@ -122,6 +123,18 @@ pub enum DictError {
         line: usize,
         /// The offending text.
         text: String,
+    },
+    /// A verb pattern cannot be read.
+    #[error("{file}: line {line}: bad pattern \"{text}\": {why}")]
+    BadPattern {
+        /// Dictionary file.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// The pattern line.
+        text: String,
+        /// What is wrong.
+        why: String,
     },
     /// A synonym or restriction came before any primary phrase.
     #[error("{file}: line {line}: \"{text}\" belongs to no actor record")]

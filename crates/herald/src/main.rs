@@ -33,6 +33,24 @@ enum Command {
     Bench(bench::BenchArgs),
     /// Look actor names up in PETRARCH-format actor dictionaries: the code each has on a date.
     Actor(ActorArgs),
+    /// Show what a PETRARCH-format verb dictionary says about verbs: block, code, patterns.
+    Verb(VerbArgs),
+}
+
+#[derive(clap::Args)]
+struct VerbArgs {
+    /// Verb lemmas, e.g. "urge".
+    #[arg(required = true)]
+    lemmas: Vec<String>,
+    /// Verb dictionary (default: PETRARCH-2's CAMEO.2.0.txt under --data).
+    #[arg(long = "dict")]
+    dict: Option<PathBuf>,
+    /// The shared data folder.
+    #[arg(long, default_value = "../shared/data")]
+    data: PathBuf,
+    /// Print every pattern, not just the counts.
+    #[arg(long)]
+    patterns: bool,
 }
 
 #[derive(clap::Args)]
@@ -116,6 +134,7 @@ fn main() {
         Command::Eval(e) => eval(e).map(|_| 0),
         Command::Bench(b) => bench::run(b).map(|_| 0),
         Command::Actor(a) => actor(a),
+        Command::Verb(v) => verb(v),
     };
     match result {
         Ok(code) => std::process::exit(code),
@@ -210,6 +229,50 @@ fn actor(a: ActorArgs) -> Result<i32> {
             None => {
                 missing += 1;
                 println!("{name}\t-\tnot in the dictionaries");
+            }
+        }
+    }
+    Ok(if missing > 0 { 1 } else { 0 })
+}
+
+fn verb(v: VerbArgs) -> Result<i32> {
+    let path = v.dict.clone().unwrap_or_else(|| v.data.join("petrarch2/CAMEO.2.0.txt"));
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let (dict, problems) = herald_dict::verbs::VerbDictionary::parse(&path.display().to_string(), &text);
+    for p in &problems {
+        eprintln!("warning: {p} (skipped)");
+    }
+    eprintln!(
+        "{}: {} synsets, {} verb blocks, {} verbs, {} patterns, {} transformations",
+        path.display(),
+        dict.synsets.len(),
+        dict.blocks.len(),
+        dict.verbs.len(),
+        dict.pattern_count(),
+        dict.transformations.len()
+    );
+    let mut missing = 0;
+    for lemma in &v.lemmas {
+        let verbs: Vec<_> = dict.verbs_for(lemma).collect();
+        if verbs.is_empty() {
+            missing += 1;
+            println!("{lemma}\t-\tnot in the dictionary");
+        }
+        for verb in verbs {
+            let block = &dict.blocks[verb.block];
+            println!(
+                "{lemma}\t{}\tblock {} ({:?})\tverb code {:?}\t{} patterns\tline {}",
+                verb.words.join("_"),
+                block.name,
+                block.code,
+                verb.code,
+                block.patterns.len(),
+                verb.line
+            );
+            if v.patterns {
+                for p in &block.patterns {
+                    println!("\t{:?} * {:?} -> {:?}\t# {} (line {})", p.before, p.after, p.code, p.comment, p.line);
+                }
             }
         }
     }
