@@ -29,6 +29,7 @@
 #![deny(missing_docs)]
 
 pub mod codes;
+pub mod sources;
 pub mod verbs;
 
 use rustc_hash::FxHashMap;
@@ -195,9 +196,28 @@ impl PhraseTable {
     }
 }
 
-/// Split a PETRARCH phrase (`PRIME_MINISTER_NETANYAHU_`) into words.
+/// Split a PETRARCH phrase (`PRIME_MINISTER_NETANYAHU_`) into words. Hyphens become words of
+/// their own, as herald's tokenizer splits "Ben-Gvir" into "Ben - Gvir".
 fn phrase_words(p: &str) -> Vec<String> {
-    p.split(['_', ' ']).filter(|w| !w.is_empty()).map(norm_word).collect()
+    split_words(&p.replace('_', " "))
+}
+
+/// Split a name into words the way herald's tokenizer does for names: on spaces, with internal
+/// hyphens as words of their own.
+pub fn split_words(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in name.split_whitespace() {
+        let parts: Vec<&str> = w.split('-').collect();
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                out.push("-".to_string());
+            }
+            if !part.is_empty() {
+                out.push(norm_word(part));
+            }
+        }
+    }
+    out
 }
 
 fn parse_code(file: &str, line: usize, inner: &str) -> Result<DatedCode, DictError> {
@@ -232,6 +252,7 @@ pub struct ActorDictionary {
     /// Every actor record, in file order.
     pub actors: Vec<Actor>,
     phrases: PhraseTable,
+    wikidata: FxHashMap<usize, String>,
 }
 
 impl ActorDictionary {
@@ -308,6 +329,77 @@ impl ActorDictionary {
             current = Some(id);
         }
         problems
+    }
+
+    /// Add the records of a herald actor file, the hand-editable format herald ships its
+    /// current actors in:
+    ///
+    /// ```text
+    /// # comment
+    /// Donald Trump | Donald J. Trump  @Q22686
+    ///     USAGOV 2017-01-20..2021-01-20  # wikidata-leaders: head_of_state
+    ///     USAGOV 2025-01-20..            # wikidata-leaders: head_of_state
+    ///     USAELI                         # outside office
+    /// ```
+    ///
+    /// A record is a line of names separated by `|` (with an optional Wikidata id), then
+    /// indented code lines: a code, an optional `FROM..TO` range (ISO dates, inclusive, either
+    /// end open) and an optional `# source`. The first code whose range holds wins. Bad lines are
+    /// skipped and returned.
+    pub fn add_herald(&mut self, file: &str, text: &str) -> Vec<DictError> {
+        let mut problems = Vec::new();
+        let mut current: Option<usize> = None;
+        for (i, raw) in text.lines().enumerate() {
+            let line = i + 1;
+            let body = raw.split('#').next().unwrap_or("");
+            if body.trim().is_empty() {
+                continue;
+            }
+            if body.starts_with([' ', '\t']) {
+                let Some(id) = current else {
+                    problems.push(DictError::Orphan { file: file.into(), line, text: body.trim().into() });
+                    continue;
+                };
+                let mut parts = body.split_whitespace();
+                let code = parts.next().unwrap_or("").to_string();
+                let range = match parts.next() {
+                    None => Some(DateRange::Always),
+                    Some(r) => r.split_once("..").and_then(|(a, b)| {
+                        let a = if a.is_empty() { Some(Date(0)) } else { Date::parse(a) };
+                        let b = if b.is_empty() { Some(Date(99_991_231)) } else { Date::parse(b) };
+                        Some(DateRange::Between(a?, b?))
+                    }),
+                };
+                match range {
+                    Some(range) if !code.is_empty() && parts.next().is_none() => self.actors[id].codes.push(DatedCode { code, range }),
+                    _ => problems.push(DictError::BadCode { file: file.into(), line, text: body.trim().into() }),
+                }
+                continue;
+            }
+            let (names, qid) = match body.split_once('@') {
+                Some((n, q)) => (n, Some(q.trim().to_string())),
+                None => (body, None),
+            };
+            let names: Vec<Vec<String>> = names.split('|').map(split_words).filter(|w| !w.is_empty()).collect();
+            if names.is_empty() {
+                continue;
+            }
+            let id = self.actors.len();
+            for n in &names {
+                self.phrases.insert(n, id);
+            }
+            self.actors.push(Actor { name: names[0].clone(), codes: Vec::new(), file: file.to_string(), line });
+            if let Some(q) = qid.filter(|q| !q.is_empty()) {
+                self.wikidata.insert(id, q);
+            }
+            current = Some(id);
+        }
+        problems
+    }
+
+    /// The Wikidata id of actor `entry`, where the dictionary gives one.
+    pub fn wikidata(&self, entry: usize) -> Option<&str> {
+        self.wikidata.get(&entry).map(String::as_str)
     }
 
     /// The longest actor phrase starting at `words[start]`.
@@ -472,6 +564,24 @@ mod tests {
         assert!(d.add("ok.txt", "EGYPT_ [EGY]\n\t[EGYGOV > 140608]\n").is_empty());
         let m = d.longest_match(&["Armenia"], 0).unwrap();
         assert_eq!(d.code_on(m.entry, Date::parse("2025-01-01").unwrap()), Some("ARM"));
+    }
+
+    #[test]
+    fn herald_format_with_open_ranges() {
+        let text = "# current actors\nDonald Trump | Donald J. Trump  @Q22686\n    USAGOV 2017-01-20..2021-01-20  # wikidata-leaders\n    USAGOV 2025-01-20..\n    USAELI\nMike Huckabee\n    USAGOV 2025-04-18..  # US ambassador to Israel\n    USAELI\n    USAGOV soon\n";
+        let mut a = ActorDictionary::default();
+        let problems = a.add_herald("leaders.actors", text);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].to_string().split(':').take(2).collect::<Vec<_>>(), ["leaders.actors", " line 9"]);
+        let t = a.longest_match(&["Donald", "J.", "Trump"], 0).unwrap();
+        assert_eq!(t.len, 3);
+        assert_eq!(a.code_on(t.entry, d("2025-05-21")), Some("USAGOV"));
+        assert_eq!(a.code_on(t.entry, d("2017-01-20")), Some("USAGOV"));
+        assert_eq!(a.code_on(t.entry, d("2022-06-01")), Some("USAELI"));
+        assert_eq!(a.wikidata(t.entry), Some("Q22686"));
+        let h = a.longest_match(&["Mike", "Huckabee"], 0).unwrap();
+        assert_eq!(a.code_on(h.entry, d("2025-05-21")), Some("USAGOV"));
+        assert_eq!(a.code_on(h.entry, d("2016-01-01")), Some("USAELI"));
     }
 
     #[test]

@@ -35,6 +35,22 @@ enum Command {
     Actor(ActorArgs),
     /// Show what a PETRARCH-format verb dictionary says about verbs: block, code, patterns.
     Verb(VerbArgs),
+    /// Build herald's actor files from ship-class sources (Wikidata heads of state and
+    /// government) into data/actors/.
+    BuildActors(BuildActorsArgs),
+}
+
+#[derive(clap::Args)]
+struct BuildActorsArgs {
+    /// The shared data folder.
+    #[arg(long, default_value = "../shared/data")]
+    data: PathBuf,
+    /// Output file.
+    #[arg(long, default_value = "data/actors/leaders.actors")]
+    out: PathBuf,
+    /// Leave out terms that ended before this date.
+    #[arg(long, default_value = "1990-01-01")]
+    since: String,
 }
 
 #[derive(clap::Args)]
@@ -61,7 +77,9 @@ struct ActorArgs {
     /// The date the code must hold on (YYYY-MM-DD).
     #[arg(long)]
     date: String,
-    /// Actor dictionary files (default: the PETRARCH-2 Phoenix actor files under --data).
+    /// Actor dictionary files: PETRARCH format, or herald format if the name ends in `.actors`
+    /// (default: herald's data/actors/*.actors, then the PETRARCH-2 Phoenix actor files under
+    /// --data).
     #[arg(long = "dict")]
     dicts: Vec<PathBuf>,
     /// The shared data folder.
@@ -135,6 +153,7 @@ fn main() {
         Command::Bench(b) => bench::run(b).map(|_| 0),
         Command::Actor(a) => actor(a),
         Command::Verb(v) => verb(v),
+        Command::BuildActors(b) => build_actors(b).map(|_| 0),
     };
     match result {
         Ok(code) => std::process::exit(code),
@@ -193,10 +212,21 @@ fn eval(e: EvalArgs) -> Result<()> {
 fn actor(a: ActorArgs) -> Result<i32> {
     let date = herald_dict::Date::parse(&a.date)
         .with_context(|| format!("invalid --date \"{}\" (expected YYYY-MM-DD)", a.date))?;
-    let files = if a.dicts.is_empty() {
-        ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"]
-            .iter()
-            .map(|f| a.data.join("petrarch2").join(f))
+    let files: Vec<PathBuf> = if a.dicts.is_empty() {
+        // herald's own (current, dated) actors first: the first phrase definition wins.
+        let own = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/actors"));
+        let mut own_files: Vec<PathBuf> = std::fs::read_dir(&own)
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "actors")).collect())
+            .unwrap_or_default();
+        own_files.sort();
+        own_files
+            .into_iter()
+            .chain(
+                ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"]
+                    .iter()
+                    .map(|f| a.data.join("petrarch2").join(f))
+                    .filter(|p| p.exists()),
+            )
             .collect()
     } else {
         a.dicts.clone()
@@ -204,7 +234,11 @@ fn actor(a: ActorArgs) -> Result<i32> {
     let mut dict = herald_dict::ActorDictionary::default();
     for f in &files {
         let text = std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
-        let problems = dict.add(&f.display().to_string(), &text);
+        let problems = if f.extension().is_some_and(|x| x == "actors") {
+            dict.add_herald(&f.display().to_string(), &text)
+        } else {
+            dict.add(&f.display().to_string(), &text)
+        };
         for p in problems.iter().take(3) {
             eprintln!("warning: {p} (skipped)");
         }
@@ -214,14 +248,14 @@ fn actor(a: ActorArgs) -> Result<i32> {
     }
     let mut missing = 0;
     for name in &a.names {
-        let words: Vec<&str> = name.split_whitespace().collect();
+        let words = herald_dict::split_words(name);
         match dict.longest_match(&words, 0).filter(|m| m.len == words.len()) {
             Some(m) => {
                 let actor = &dict.actors[m.entry];
                 println!(
                     "{name}\t{}\t{}\t{}:{}",
                     dict.code_on(m.entry, date).unwrap_or("-"),
-                    actor.name.join("_"),
+                    actor.name.join(" ").replace(" - ", "-"),
                     actor.file,
                     actor.line
                 );
@@ -277,4 +311,25 @@ fn verb(v: VerbArgs) -> Result<i32> {
         }
     }
     Ok(if missing > 0 { 1 } else { 0 })
+}
+
+fn build_actors(b: BuildActorsArgs) -> Result<()> {
+    let since = herald_dict::Date::parse(&b.since).with_context(|| format!("invalid --since \"{}\"", b.since))?;
+    let src = b.data.join("wikidata-leaders/leaders_history.csv");
+    let csv = std::fs::read_to_string(&src).with_context(|| format!("reading {}", src.display()))?;
+    let (text, report) = herald_dict::sources::leaders_to_herald(&csv, since);
+    if let Some(dir) = b.out.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(&b.out, text).with_context(|| format!("writing {}", b.out.display()))?;
+    eprintln!(
+        "{}: {} people from {} terms ({} without a start date and {} ended before {} left out)",
+        b.out.display(),
+        report.people,
+        report.terms,
+        report.no_start,
+        report.too_old,
+        since
+    );
+    Ok(())
 }

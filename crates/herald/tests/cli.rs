@@ -87,8 +87,18 @@ fn actor_codes_follow_the_story_date() {
     let (code, out) = run("2025-05-21");
     assert_eq!(code, Some(1), "one name is missing");
     let first = out.lines().next().unwrap();
-    assert!(first.starts_with("Benjamin Netanyahu\tISRGOV\tBENJAMIN_NETANYAHU\t"), "{first}");
+    assert!(first.starts_with("Benjamin Netanyahu\tISRGOV\tBENJAMIN NETANYAHU\t"), "{first}");
     assert!(first.ends_with("actors.txt:1"), "{first}");
     assert_eq!(out.lines().nth(1).unwrap(), "Gideon Sa'ar\t-\tnot in the dictionaries");
     assert!(run("2005-01-01").1.starts_with("Benjamin Netanyahu\tISRELI"));
+}
+
+#[test]
+fn herald_actor_files_resolve_current_leaders() {
+    let dict = tmp("leaders.actors", "Donald Trump  @Q22686\n    USAGOV 2017-01-20..2021-01-20\n    USAGOV 2025-01-20..\n    USAELI\nAhmed al-Sharaa  @Q7934206\n    SYRGOV 2025-01-29..\n".as_bytes());
+    let out = herald().args(["actor", "--date", "2025-05-21", "--dict"]).arg(&dict).args(["Donald Trump", "Ahmed al-Sharaa"]).output().unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{s}");
+    assert!(s.lines().next().unwrap().starts_with("Donald Trump\tUSAGOV\t"), "{s}");
+    assert!(s.lines().nth(1).unwrap().starts_with("Ahmed al-Sharaa\tSYRGOV\t"), "{s}");
 }
