@@ -58,12 +58,9 @@ struct VerbArgs {
     /// Verb lemmas, e.g. "urge".
     #[arg(required = true)]
     lemmas: Vec<String>,
-    /// Verb dictionary (default: PETRARCH-2's CAMEO.2.0.txt under --data).
+    /// Verb dictionary (default: PETRARCH-2's CAMEO.2.0.txt in data/petrarch2).
     #[arg(long = "dict")]
     dict: Option<PathBuf>,
-    /// The shared data folder.
-    #[arg(long, default_value = "../shared/data")]
-    data: PathBuf,
     /// Print every pattern, not just the counts.
     #[arg(long)]
     patterns: bool,
@@ -78,13 +75,15 @@ struct ActorArgs {
     #[arg(long)]
     date: String,
     /// Actor dictionary files: PETRARCH format, or herald format if the name ends in `.actors`
-    /// (default: herald's data/actors/*.actors, then the PETRARCH-2 Phoenix actor files under
-    /// --data).
+    /// (default: herald's data/actors/*.actors, then the PETRARCH-2 Phoenix actor files in
+    /// data/petrarch2).
     #[arg(long = "dict")]
     dicts: Vec<PathBuf>,
-    /// The shared data folder.
-    #[arg(long, default_value = "../shared/data")]
-    data: PathBuf,
+}
+
+/// herald's shipped data folder (`data/` of the source tree herald was built from).
+fn data_dir() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data"))
 }
 
 #[derive(clap::Args)]
@@ -214,7 +213,7 @@ fn actor(a: ActorArgs) -> Result<i32> {
         .with_context(|| format!("invalid --date \"{}\" (expected YYYY-MM-DD)", a.date))?;
     let files: Vec<PathBuf> = if a.dicts.is_empty() {
         // herald's own (current, dated) actors first: the first phrase definition wins.
-        let own = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/actors"));
+        let own = data_dir().join("actors");
         let mut own_files: Vec<PathBuf> = std::fs::read_dir(&own)
             .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "actors")).collect())
             .unwrap_or_default();
@@ -224,8 +223,7 @@ fn actor(a: ActorArgs) -> Result<i32> {
             .chain(
                 ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"]
                     .iter()
-                    .map(|f| a.data.join("petrarch2").join(f))
-                    .filter(|p| p.exists()),
+                    .map(|f| data_dir().join("petrarch2").join(f)),
             )
             .collect()
     } else {
@@ -270,7 +268,7 @@ fn actor(a: ActorArgs) -> Result<i32> {
 }
 
 fn verb(v: VerbArgs) -> Result<i32> {
-    let path = v.dict.clone().unwrap_or_else(|| v.data.join("petrarch2/CAMEO.2.0.txt"));
+    let path = v.dict.clone().unwrap_or_else(|| data_dir().join("petrarch2/CAMEO.2.0.txt"));
     let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let (dict, problems) = herald_dict::verbs::VerbDictionary::parse(&path.display().to_string(), &text);
     for p in &problems {
