@@ -267,6 +267,97 @@ impl Analysis {
     }
 }
 
+/// A span of text with its offsets, as events report triggers and attributions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextSpan {
+    /// The text.
+    pub text: String,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+}
+
+/// One side of an event dyad. Every field is null when the side is unknown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ActorRef {
+    /// CAMEO actor code, e.g. `USAGOV`.
+    pub code: Option<String>,
+    /// The words the actor was found in.
+    pub text: Option<String>,
+    /// First code point.
+    pub start: Option<usize>,
+    /// One past the last code point.
+    pub end: Option<usize>,
+}
+
+/// Whether the text says an event happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// The text says it happened.
+    Asserted,
+    /// The text says it did not ("has not rejected").
+    Negated,
+    /// Conditional or possible ("would involve", "a potential strike").
+    Hypothetical,
+    /// Announced or intended for later ("will meet").
+    Future,
+    /// Asked or urged of someone ("urged X to halt Y": the halting).
+    Requested,
+    /// A claim inside someone's report ("X said that ...").
+    Reported,
+}
+
+/// PLOVER's reading of an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PloverEvent {
+    /// PLOVER event type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// PLOVER mode, if any.
+    pub mode: Option<String>,
+}
+
+/// One coded event, in the JSONL contract of DESIGN.md.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// The document's id.
+    pub doc_id: String,
+    /// 0-based sentence index.
+    pub sentence: usize,
+    /// Who acts.
+    pub source: ActorRef,
+    /// Who is acted on.
+    pub target: ActorRef,
+    /// CAMEO event code (a string: leading zeros matter).
+    pub code: String,
+    /// Two-digit root code.
+    pub root: String,
+    /// GDELT QuadClass (1–4).
+    pub quad: u8,
+    /// Goldstein score.
+    pub goldstein: f32,
+    /// The word(s) that express the event.
+    pub trigger: TextSpan,
+    /// Whether it happened.
+    pub modality: Modality,
+    /// Who says so, when someone else is reporting it.
+    pub attribution: Option<TextSpan>,
+    /// Event date `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// `text` if the date comes from the text, `publication` if it is the publication date.
+    pub date_basis: String,
+    /// PLOVER event type and mode.
+    pub plover: Option<PloverEvent>,
+    /// Where it happened (not yet resolved: always null).
+    pub location: Option<serde_json::Value>,
+    /// The dictionary entry that produced the code (`file:line`).
+    pub rule: String,
+    /// How sure the coder is, 0–1.
+    pub confidence: f32,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,7 @@
 //! The `herald` command line: thin glue over the herald crates.
 
 mod analyze;
+mod code;
 mod bench;
 mod output;
 
@@ -25,6 +26,13 @@ enum Command {
     /// `-` for standard input. Bad input is reported on stderr with file and line and skipped; the
     /// exit code is 2 if anything was skipped.
     Analyze(analyze::AnalyzeArgs),
+    /// Code events: who did what to whom, as CAMEO/PLOVER events in JSONL (first version: verb
+    /// events, publication dates).
+    ///
+    /// Without --all, only asserted events between two coded actors are written; --all adds the
+    /// negated, hypothetical, future, requested and reported ones, and one-sided events, each
+    /// with its modality.
+    Code(code::CodeArgs),
     /// Train the NLP models from the data sets in ../shared/data and write them to models/.
     Train(TrainArgs),
     /// Score herald on the gold sets in ../shared/data; one line per set.
@@ -82,7 +90,7 @@ struct ActorArgs {
 }
 
 /// herald's shipped data folder (`data/` of the source tree herald was built from).
-fn data_dir() -> PathBuf {
+pub(crate) fn data_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data"))
 }
 
@@ -147,6 +155,7 @@ fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(a) => analyze::run(a),
+        Command::Code(c) => code::run(c),
         Command::Train(t) => train(t).map(|_| 0),
         Command::Eval(e) => eval(e).map(|_| 0),
         Command::Bench(b) => bench::run(b).map(|_| 0),

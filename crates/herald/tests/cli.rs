@@ -102,3 +102,27 @@ fn herald_actor_files_resolve_current_leaders() {
     assert!(s.lines().next().unwrap().starts_with("Donald Trump\tUSAGOV\t"), "{s}");
     assert!(s.lines().nth(1).unwrap().starts_with("Ahmed al-Sharaa\tSYRGOV\t"), "{s}");
 }
+
+#[test]
+fn code_writes_the_event_contract() {
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/seed-article.txt");
+    let out = herald().args(["code", "--date", "2025-05-21", seed]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let events: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(!events.is_empty());
+    for e in &events {
+        // Default output: asserted events between two coded actors, every contract field present.
+        assert_eq!(e["modality"], "asserted");
+        assert!(e["source"]["code"].is_string() && e["target"]["code"].is_string());
+        for k in ["doc_id", "sentence", "code", "root", "quad", "goldstein", "trigger", "attribution", "date", "date_basis", "plover", "location", "rule", "confidence"] {
+            assert!(e.get(k).is_some(), "missing {k}");
+        }
+        assert!(e["code"].as_str().unwrap().starts_with(e["root"].as_str().unwrap()));
+    }
+    let urged = events.iter().find(|e| e["trigger"]["text"] == "urged").unwrap();
+    assert_eq!((urged["source"]["code"].as_str(), urged["target"]["code"].as_str(), urged["code"].as_str()), (Some("USAGOV"), Some("ISRGOV"), Some("0256")));
+    // --all adds what did not (or not yet) happen, with its modality.
+    let all = herald().args(["code", "--all", "--date", "2025-05-21", seed]).output().unwrap();
+    let all = String::from_utf8(all.stdout).unwrap();
+    assert!(all.contains("\"modality\":\"negated\"") && all.contains("\"modality\":\"requested\""));
+}

@@ -1,0 +1,455 @@
+//! herald's event coder: [`Analysis`] → [`Event`]s.
+//!
+//! For each verb of a sentence whose lemma the verb dictionary knows, the coder
+//!
+//! 1. picks the code: the verb block's pattern that matches most of the words around the verb,
+//!    else the verb's own code, else the block's;
+//! 2. finds the actors in herald's dependency parse: the subject is the source (the `obl:agent`
+//!    of a passive), the object the target (the passive subject, else an indirect object or
+//!    oblique); coordinated actors ("Israel and Hamas") give one event each;
+//! 3. resolves each actor phrase to a code valid on the story's date: the longest dictionary
+//!    name inside the phrase, a country with an agent word composing country + role
+//!    ("Israeli ministers" → ISRGOV), pronouns to the last actor of the right kind;
+//! 4. marks the modality from the parse: negation, modal auxiliaries, the complement of an
+//!    appeal ("urged X to halt": the halting is requested), or of a speech verb (reported, with
+//!    the speaker as attribution). A speech verb whose content was coded is not itself coded.
+//!
+//! This first version codes verbs only (not event nouns), dates events by publication date and
+//! leaves locations empty.
+#![deny(missing_docs)]
+
+use herald_dict::codes::CodeTables;
+use herald_dict::verbs::{CodeSpec, PatternElem, VerbDictionary, VerbPattern};
+use herald_dict::{ActorDictionary, AgentDictionary, Date, DictError};
+use herald_doc::{ActorRef, Analysis, Document, Event, Modality, PloverEvent, Sentence, TextSpan, Upos};
+use std::path::Path;
+
+/// Everything the coder looks things up in.
+pub struct Dictionaries {
+    /// Actors (herald's dated files first, then PETRARCH's).
+    pub actors: ActorDictionary,
+    /// Agent words.
+    pub agents: AgentDictionary,
+    /// Verbs and patterns (herald's additions first).
+    pub verbs: Vec<VerbDictionary>,
+    /// CAMEO codes and the PLOVER mapping.
+    pub codes: CodeTables,
+}
+
+/// Errors loading dictionaries.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// A file could not be read.
+    #[error("{path}: {error}")]
+    Io {
+        /// The file.
+        path: String,
+        /// What went wrong.
+        error: std::io::Error,
+    },
+    /// An agent file could not be parsed.
+    #[error(transparent)]
+    Dict(#[from] DictError),
+}
+
+fn read(path: &Path) -> Result<String, LoadError> {
+    std::fs::read_to_string(path).map_err(|e| LoadError::Io { path: path.display().to_string(), error: e })
+}
+
+impl Dictionaries {
+    /// Load herald's shipped dictionaries from its `data/` folder. Returns the skipped lines too.
+    pub fn load(data: &Path) -> Result<(Dictionaries, Vec<DictError>), LoadError> {
+        let mut problems = Vec::new();
+        let mut actors = ActorDictionary::default();
+        let mut own: Vec<_> = std::fs::read_dir(data.join("actors"))
+            .map_err(|e| LoadError::Io { path: data.join("actors").display().to_string(), error: e })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "actors"))
+            .collect();
+        own.sort();
+        for p in own {
+            problems.extend(actors.add_herald(&p.display().to_string(), &read(&p)?));
+        }
+        for f in ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"] {
+            let p = data.join("petrarch2").join(f);
+            problems.extend(actors.add(f, &read(&p)?));
+        }
+        let agents = AgentDictionary::parse("Phoenix.agents.txt", &read(&data.join("petrarch2/Phoenix.agents.txt"))?)?;
+        let mut verbs = Vec::new();
+        for (name, p) in [("herald.verbs.txt", data.join("verbs/herald.verbs.txt")), ("CAMEO.2.0.txt", data.join("petrarch2/CAMEO.2.0.txt"))] {
+            let (v, pr) = VerbDictionary::parse(name, &read(&p)?);
+            problems.extend(pr);
+            verbs.push(v);
+        }
+        Ok((Dictionaries { actors, agents, verbs, codes: CodeTables::shipped() }, problems))
+    }
+}
+
+const APPEAL_VERBS: [&str; 10] = ["urge", "ask", "call", "demand", "request", "press", "appeal", "push", "implore", "pressure"];
+const SPEECH_VERBS: [&str; 18] = [
+    "say", "tell", "report", "claim", "state", "announce", "add", "note", "write", "cite", "insist", "warn",
+    "respond", "reply", "maintain", "argue", "suggest", "believe",
+];
+const HYPOTHETICAL_AUX: [&str; 6] = ["would", "could", "might", "may", "should", "can"];
+
+/// An actor found for one side of an event.
+#[derive(Debug, Clone)]
+struct Found {
+    code: Option<String>,
+    span: (usize, usize), // token range in the sentence
+    person: bool,
+    /// Last word of the name, upper case (for "Trump" after "Donald Trump").
+    last: String,
+}
+
+/// Codes the documents of a batch; remembers the last actors of a document for pronouns.
+pub struct Coder<'a> {
+    dicts: &'a Dictionaries,
+}
+
+fn children(s: &Sentence, i: usize) -> Vec<usize> {
+    s.tokens.iter().enumerate().filter(|(_, t)| t.head == Some(i)).map(|(j, _)| j).collect()
+}
+
+fn lemma(s: &Sentence, i: usize) -> String {
+    s.tokens[i].lemma.to_lowercase()
+}
+
+impl<'a> Coder<'a> {
+    /// A coder over `dicts`.
+    pub fn new(dicts: &'a Dictionaries) -> Coder<'a> {
+        Coder { dicts }
+    }
+
+    /// The code and rule of verb token `v`, if the dictionaries know the verb.
+    fn verb_code(&self, s: &Sentence, v: usize) -> Option<(String, String)> {
+        let lem = lemma(s, v);
+        for (di, dict) in self.dicts.verbs.iter().enumerate() {
+            let file = if di == 0 { "herald.verbs.txt" } else { "CAMEO.2.0.txt" };
+            let mut candidates: Vec<_> = dict.verbs_for(&lem).collect();
+            if candidates.is_empty() {
+                continue;
+            }
+            // A phrasal verb ("push for") when its particle or preposition follows the verb.
+            let next = s.tokens.get(v + 1).map(|t| t.text.to_uppercase());
+            candidates.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+            let verb = candidates
+                .iter()
+                .find(|c| c.words.len() == 1 || (c.words.len() == 2 && next.as_deref() == Some(c.words[1].as_str())))
+                .copied()?;
+            let block = &dict.blocks[verb.block];
+            let after: Vec<String> = s.tokens[v + 1..].iter().map(|t| t.text.to_uppercase()).collect();
+            let lemmas_after: Vec<String> = s.tokens[v + 1..].iter().map(|t| t.lemma.to_uppercase()).collect();
+            let best = block
+                .patterns
+                .iter()
+                .filter_map(|p| pattern_score(p, &after, &lemmas_after, dict).map(|sc| (sc, p)))
+                .max_by_key(|(sc, p)| (*sc, std::cmp::Reverse(p.line)));
+            let (code, line) = match best {
+                Some((_, p)) if p.code != CodeSpec::None => (spec_code(&p.code)?, p.line),
+                _ => match (&verb.code, &block.code) {
+                    (CodeSpec::None, CodeSpec::None) => return None,
+                    (CodeSpec::None, b) => (spec_code(b)?, block.line),
+                    (c, _) => (spec_code(c)?, verb.line),
+                },
+            };
+            return Some((code, format!("{file}:{line}")));
+        }
+        None
+    }
+
+    /// The actor phrase headed by token `h`.
+    fn actor(&self, s: &Sentence, h: usize, date: Date, memory: &[Found]) -> Found {
+        let t = &s.tokens[h];
+        let upper = t.text.to_uppercase();
+        if t.upos == Upos::PRON {
+            let l = t.lemma.to_lowercase();
+            let person = matches!(l.as_str(), "he" | "she" | "him" | "her");
+            let thing = matches!(l.as_str(), "it" | "they" | "them");
+            if person || thing {
+                // The nearest earlier name of the right kind: this sentence first, then before.
+                let here = (0..h).rev().filter(|&i| s.tokens[i].ent.starts_with("B-") && s.tokens[i].ent.ends_with("PERSON") == person).find_map(|i| {
+                    let f = self.actor(s, i, date, &[]);
+                    f.code.is_some().then_some(f)
+                });
+                if let Some(f) = here.or_else(|| memory.iter().rev().find(|f| f.code.is_some() && f.person == person).cloned()) {
+                    return Found { code: f.code, span: (h, h + 1), person, last: upper };
+                }
+            }
+            return Found { code: None, span: (h, h + 1), person, last: upper };
+        }
+        // The head with its name-building dependents.
+        let mut idx = vec![h];
+        for c in children(s, h) {
+            if matches!(s.tokens[c].deprel.as_str(), "compound" | "flat" | "amod" | "nmod:desc" | "nmod:poss" | "appos") {
+                idx.push(c);
+                for g in children(s, c) {
+                    if matches!(s.tokens[g].deprel.as_str(), "compound" | "flat" | "amod") {
+                        idx.push(g);
+                    }
+                }
+            }
+        }
+        idx.sort();
+        let (a, b) = (idx[0], idx[idx.len() - 1] + 1);
+        let words: Vec<&str> = s.tokens[a..b].iter().map(|t| t.text.as_str()).collect();
+        let mut actor: Option<(String, usize)> = None;
+        let mut agent: Option<&herald_dict::Agent> = None;
+        let mut i = 0;
+        while i < words.len() {
+            if let Some(m) = self.dicts.actors.longest_match(&words, i) {
+                if let Some(c) = self.dicts.actors.code_on(m.entry, date) {
+                    if actor.as_ref().is_none_or(|(old, _)| c.len() > old.len()) {
+                        actor = Some((c.to_string(), m.len));
+                    }
+                }
+                i += m.len;
+                continue;
+            }
+            if let Some(m) = self.dicts.agents.longest_match(&words, i) {
+                agent = Some(&self.dicts.agents.agents[m.entry]);
+                i += m.len;
+                continue;
+            }
+            i += 1;
+        }
+        let person = s.tokens[h].ent.ends_with("PERSON");
+        let mut code = match (actor, agent) {
+            (Some((c, _)), Some(ag)) if c.len() == 3 => Some(if ag.suffix { format!("{c}{}", ag.code) } else { format!("{}{c}", ag.code) }),
+            (Some((c, _)), _) => Some(c),
+            (None, _) => None,
+        };
+        // A short name the document introduced in full before ("Trump" after "Donald Trump").
+        if code.is_none() && t.upos == Upos::PROPN {
+            let names: Vec<String> = (a..b).filter(|&i| s.tokens[i].upos == Upos::PROPN).map(|i| s.tokens[i].text.to_uppercase()).collect();
+            code = memory.iter().rev().find(|f| f.code.is_some() && names.contains(&f.last)).and_then(|f| f.code.clone());
+        }
+        let last = (a..b).rev().find(|&i| s.tokens[i].upos == Upos::PROPN).map_or(upper, |i| s.tokens[i].text.to_uppercase());
+        Found { code, span: (a, b), person, last }
+    }
+
+    /// Code one document.
+    pub fn code(&self, doc: &Document, analysis: &Analysis) -> Vec<Event> {
+        let date = doc.date.as_deref().and_then(Date::parse).unwrap_or(Date(99_991_231));
+        let mut events = Vec::new();
+        let mut memory: Vec<Found> = Vec::new();
+        for (si, s) in analysis.sentences.iter().enumerate() {
+            let mut coded_verbs = Vec::new();
+            for v in 0..s.tokens.len() {
+                // Participles that describe ("Iran-backed Houthis", "escalating rhetoric") report
+                // no event.
+                if s.tokens[v].upos != Upos::VERB || matches!(s.tokens[v].deprel.as_str(), "amod" | "acl") {
+                    continue;
+                }
+                let Some((code, rule)) = self.verb_code(s, v) else { continue };
+                let kids = children(s, v);
+                let by = |rel: &str| kids.iter().copied().find(|&c| s.tokens[c].deprel == rel);
+                let agent_by = kids.iter().copied().find(|&c| s.tokens[c].deprel == "obl:agent");
+                let (src_head, tgt_head) = match by("nsubj:pass") {
+                    Some(p) => (agent_by, Some(p)),
+                    None => {
+                        let tgt = by("obj").or_else(|| by("iobj")).or_else(|| {
+                            kids.iter().copied().find(|&c| {
+                                s.tokens[c].deprel == "obl"
+                                    && children(s, c).iter().any(|&g| {
+                                        s.tokens[g].deprel == "case"
+                                            && matches!(s.tokens[g].lemma.to_lowercase().as_str(), "with" | "to" | "against" | "on" | "from" | "toward" | "towards")
+                                    })
+                            })
+                        });
+                        (by("nsubj"), tgt)
+                    }
+                };
+                // The subject of a verb in an xcomp chain is the controller's object or subject.
+                let src_head = src_head.or_else(|| {
+                    let head = s.tokens[v].head?;
+                    if s.tokens[v].deprel == "xcomp" {
+                        let hk = children(s, head);
+                        hk.iter().copied().find(|&c| s.tokens[c].deprel == "obj").or_else(|| hk.iter().copied().find(|&c| s.tokens[c].deprel == "nsubj"))
+                    } else if s.tokens[v].deprel == "conj" {
+                        children(s, head).into_iter().find(|&c| s.tokens[c].deprel == "nsubj")
+                    } else {
+                        None
+                    }
+                });
+                let with_conj = |h: Option<usize>| -> Vec<Option<usize>> {
+                    match h {
+                        None => vec![None],
+                        Some(h) => {
+                            let mut v = vec![Some(h)];
+                            v.extend(children(s, h).into_iter().filter(|&c| s.tokens[c].deprel == "conj").map(Some));
+                            v
+                        }
+                    }
+                };
+                let (modality, attribution) = self.modality(s, v);
+                for sh in with_conj(src_head) {
+                    for th in with_conj(tgt_head) {
+                        let src = sh.map(|h| self.actor(s, h, date, &memory));
+                        let tgt = th.map(|h| self.actor(s, h, date, &memory));
+                        // No source, or a news medium as source: not an event (media report, they
+                        // do not act).
+                        match src.as_ref().and_then(|f| f.code.as_deref()) {
+                            None => continue,
+                            Some(c) if c.ends_with("MED") => continue,
+                            _ => {}
+                        }
+                        let entry = self.dicts.codes.cameo(&code);
+                        let plover = self.dicts.codes.plover(&code).map(|p| PloverEvent { kind: p.event.clone(), mode: p.mode.clone() });
+                        let both = tgt.as_ref().is_some_and(|f| f.code.is_some());
+                        events.push(Event {
+                            doc_id: doc.id.clone(),
+                            sentence: si,
+                            source: actor_ref(s, src.as_ref()),
+                            target: actor_ref(s, tgt.as_ref()),
+                            root: code.get(..2).unwrap_or(&code).to_string(),
+                            quad: entry.map_or(0, |e| e.quad),
+                            goldstein: entry.map_or(0.0, |e| e.goldstein),
+                            code: code.clone(),
+                            trigger: TextSpan { text: s.tokens[v].text.clone(), start: s.tokens[v].span.start, end: s.tokens[v].span.end },
+                            modality,
+                            attribution: attribution.clone(),
+                            date: doc.date.clone(),
+                            date_basis: "publication".to_string(),
+                            plover,
+                            location: None,
+                            rule: rule.clone(),
+                            confidence: if both { 0.8 } else { 0.5 },
+                        });
+                        coded_verbs.push(v);
+                    }
+                }
+            }
+            // A speech verb whose reported clause was coded is attribution, not an event.
+            events.retain(|e| {
+                e.sentence != si || {
+                    let v = s.tokens.iter().position(|t| t.span.start == e.trigger.start).unwrap_or(0);
+                    !(SPEECH_VERBS.contains(&lemma(s, v).as_str()) && coded_verbs.iter().any(|&c| c != v && clause_of(s, c) == Some(v)))
+                }
+            });
+            // Remember this sentence's actors for pronouns in later ones.
+            for (i, t) in s.tokens.iter().enumerate() {
+                if t.ent.starts_with("B-") {
+                    let f = self.actor(s, i, date, &memory);
+                    if f.code.is_some() {
+                        memory.push(Found { person: t.ent.ends_with("PERSON"), ..f });
+                    }
+                }
+            }
+        }
+        events
+    }
+
+    fn modality(&self, s: &Sentence, v: usize) -> (Modality, Option<TextSpan>) {
+        let kids = children(s, v);
+        let has = |f: &dyn Fn(usize) -> bool| kids.iter().any(|&c| f(c));
+        // Reported: the verb's clause hangs from a speech verb, or a speech verb hangs from it
+        // ("..., CNN reported").
+        let speech = s.tokens[v]
+            .head
+            .filter(|&h| SPEECH_VERBS.contains(&lemma(s, h).as_str()) && matches!(s.tokens[v].deprel.as_str(), "ccomp" | "parataxis"))
+            .or_else(|| kids.iter().copied().find(|&c| s.tokens[c].deprel == "parataxis" && SPEECH_VERBS.contains(&lemma(s, c).as_str())));
+        let attribution = speech.and_then(|sv| {
+            let subj = children(s, sv).into_iter().find(|&c| s.tokens[c].deprel.starts_with("nsubj"))?;
+            let t = &s.tokens[subj];
+            Some(TextSpan { text: t.text.clone(), start: t.span.start, end: t.span.end })
+        });
+        let negated = has(&|c| {
+            let l = lemma(s, c);
+            s.tokens[c].deprel == "advmod" && matches!(l.as_str(), "not" | "never" | "n't")
+        });
+        if negated {
+            return (Modality::Negated, attribution);
+        }
+        if has(&|c| s.tokens[c].deprel == "aux" && HYPOTHETICAL_AUX.contains(&lemma(s, c).as_str()))
+            || has(&|c| s.tokens[c].deprel == "mark" && lemma(s, c) == "if")
+        {
+            return (Modality::Hypothetical, attribution);
+        }
+        if has(&|c| s.tokens[c].deprel == "aux" && matches!(lemma(s, c).as_str(), "will" | "shall")) {
+            return (Modality::Future, attribution);
+        }
+        // The complement of an appeal is requested, not done.
+        let mut x = v;
+        while matches!(s.tokens[x].deprel.as_str(), "xcomp" | "conj") {
+            let Some(h) = s.tokens[x].head else { break };
+            if s.tokens[x].deprel == "xcomp" && APPEAL_VERBS.contains(&lemma(s, h).as_str()) {
+                return (Modality::Requested, attribution);
+            }
+            x = h;
+        }
+        if speech.is_some() && s.tokens[v].head == speech {
+            return (Modality::Reported, attribution);
+        }
+        (Modality::Asserted, attribution)
+    }
+}
+
+/// The speech verb a clause hangs from, if any.
+fn clause_of(s: &Sentence, v: usize) -> Option<usize> {
+    let t = &s.tokens[v];
+    if matches!(t.deprel.as_str(), "ccomp" | "parataxis") {
+        return t.head;
+    }
+    s.tokens.iter().position(|c| c.head == Some(v) && c.deprel == "parataxis")
+}
+
+fn actor_ref(s: &Sentence, f: Option<&Found>) -> ActorRef {
+    match f {
+        None => ActorRef::default(),
+        Some(f) => {
+            let (a, b) = f.span;
+            let text = s.tokens[a..b].iter().enumerate().fold(String::new(), |mut acc, (k, t)| {
+                acc.push_str(&t.text);
+                if k + a + 1 < b && !t.no_space_after {
+                    acc.push(' ');
+                }
+                acc
+            });
+            ActorRef { code: f.code.clone(), text: Some(text), start: Some(s.tokens[a].span.start), end: Some(s.tokens[b - 1].span.end) }
+        }
+    }
+}
+
+fn spec_code(c: &CodeSpec) -> Option<String> {
+    match c {
+        CodeSpec::None => None,
+        CodeSpec::Code(c) => Some(c.clone()),
+        CodeSpec::Pair(a, b) => Some(if a.is_empty() { b.clone() } else { a.clone() }),
+    }
+}
+
+/// How many elements of `p` match the words after the verb, in order; `None` if any required
+/// element is missing or the pattern needs words before the verb.
+fn pattern_score(p: &VerbPattern, words: &[String], lemmas: &[String], dict: &VerbDictionary) -> Option<usize> {
+    if !p.before.is_empty() {
+        return None;
+    }
+    let mut flat = Vec::new();
+    flatten(&p.after, &mut flat);
+    if flat.is_empty() {
+        return None;
+    }
+    let mut pos = 0;
+    for e in &flat {
+        let found = (pos..words.len()).find(|&k| match e {
+            PatternElem::Word(w) => &words[k] == w || &lemmas[k] == w,
+            PatternElem::Synset(name) => dict.synsets.get(name).is_some_and(|members| {
+                members.iter().any(|m| m.len() == 1 && (words[k] == m[0] || lemmas[k] == m[0]))
+            }),
+            _ => false,
+        })?;
+        pos = found + 1;
+    }
+    Some(flat.len())
+}
+
+fn flatten<'p>(elems: &'p [PatternElem], out: &mut Vec<&'p PatternElem>) {
+    for e in elems {
+        match e {
+            PatternElem::NounPhrase(v) | PatternElem::PrepPhrase(v) => flatten(v, out),
+            PatternElem::Word(_) | PatternElem::Synset(_) => out.push(e),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! `herald code`: analyse documents and write their events as JSONL.
+
+use anyhow::{Context, Result};
+use herald_coder::{Coder, Dictionaries};
+use herald_doc::Modality;
+use herald_ingest::{read_source, SourceOptions};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Arguments of `herald code`.
+#[derive(clap::Args)]
+pub struct CodeArgs {
+    /// Input files (`-` for standard input); the same formats as `herald analyze`.
+    #[arg(required = true)]
+    files: Vec<String>,
+    /// Publication date (YYYY-MM-DD) for .txt input and records without one.
+    #[arg(long)]
+    date: Option<String>,
+    /// Write every event with its modality, not only asserted dyadic ones.
+    #[arg(long)]
+    all: bool,
+    /// Output format.
+    #[arg(long, default_value = "jsonl", value_parser = ["jsonl"])]
+    format: String,
+    /// Models directory (default: the repository's models/).
+    #[arg(long)]
+    models: Option<PathBuf>,
+}
+
+pub fn run(a: CodeArgs) -> Result<i32> {
+    if let Some(d) = &a.date {
+        if !herald_ingest::is_valid_date(d) {
+            anyhow::bail!("invalid --date \"{d}\" (expected YYYY-MM-DD)");
+        }
+    }
+    let nlp = crate::load_pipeline(&a.models)?;
+    let data = crate::data_dir();
+    let (dicts, problems) = Dictionaries::load(&data).with_context(|| format!("loading dictionaries from {}", data.display()))?;
+    if std::env::var("HERALD_SHOW_DICT_PROBLEMS").is_ok() {
+        for p in &problems {
+            eprintln!("warning: {p} (skipped)");
+        }
+    }
+    let coder = Coder::new(&dicts);
+    let opts = SourceOptions { date: a.date.clone() };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failures = 0;
+    for file in &a.files {
+        for item in read_source(file, &opts) {
+            match item {
+                Ok(doc) => {
+                    let analysis = nlp.analyze(&doc);
+                    for e in coder.code(&doc, &analysis) {
+                        let dyadic = e.source.code.is_some() && e.target.code.is_some();
+                        if a.all || (e.modality == Modality::Asserted && dyadic) {
+                            serde_json::to_writer(&mut out, &e)?;
+                            writeln!(out)?;
+                        }
+                    }
+                }
+                Err(e) => {
+                    failures += 1;
+                    eprintln!("error: {e}");
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failures > 0 { 2 } else { 0 })
+}
