@@ -286,7 +286,20 @@ impl<'a> Coder<'a> {
                 for sh in with_conj(src_head) {
                     for th in with_conj(tgt_head) {
                         let src = sh.map(|h| self.actor(s, h, date, &memory));
-                        let tgt = th.map(|h| self.actor(s, h, date, &memory));
+                        let mut tgt = th.map(|h| self.actor(s, h, date, &memory));
+                        // No actor in the object ("restore ties with Gondor"): the first actor
+                        // among the verb's other dependents after it.
+                        if tgt.as_ref().is_none_or(|f| f.code.is_none()) {
+                            let src_span = src.as_ref().map(|f| f.span).unwrap_or((0, 0));
+                            if let Some(f) = (v + 1..s.tokens.len())
+                                .filter(|&i| matches!(s.tokens[i].upos, Upos::PROPN | Upos::NOUN) && dominated_by(s, i, v) && !(src_span.0..src_span.1).contains(&i))
+                                .filter(|&i| !matches!(s.tokens[i].deprel.as_str(), "compound" | "flat" | "amod"))
+                                .map(|i| self.actor(s, i, date, &memory))
+                                .find(|f| f.code.is_some() && f.code != src.as_ref().and_then(|f| f.code.clone()))
+                            {
+                                tgt = Some(f);
+                            }
+                        }
                         // No source, or a news medium as source: not an event (media report, they
                         // do not act).
                         match src.as_ref().and_then(|f| f.code.as_deref()) {
@@ -383,6 +396,23 @@ impl<'a> Coder<'a> {
         }
         (Modality::Asserted, attribution)
     }
+}
+
+/// True if `v` is an ancestor of `i` within one clause (not through another verb's clause).
+fn dominated_by(s: &Sentence, i: usize, v: usize) -> bool {
+    let mut x = i;
+    for _ in 0..s.tokens.len() {
+        if matches!(s.tokens[x].deprel.as_str(), "ccomp" | "advcl" | "acl:relcl" | "parataxis" | "xcomp" | "conj") {
+            return false;
+        }
+        match s.tokens[x].head {
+            Some(h) if h == v => return true,
+            Some(h) if s.tokens[h].upos == Upos::VERB => return false,
+            Some(h) => x = h,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// The speech verb a clause hangs from, if any.

@@ -271,8 +271,15 @@ impl ActorDictionary {
     pub fn add(&mut self, file: &str, text: &str) -> Vec<DictError> {
         let mut problems = Vec::new();
         let mut current: Option<usize> = None;
+        let mut in_comment = false;
         for (i, raw) in text.lines().enumerate() {
             let line = i + 1;
+            // XML-style comment blocks, as the PETRARCH validation dictionaries use.
+            let t = raw.trim();
+            if in_comment || t.starts_with("<!--") {
+                in_comment = !t.contains("-->");
+                continue;
+            }
             let l = raw.split('#').next().unwrap_or("");
             if l.trim().is_empty() {
                 continue;
@@ -442,8 +449,14 @@ impl AgentDictionary {
     pub fn parse(file: &str, text: &str) -> Result<AgentDictionary, DictError> {
         let mut sets: FxHashMap<String, Vec<String>> = FxHashMap::default();
         let mut d = AgentDictionary::default();
+        let mut in_comment = false;
         for (i, raw) in text.lines().enumerate() {
             let line = i + 1;
+            let t = raw.trim();
+            if in_comment || t.starts_with("<!--") {
+                in_comment = !t.contains("-->");
+                continue;
+            }
             let l = raw.split('#').next().unwrap_or("").trim();
             if l.is_empty() {
                 continue;

@@ -117,7 +117,7 @@ pub struct VerbDictionary {
 }
 
 fn words_of(p: &str) -> Vec<String> {
-    p.trim_start_matches('+').split('_').filter(|w| !w.is_empty()).map(norm_word).collect()
+    p.trim_start_matches('+').split(['_', ' ']).filter(|w| !w.is_empty()).map(norm_word).collect()
 }
 
 fn parse_elems(text: &str) -> Result<Vec<PatternElem>, String> {
@@ -178,8 +178,14 @@ impl VerbDictionary {
         let mut problems = Vec::new();
         let mut synset: Option<String> = None;
         let mut block: Option<usize> = None;
+        let mut in_comment = false;
         for (i, raw) in text.lines().enumerate() {
             let line = i + 1;
+            let t = raw.trim();
+            if in_comment || t.starts_with("<!--") {
+                in_comment = !t.contains("-->");
+                continue;
+            }
             let (body, comment) = match raw.split_once('#') {
                 Some((b, c)) => (b.trim(), c.trim()),
                 None => (raw.trim(), ""),

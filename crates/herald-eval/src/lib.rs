@@ -3,6 +3,7 @@
 //! `name: metric=value ...` (the figures closing notes quote).
 #![deny(missing_docs)]
 
+pub mod coder;
 pub mod nlp;
 
 /// One printed line of an evaluation.

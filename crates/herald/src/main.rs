@@ -131,7 +131,7 @@ struct TrainArgs {
 
 #[derive(clap::Args)]
 struct EvalArgs {
-    /// What to evaluate: nlp.
+    /// What to evaluate: nlp, coder.
     #[arg(default_value = "nlp")]
     what: String,
     /// The shared data folder.
@@ -213,7 +213,16 @@ fn eval(e: EvalArgs) -> Result<()> {
                 .with_context(|| format!("reading gold sets under {}", e.data.display()))?;
             Ok(())
         }
-        other => anyhow::bail!("unknown evaluation '{other}'\n\nhint: herald eval nlp"),
+        "coder" => {
+            let nlp = load_pipeline(&e.models)?;
+            let lines = herald_eval::coder::petr_unit_tests(&nlp, &e.data)
+                .with_context(|| format!("reading the PETRARCH unit tests under {}", e.data.display()))?;
+            for l in lines {
+                println!("{l}");
+            }
+            Ok(())
+        }
+        other => anyhow::bail!("unknown evaluation '{other}'\n\nhint: herald eval nlp, herald eval coder"),
     }
 }
 
