@@ -21,7 +21,9 @@
 use herald_dict::codes::CodeTables;
 use herald_dict::verbs::{CodeSpec, PatternElem, VerbDictionary, VerbPattern};
 use herald_dict::{ActorDictionary, AgentDictionary, Date, DictError};
-use herald_doc::{ActorRef, Analysis, Document, Event, Modality, PloverEvent, Sentence, TextSpan, Upos};
+use herald_doc::{
+    ActorRef, Analysis, Document, Event, Modality, PloverEvent, Sentence, TextSpan, Upos,
+};
 use std::path::Path;
 
 /// Everything the coder looks things up in.
@@ -53,7 +55,10 @@ pub enum LoadError {
 }
 
 fn read(path: &Path) -> Result<String, LoadError> {
-    std::fs::read_to_string(path).map_err(|e| LoadError::Io { path: path.display().to_string(), error: e })
+    std::fs::read_to_string(path).map_err(|e| LoadError::Io {
+        path: path.display().to_string(),
+        error: e,
+    })
 }
 
 impl Dictionaries {
@@ -62,7 +67,10 @@ impl Dictionaries {
         let mut problems = Vec::new();
         let mut actors = ActorDictionary::default();
         let mut own: Vec<_> = std::fs::read_dir(data.join("actors"))
-            .map_err(|e| LoadError::Io { path: data.join("actors").display().to_string(), error: e })?
+            .map_err(|e| LoadError::Io {
+                path: data.join("actors").display().to_string(),
+                error: e,
+            })?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "actors"))
             .collect();
@@ -70,25 +78,45 @@ impl Dictionaries {
         for p in own {
             problems.extend(actors.add_herald(&p.display().to_string(), &read(&p)?));
         }
-        for f in ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"] {
+        for f in [
+            "Phoenix.Countries.actors.txt",
+            "Phoenix.International.actors.txt",
+            "Phoenix.MilNonState.actors.txt",
+        ] {
             let p = data.join("petrarch2").join(f);
             problems.extend(actors.add(f, &read(&p)?));
         }
-        let agents = AgentDictionary::parse("Phoenix.agents.txt", &read(&data.join("petrarch2/Phoenix.agents.txt"))?)?;
+        let agents = AgentDictionary::parse(
+            "Phoenix.agents.txt",
+            &read(&data.join("petrarch2/Phoenix.agents.txt"))?,
+        )?;
         let mut verbs = Vec::new();
-        for (name, p) in [("herald.verbs.txt", data.join("verbs/herald.verbs.txt")), ("CAMEO.2.0.txt", data.join("petrarch2/CAMEO.2.0.txt"))] {
+        for (name, p) in [
+            ("herald.verbs.txt", data.join("verbs/herald.verbs.txt")),
+            ("CAMEO.2.0.txt", data.join("petrarch2/CAMEO.2.0.txt")),
+        ] {
             let (v, pr) = VerbDictionary::parse(name, &read(&p)?);
             problems.extend(pr);
             verbs.push(v);
         }
-        Ok((Dictionaries { actors, agents, verbs, codes: CodeTables::shipped() }, problems))
+        Ok((
+            Dictionaries {
+                actors,
+                agents,
+                verbs,
+                codes: CodeTables::shipped(),
+            },
+            problems,
+        ))
     }
 }
 
-const APPEAL_VERBS: [&str; 10] = ["urge", "ask", "call", "demand", "request", "press", "appeal", "push", "implore", "pressure"];
+const APPEAL_VERBS: [&str; 10] = [
+    "urge", "ask", "call", "demand", "request", "press", "appeal", "push", "implore", "pressure",
+];
 const SPEECH_VERBS: [&str; 18] = [
-    "say", "tell", "report", "claim", "state", "announce", "add", "note", "write", "cite", "insist", "warn",
-    "respond", "reply", "maintain", "argue", "suggest", "believe",
+    "say", "tell", "report", "claim", "state", "announce", "add", "note", "write", "cite",
+    "insist", "warn", "respond", "reply", "maintain", "argue", "suggest", "believe",
 ];
 const HYPOTHETICAL_AUX: [&str; 6] = ["would", "could", "might", "may", "should", "can"];
 
@@ -108,7 +136,12 @@ pub struct Coder<'a> {
 }
 
 fn children(s: &Sentence, i: usize) -> Vec<usize> {
-    s.tokens.iter().enumerate().filter(|(_, t)| t.head == Some(i)).map(|(j, _)| j).collect()
+    s.tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.head == Some(i))
+        .map(|(j, _)| j)
+        .collect()
 }
 
 fn lemma(s: &Sentence, i: usize) -> String {
@@ -121,11 +154,16 @@ impl<'a> Coder<'a> {
         Coder { dicts }
     }
 
-    /// The code and rule of verb token `v`, if the dictionaries know the verb.
-    fn verb_code(&self, s: &Sentence, v: usize) -> Option<(String, String)> {
+    /// The code (and, for a reciprocal event, the target's code) and rule of verb token `v`, if
+    /// the dictionaries know the verb.
+    fn verb_code(&self, s: &Sentence, v: usize) -> Option<(String, Option<String>, String)> {
         let lem = lemma(s, v);
         for (di, dict) in self.dicts.verbs.iter().enumerate() {
-            let file = if di == 0 { "herald.verbs.txt" } else { "CAMEO.2.0.txt" };
+            let file = if di == 0 {
+                "herald.verbs.txt"
+            } else {
+                "CAMEO.2.0.txt"
+            };
             let mut candidates: Vec<_> = dict.verbs_for(&lem).collect();
             if candidates.is_empty() {
                 continue;
@@ -135,25 +173,36 @@ impl<'a> Coder<'a> {
             candidates.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
             let verb = candidates
                 .iter()
-                .find(|c| c.words.len() == 1 || (c.words.len() == 2 && next.as_deref() == Some(c.words[1].as_str())))
+                .find(|c| {
+                    c.words.len() == 1
+                        || (c.words.len() == 2 && next.as_deref() == Some(c.words[1].as_str()))
+                })
                 .copied()?;
             let block = &dict.blocks[verb.block];
-            let after: Vec<String> = s.tokens[v + 1..].iter().map(|t| t.text.to_uppercase()).collect();
-            let lemmas_after: Vec<String> = s.tokens[v + 1..].iter().map(|t| t.lemma.to_uppercase()).collect();
+            let after: Vec<String> = s.tokens[v + 1..]
+                .iter()
+                .map(|t| t.text.to_uppercase())
+                .collect();
+            let lemmas_after: Vec<String> = s.tokens[v + 1..]
+                .iter()
+                .map(|t| t.lemma.to_uppercase())
+                .collect();
             let best = block
                 .patterns
                 .iter()
+                .filter(|p| spec_code(&p.code).is_some())
                 .filter_map(|p| pattern_score(p, &after, &lemmas_after, dict).map(|sc| (sc, p)))
                 .max_by_key(|(sc, p)| (*sc, std::cmp::Reverse(p.line)));
-            let (code, line) = match best {
-                Some((_, p)) if p.code != CodeSpec::None => (spec_code(&p.code)?, p.line),
-                _ => match (&verb.code, &block.code) {
-                    (CodeSpec::None, CodeSpec::None) => return None,
-                    (CodeSpec::None, b) => (spec_code(b)?, block.line),
-                    (c, _) => (spec_code(c)?, verb.line),
+            let (spec, line) = match best {
+                Some((_, p)) => (&p.code, p.line),
+                None => match (&verb.code, &block.code) {
+                    (c, _) if spec_code(c).is_some() => (c, verb.line),
+                    (_, b) if spec_code(b).is_some() => (b, block.line),
+                    _ => return None,
                 },
             };
-            return Some((code, format!("{file}:{line}")));
+            let (code, back) = spec_code(spec)?;
+            return Some((code, back, format!("{file}:{line}")));
         }
         None
     }
@@ -168,20 +217,45 @@ impl<'a> Coder<'a> {
             let thing = matches!(l.as_str(), "it" | "they" | "them");
             if person || thing {
                 // The nearest earlier name of the right kind: this sentence first, then before.
-                let here = (0..h).rev().filter(|&i| s.tokens[i].ent.starts_with("B-") && s.tokens[i].ent.ends_with("PERSON") == person).find_map(|i| {
-                    let f = self.actor(s, i, date, &[]);
-                    f.code.is_some().then_some(f)
-                });
-                if let Some(f) = here.or_else(|| memory.iter().rev().find(|f| f.code.is_some() && f.person == person).cloned()) {
-                    return Found { code: f.code, span: (h, h + 1), person, last: upper };
+                let here = (0..h)
+                    .rev()
+                    .filter(|&i| {
+                        s.tokens[i].ent.starts_with("B-")
+                            && s.tokens[i].ent.ends_with("PERSON") == person
+                    })
+                    .find_map(|i| {
+                        let f = self.actor(s, i, date, &[]);
+                        f.code.is_some().then_some(f)
+                    });
+                if let Some(f) = here.or_else(|| {
+                    memory
+                        .iter()
+                        .rev()
+                        .find(|f| f.code.is_some() && f.person == person)
+                        .cloned()
+                }) {
+                    return Found {
+                        code: f.code,
+                        span: (h, h + 1),
+                        person,
+                        last: upper,
+                    };
                 }
             }
-            return Found { code: None, span: (h, h + 1), person, last: upper };
+            return Found {
+                code: None,
+                span: (h, h + 1),
+                person,
+                last: upper,
+            };
         }
         // The head with its name-building dependents.
         let mut idx = vec![h];
         for c in children(s, h) {
-            if matches!(s.tokens[c].deprel.as_str(), "compound" | "flat" | "amod" | "nmod:desc" | "nmod:poss" | "appos") {
+            if matches!(
+                s.tokens[c].deprel.as_str(),
+                "compound" | "flat" | "amod" | "nmod:desc" | "nmod:poss" | "appos"
+            ) {
                 idx.push(c);
                 for g in children(s, c) {
                     if matches!(s.tokens[g].deprel.as_str(), "compound" | "flat" | "amod") {
@@ -215,22 +289,45 @@ impl<'a> Coder<'a> {
         }
         let person = s.tokens[h].ent.ends_with("PERSON");
         let mut code = match (actor, agent) {
-            (Some((c, _)), Some(ag)) if c.len() == 3 => Some(if ag.suffix { format!("{c}{}", ag.code) } else { format!("{}{c}", ag.code) }),
+            (Some((c, _)), Some(ag)) if c.len() == 3 => Some(if ag.suffix {
+                format!("{c}{}", ag.code)
+            } else {
+                format!("{}{c}", ag.code)
+            }),
             (Some((c, _)), _) => Some(c),
             (None, _) => None,
         };
         // A short name the document introduced in full before ("Trump" after "Donald Trump").
         if code.is_none() && t.upos == Upos::PROPN {
-            let names: Vec<String> = (a..b).filter(|&i| s.tokens[i].upos == Upos::PROPN).map(|i| s.tokens[i].text.to_uppercase()).collect();
-            code = memory.iter().rev().find(|f| f.code.is_some() && names.contains(&f.last)).and_then(|f| f.code.clone());
+            let names: Vec<String> = (a..b)
+                .filter(|&i| s.tokens[i].upos == Upos::PROPN)
+                .map(|i| s.tokens[i].text.to_uppercase())
+                .collect();
+            code = memory
+                .iter()
+                .rev()
+                .find(|f| f.code.is_some() && names.contains(&f.last))
+                .and_then(|f| f.code.clone());
         }
-        let last = (a..b).rev().find(|&i| s.tokens[i].upos == Upos::PROPN).map_or(upper, |i| s.tokens[i].text.to_uppercase());
-        Found { code, span: (a, b), person, last }
+        let last = (a..b)
+            .rev()
+            .find(|&i| s.tokens[i].upos == Upos::PROPN)
+            .map_or(upper, |i| s.tokens[i].text.to_uppercase());
+        Found {
+            code,
+            span: (a, b),
+            person,
+            last,
+        }
     }
 
     /// Code one document.
     pub fn code(&self, doc: &Document, analysis: &Analysis) -> Vec<Event> {
-        let date = doc.date.as_deref().and_then(Date::parse).unwrap_or(Date(99_991_231));
+        let date = doc
+            .date
+            .as_deref()
+            .and_then(Date::parse)
+            .unwrap_or(Date(99_991_231));
         let mut events = Vec::new();
         let mut memory: Vec<Found> = Vec::new();
         for (si, s) in analysis.sentences.iter().enumerate() {
@@ -238,13 +335,20 @@ impl<'a> Coder<'a> {
             for v in 0..s.tokens.len() {
                 // Participles that describe ("Iran-backed Houthis", "escalating rhetoric") report
                 // no event.
-                if s.tokens[v].upos != Upos::VERB || matches!(s.tokens[v].deprel.as_str(), "amod" | "acl") {
+                if s.tokens[v].upos != Upos::VERB
+                    || matches!(s.tokens[v].deprel.as_str(), "amod" | "acl")
+                {
                     continue;
                 }
-                let Some((code, rule)) = self.verb_code(s, v) else { continue };
+                let Some((code, back_code, rule)) = self.verb_code(s, v) else {
+                    continue;
+                };
                 let kids = children(s, v);
                 let by = |rel: &str| kids.iter().copied().find(|&c| s.tokens[c].deprel == rel);
-                let agent_by = kids.iter().copied().find(|&c| s.tokens[c].deprel == "obl:agent");
+                let agent_by = kids
+                    .iter()
+                    .copied()
+                    .find(|&c| s.tokens[c].deprel == "obl:agent");
                 let (src_head, tgt_head) = match by("nsubj:pass") {
                     Some(p) => (agent_by, Some(p)),
                     None => {
@@ -253,7 +357,16 @@ impl<'a> Coder<'a> {
                                 s.tokens[c].deprel == "obl"
                                     && children(s, c).iter().any(|&g| {
                                         s.tokens[g].deprel == "case"
-                                            && matches!(s.tokens[g].lemma.to_lowercase().as_str(), "with" | "to" | "against" | "on" | "from" | "toward" | "towards")
+                                            && matches!(
+                                                s.tokens[g].lemma.to_lowercase().as_str(),
+                                                "with"
+                                                    | "to"
+                                                    | "against"
+                                                    | "on"
+                                                    | "from"
+                                                    | "toward"
+                                                    | "towards"
+                                            )
                                     })
                             })
                         });
@@ -265,9 +378,14 @@ impl<'a> Coder<'a> {
                     let head = s.tokens[v].head?;
                     if s.tokens[v].deprel == "xcomp" {
                         let hk = children(s, head);
-                        hk.iter().copied().find(|&c| s.tokens[c].deprel == "obj").or_else(|| hk.iter().copied().find(|&c| s.tokens[c].deprel == "nsubj"))
+                        hk.iter()
+                            .copied()
+                            .find(|&c| s.tokens[c].deprel == "obj")
+                            .or_else(|| hk.iter().copied().find(|&c| s.tokens[c].deprel == "nsubj"))
                     } else if s.tokens[v].deprel == "conj" {
-                        children(s, head).into_iter().find(|&c| s.tokens[c].deprel == "nsubj")
+                        children(s, head)
+                            .into_iter()
+                            .find(|&c| s.tokens[c].deprel == "nsubj")
                     } else {
                         None
                     }
@@ -277,7 +395,12 @@ impl<'a> Coder<'a> {
                         None => vec![None],
                         Some(h) => {
                             let mut v = vec![Some(h)];
-                            v.extend(children(s, h).into_iter().filter(|&c| s.tokens[c].deprel == "conj").map(Some));
+                            v.extend(
+                                children(s, h)
+                                    .into_iter()
+                                    .filter(|&c| s.tokens[c].deprel == "conj")
+                                    .map(Some),
+                            );
                             v
                         }
                     }
@@ -292,10 +415,22 @@ impl<'a> Coder<'a> {
                         if tgt.as_ref().is_none_or(|f| f.code.is_none()) {
                             let src_span = src.as_ref().map(|f| f.span).unwrap_or((0, 0));
                             if let Some(f) = (v + 1..s.tokens.len())
-                                .filter(|&i| matches!(s.tokens[i].upos, Upos::PROPN | Upos::NOUN) && dominated_by(s, i, v) && !(src_span.0..src_span.1).contains(&i))
-                                .filter(|&i| !matches!(s.tokens[i].deprel.as_str(), "compound" | "flat" | "amod"))
+                                .filter(|&i| {
+                                    matches!(s.tokens[i].upos, Upos::PROPN | Upos::NOUN)
+                                        && dominated_by(s, i, v)
+                                        && !(src_span.0..src_span.1).contains(&i)
+                                })
+                                .filter(|&i| {
+                                    !matches!(
+                                        s.tokens[i].deprel.as_str(),
+                                        "compound" | "flat" | "amod" | "nmod:poss"
+                                    )
+                                })
                                 .map(|i| self.actor(s, i, date, &memory))
-                                .find(|f| f.code.is_some() && f.code != src.as_ref().and_then(|f| f.code.clone()))
+                                .find(|f| {
+                                    f.code.is_some()
+                                        && f.code != src.as_ref().and_then(|f| f.code.clone())
+                                })
                             {
                                 tgt = Some(f);
                             }
@@ -307,28 +442,42 @@ impl<'a> Coder<'a> {
                             Some(c) if c.ends_with("MED") => continue,
                             _ => {}
                         }
-                        let entry = self.dicts.codes.cameo(&code);
-                        let plover = self.dicts.codes.plover(&code).map(|p| PloverEvent { kind: p.event.clone(), mode: p.mode.clone() });
                         let both = tgt.as_ref().is_some_and(|f| f.code.is_some());
-                        events.push(Event {
-                            doc_id: doc.id.clone(),
-                            sentence: si,
-                            source: actor_ref(s, src.as_ref()),
-                            target: actor_ref(s, tgt.as_ref()),
-                            root: code.get(..2).unwrap_or(&code).to_string(),
-                            quad: entry.map_or(0, |e| e.quad),
-                            goldstein: entry.map_or(0.0, |e| e.goldstein),
-                            code: code.clone(),
-                            trigger: TextSpan { text: s.tokens[v].text.clone(), start: s.tokens[v].span.start, end: s.tokens[v].span.end },
-                            modality,
-                            attribution: attribution.clone(),
-                            date: doc.date.clone(),
-                            date_basis: "publication".to_string(),
-                            plover,
-                            location: None,
-                            rule: rule.clone(),
-                            confidence: if both { 0.8 } else { 0.5 },
-                        });
+                        // A reciprocal event ("met with") is also coded from the target's side.
+                        let mut sides = vec![(code.clone(), src.clone(), tgt.clone())];
+                        if let (Some(back), true) = (&back_code, both) {
+                            sides.push((back.clone(), tgt.clone(), src.clone()));
+                        }
+                        for (code, src, tgt) in sides {
+                            let entry = self.dicts.codes.cameo(&code);
+                            let plover = self.dicts.codes.plover(&code).map(|p| PloverEvent {
+                                kind: p.event.clone(),
+                                mode: p.mode.clone(),
+                            });
+                            events.push(Event {
+                                doc_id: doc.id.clone(),
+                                sentence: si,
+                                source: actor_ref(s, src.as_ref()),
+                                target: actor_ref(s, tgt.as_ref()),
+                                root: code.get(..2).unwrap_or(&code).to_string(),
+                                quad: entry.map_or(0, |e| e.quad),
+                                goldstein: entry.map_or(0.0, |e| e.goldstein),
+                                code: code.clone(),
+                                trigger: TextSpan {
+                                    text: s.tokens[v].text.clone(),
+                                    start: s.tokens[v].span.start,
+                                    end: s.tokens[v].span.end,
+                                },
+                                modality,
+                                attribution: attribution.clone(),
+                                date: doc.date.clone(),
+                                date_basis: "publication".to_string(),
+                                plover,
+                                location: None,
+                                rule: rule.clone(),
+                                confidence: if both { 0.8 } else { 0.5 },
+                            });
+                        }
                         coded_verbs.push(v);
                     }
                 }
@@ -336,8 +485,15 @@ impl<'a> Coder<'a> {
             // A speech verb whose reported clause was coded is attribution, not an event.
             events.retain(|e| {
                 e.sentence != si || {
-                    let v = s.tokens.iter().position(|t| t.span.start == e.trigger.start).unwrap_or(0);
-                    !(SPEECH_VERBS.contains(&lemma(s, v).as_str()) && coded_verbs.iter().any(|&c| c != v && clause_of(s, c) == Some(v)))
+                    let v = s
+                        .tokens
+                        .iter()
+                        .position(|t| t.span.start == e.trigger.start)
+                        .unwrap_or(0);
+                    !(SPEECH_VERBS.contains(&lemma(s, v).as_str())
+                        && coded_verbs
+                            .iter()
+                            .any(|&c| c != v && clause_of(s, c) == Some(v)))
                 }
             });
             // Remember this sentence's actors for pronouns in later ones.
@@ -345,7 +501,10 @@ impl<'a> Coder<'a> {
                 if t.ent.starts_with("B-") {
                     let f = self.actor(s, i, date, &memory);
                     if f.code.is_some() {
-                        memory.push(Found { person: t.ent.ends_with("PERSON"), ..f });
+                        memory.push(Found {
+                            person: t.ent.ends_with("PERSON"),
+                            ..f
+                        });
                     }
                 }
             }
@@ -360,12 +519,26 @@ impl<'a> Coder<'a> {
         // ("..., CNN reported").
         let speech = s.tokens[v]
             .head
-            .filter(|&h| SPEECH_VERBS.contains(&lemma(s, h).as_str()) && matches!(s.tokens[v].deprel.as_str(), "ccomp" | "parataxis"))
-            .or_else(|| kids.iter().copied().find(|&c| s.tokens[c].deprel == "parataxis" && SPEECH_VERBS.contains(&lemma(s, c).as_str())));
+            .filter(|&h| {
+                SPEECH_VERBS.contains(&lemma(s, h).as_str())
+                    && matches!(s.tokens[v].deprel.as_str(), "ccomp" | "parataxis")
+            })
+            .or_else(|| {
+                kids.iter().copied().find(|&c| {
+                    s.tokens[c].deprel == "parataxis"
+                        && SPEECH_VERBS.contains(&lemma(s, c).as_str())
+                })
+            });
         let attribution = speech.and_then(|sv| {
-            let subj = children(s, sv).into_iter().find(|&c| s.tokens[c].deprel.starts_with("nsubj"))?;
+            let subj = children(s, sv)
+                .into_iter()
+                .find(|&c| s.tokens[c].deprel.starts_with("nsubj"))?;
             let t = &s.tokens[subj];
-            Some(TextSpan { text: t.text.clone(), start: t.span.start, end: t.span.end })
+            Some(TextSpan {
+                text: t.text.clone(),
+                start: t.span.start,
+                end: t.span.end,
+            })
         });
         let negated = has(&|c| {
             let l = lemma(s, c);
@@ -379,7 +552,8 @@ impl<'a> Coder<'a> {
         {
             return (Modality::Hypothetical, attribution);
         }
-        if has(&|c| s.tokens[c].deprel == "aux" && matches!(lemma(s, c).as_str(), "will" | "shall")) {
+        if has(&|c| s.tokens[c].deprel == "aux" && matches!(lemma(s, c).as_str(), "will" | "shall"))
+        {
             return (Modality::Future, attribution);
         }
         // The complement of an appeal is requested, not done.
@@ -402,7 +576,10 @@ impl<'a> Coder<'a> {
 fn dominated_by(s: &Sentence, i: usize, v: usize) -> bool {
     let mut x = i;
     for _ in 0..s.tokens.len() {
-        if matches!(s.tokens[x].deprel.as_str(), "ccomp" | "advcl" | "acl:relcl" | "parataxis" | "xcomp" | "conj") {
+        if matches!(
+            s.tokens[x].deprel.as_str(),
+            "ccomp" | "advcl" | "acl:relcl" | "parataxis" | "xcomp" | "conj"
+        ) {
             return false;
         }
         match s.tokens[x].head {
@@ -421,7 +598,9 @@ fn clause_of(s: &Sentence, v: usize) -> Option<usize> {
     if matches!(t.deprel.as_str(), "ccomp" | "parataxis") {
         return t.head;
     }
-    s.tokens.iter().position(|c| c.head == Some(v) && c.deprel == "parataxis")
+    s.tokens
+        .iter()
+        .position(|c| c.head == Some(v) && c.deprel == "parataxis")
 }
 
 fn actor_ref(s: &Sentence, f: Option<&Found>) -> ActorRef {
@@ -429,29 +608,46 @@ fn actor_ref(s: &Sentence, f: Option<&Found>) -> ActorRef {
         None => ActorRef::default(),
         Some(f) => {
             let (a, b) = f.span;
-            let text = s.tokens[a..b].iter().enumerate().fold(String::new(), |mut acc, (k, t)| {
-                acc.push_str(&t.text);
-                if k + a + 1 < b && !t.no_space_after {
-                    acc.push(' ');
-                }
-                acc
-            });
-            ActorRef { code: f.code.clone(), text: Some(text), start: Some(s.tokens[a].span.start), end: Some(s.tokens[b - 1].span.end) }
+            let text = s.tokens[a..b]
+                .iter()
+                .enumerate()
+                .fold(String::new(), |mut acc, (k, t)| {
+                    acc.push_str(&t.text);
+                    if k + a + 1 < b && !t.no_space_after {
+                        acc.push(' ');
+                    }
+                    acc
+                });
+            ActorRef {
+                code: f.code.clone(),
+                text: Some(text),
+                start: Some(s.tokens[a].span.start),
+                end: Some(s.tokens[b - 1].span.end),
+            }
         }
     }
 }
 
-fn spec_code(c: &CodeSpec) -> Option<String> {
+/// The source→target code and, for reciprocal events (`[032:033]`), the target→source code.
+/// Codes that are not CAMEO numbers (the validation files' `+++`, `025?`) are not codes.
+fn spec_code(c: &CodeSpec) -> Option<(String, Option<String>)> {
+    let numeric = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     match c {
         CodeSpec::None => None,
-        CodeSpec::Code(c) => Some(c.clone()),
-        CodeSpec::Pair(a, b) => Some(if a.is_empty() { b.clone() } else { a.clone() }),
+        CodeSpec::Code(c) => numeric(c).then(|| (c.clone(), None)),
+        CodeSpec::Pair(a, b) if numeric(a) => Some((a.clone(), numeric(b).then(|| b.clone()))),
+        CodeSpec::Pair(_, b) => numeric(b).then(|| (b.clone(), None)),
     }
 }
 
 /// How many elements of `p` match the words after the verb, in order; `None` if any required
 /// element is missing or the pattern needs words before the verb.
-fn pattern_score(p: &VerbPattern, words: &[String], lemmas: &[String], dict: &VerbDictionary) -> Option<usize> {
+fn pattern_score(
+    p: &VerbPattern,
+    words: &[String],
+    lemmas: &[String],
+    dict: &VerbDictionary,
+) -> Option<usize> {
     if !p.before.is_empty() {
         return None;
     }
@@ -465,7 +661,9 @@ fn pattern_score(p: &VerbPattern, words: &[String], lemmas: &[String], dict: &Ve
         let found = (pos..words.len()).find(|&k| match e {
             PatternElem::Word(w) => &words[k] == w || &lemmas[k] == w,
             PatternElem::Synset(name) => dict.synsets.get(name).is_some_and(|members| {
-                members.iter().any(|m| m.len() == 1 && (words[k] == m[0] || lemmas[k] == m[0]))
+                members
+                    .iter()
+                    .any(|m| m.len() == 1 && (words[k] == m[0] || lemmas[k] == m[0]))
             }),
             _ => false,
         })?;

@@ -7,7 +7,12 @@ use herald_doc::{Document, Event, Modality};
 fn events() -> Vec<Event> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
     let text = std::fs::read_to_string(format!("{root}/tests/fixtures/seed-article.txt")).unwrap();
-    let doc = Document { id: "seed".into(), date: Some("2025-05-21".into()), text, ..Document::default() };
+    let doc = Document {
+        id: "seed".into(),
+        date: Some("2025-05-21".into()),
+        text,
+        ..Document::default()
+    };
     let nlp = herald_nlp::Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
     let (dicts, _) = Dictionaries::load(std::path::Path::new(&format!("{root}/data"))).unwrap();
     let analysis = nlp.analyze(&doc);
@@ -15,7 +20,10 @@ fn events() -> Vec<Event> {
 }
 
 fn find<'a>(events: &'a [Event], trigger: &str) -> Vec<&'a Event> {
-    events.iter().filter(|e| e.trigger.text == trigger).collect()
+    events
+        .iter()
+        .filter(|e| e.trigger.text == trigger)
+        .collect()
 }
 
 #[test]
@@ -24,13 +32,22 @@ fn the_urging_is_an_appeal_by_trump_to_netanyahu_reported_by_cnn() {
     let urged = find(&ev, "urged");
     assert_eq!(urged.len(), 1);
     let e = urged[0];
-    assert_eq!((e.source.code.as_deref(), e.target.code.as_deref()), (Some("USAGOV"), Some("ISRGOV")));
-    assert_eq!((e.code.as_str(), e.root.as_str(), e.quad), ("0256", "02", 1));
+    assert_eq!(
+        (e.source.code.as_deref(), e.target.code.as_deref()),
+        (Some("USAGOV"), Some("ISRGOV"))
+    );
+    assert_eq!(
+        (e.code.as_str(), e.root.as_str(), e.quad),
+        ("0256", "02", 1)
+    );
     assert_eq!(e.modality, Modality::Asserted);
     assert_eq!(e.attribution.as_ref().map(|a| a.text.as_str()), Some("CNN"));
     // PLOVER drops CAMEO's APPEAL category (PLOVER manual, CAMEO table: "02 APPEAL dropped").
     assert_eq!(e.plover, None);
-    assert_eq!((e.date.as_deref(), e.date_basis.as_str()), (Some("2025-05-21"), "publication"));
+    assert_eq!(
+        (e.date.as_deref(), e.date_basis.as_str()),
+        (Some("2025-05-21"), "publication")
+    );
     assert_eq!((e.trigger.start, e.trigger.end), (30, 35));
     // The halting is what Trump asked for, not something that happened.
     let halt = find(&ev, "halt");
@@ -43,15 +60,29 @@ fn hamas_has_not_rejected_is_negated() {
     let rejected = find(&ev, "rejected");
     assert_eq!(rejected.len(), 1);
     assert_eq!(rejected[0].modality, Modality::Negated);
-    assert_eq!(rejected[0].source.code.as_deref(), Some("PSEREBHMS"), "\"it\" is Hamas");
+    assert_eq!(
+        rejected[0].source.code.as_deref(),
+        Some("PSEREBHMS"),
+        "\"it\" is Hamas"
+    );
 }
 
 #[test]
 fn no_media_actors_and_no_adjectival_events() {
     let ev = events();
-    assert!(ev.iter().all(|e| !e.source.code.as_deref().unwrap_or("").ends_with("MED")), "CNN is not an actor");
-    assert!(find(&ev, "backed").is_empty(), "\"Iran-backed\" describes, it reports no event");
-    assert!(find(&ev, "reported").is_empty(), "CNN reporting is attribution");
+    assert!(
+        ev.iter()
+            .all(|e| !e.source.code.as_deref().unwrap_or("").ends_with("MED")),
+        "CNN is not an actor"
+    );
+    assert!(
+        find(&ev, "backed").is_empty(),
+        "\"Iran-backed\" describes, it reports no event"
+    );
+    assert!(
+        find(&ev, "reported").is_empty(),
+        "CNN reporting is attribution"
+    );
     // "told Bloomberg News": the medium addressed is not a target.
     for e in find(&ev, "told") {
         assert_eq!(e.target.code, None);

@@ -51,7 +51,10 @@ impl CodeTables {
     /// Parse the two table formats (see `data/`).
     pub fn parse(cameo_tsv: &str, plover_txt: &str) -> CodeTables {
         let mut cameo = FxHashMap::default();
-        for line in cameo_tsv.lines().filter(|l| !l.starts_with('#') && !l.starts_with("code\t")) {
+        for line in cameo_tsv
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("code\t"))
+        {
             let c: Vec<&str> = line.split('\t').collect();
             if c.len() < 6 {
                 continue;
@@ -71,7 +74,9 @@ impl CodeTables {
         let mut plover = FxHashMap::default();
         for line in plover_txt.lines() {
             let body = line.split('#').next().unwrap_or("").trim();
-            let Some((code, rest)) = body.split_once(':') else { continue };
+            let Some((code, rest)) = body.split_once(':') else {
+                continue;
+            };
             let code = code.trim();
             if code.is_empty() || !code.chars().all(|c| c.is_ascii_digit()) {
                 continue;
@@ -84,9 +89,22 @@ impl CodeTables {
             let mode = fields.next().filter(|m| !m.is_empty()).map(String::from);
             let context = fields
                 .next()
-                .map(|c| c.split(';').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect())
+                .map(|c| {
+                    c.split(';')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
                 .unwrap_or_default();
-            plover.insert(code.to_string(), PloverCode { event, mode, context });
+            plover.insert(
+                code.to_string(),
+                PloverCode {
+                    event,
+                    mode,
+                    context,
+                },
+            );
         }
         CodeTables { cameo, plover }
     }
@@ -139,7 +157,10 @@ mod tests {
     fn plover_mapping() {
         let t = CodeTables::shipped();
         let p = t.plover("1012").unwrap();
-        assert_eq!((p.event.as_str(), p.mode.as_deref(), p.context.clone()), ("REQUEST", Some("assist"), vec!["military".to_string()]));
+        assert_eq!(
+            (p.event.as_str(), p.mode.as_deref(), p.context.clone()),
+            ("REQUEST", Some("assist"), vec!["military".to_string()])
+        );
         let p = t.plover("094").unwrap();
         assert_eq!(p.context, ["military", "legal"]);
         let p = t.plover("030").unwrap();

@@ -61,7 +61,13 @@ impl Date {
 
 impl std::fmt::Display for Date {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.0 / 10000, self.0 / 100 % 100, self.0 % 100)
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.0 / 10000,
+            self.0 / 100 % 100,
+            self.0 % 100
+        )
     }
 }
 
@@ -221,9 +227,16 @@ pub fn split_words(name: &str) -> Vec<String> {
 }
 
 fn parse_code(file: &str, line: usize, inner: &str) -> Result<DatedCode, DictError> {
-    let bad = || DictError::BadCode { file: file.to_string(), line, text: format!("[{inner}]") };
+    let bad = || DictError::BadCode {
+        file: file.to_string(),
+        line,
+        text: format!("[{inner}]"),
+    };
     // Tolerate the spacing slips of hand-kept files: "> 140608", "900101 - 911221".
-    let tidy = inner.replace("> ", ">").replace("< ", "<").replace(" - ", "-");
+    let tidy = inner
+        .replace("> ", ">")
+        .replace("< ", "<")
+        .replace(" - ", "-");
     let mut parts = tidy.split_whitespace();
     let code = parts.next().ok_or_else(bad)?.to_string();
     let range = match parts.next() {
@@ -234,7 +247,10 @@ fn parse_code(file: &str, line: usize, inner: &str) -> Result<DatedCode, DictErr
             } else if let Some(d) = r.strip_prefix('<') {
                 DateRange::Before(Date::parse(d).ok_or_else(bad)?)
             } else if let Some((a, b)) = r.split_once('-') {
-                DateRange::Between(Date::parse(a).ok_or_else(bad)?, Date::parse(b).ok_or_else(bad)?)
+                DateRange::Between(
+                    Date::parse(a).ok_or_else(bad)?,
+                    Date::parse(b).ok_or_else(bad)?,
+                )
             } else {
                 return Err(bad());
             }
@@ -286,7 +302,11 @@ impl ActorDictionary {
             }
             let indented = l.starts_with(['\t', ' ']);
             let l = l.trim();
-            let orphan = || DictError::Orphan { file: file.to_string(), line, text: l.to_string() };
+            let orphan = || DictError::Orphan {
+                file: file.to_string(),
+                line,
+                text: l.to_string(),
+            };
             if indented || l.starts_with('[') {
                 // Date restrictions of the current record: one or more [..] groups.
                 let Some(id) = current else {
@@ -332,7 +352,12 @@ impl ActorDictionary {
                 }
             }
             self.phrases.insert(&name, id);
-            self.actors.push(Actor { name, codes, file: file.to_string(), line });
+            self.actors.push(Actor {
+                name,
+                codes,
+                file: file.to_string(),
+                line,
+            });
             current = Some(id);
         }
         problems
@@ -364,7 +389,11 @@ impl ActorDictionary {
             }
             if body.starts_with([' ', '\t']) {
                 let Some(id) = current else {
-                    problems.push(DictError::Orphan { file: file.into(), line, text: body.trim().into() });
+                    problems.push(DictError::Orphan {
+                        file: file.into(),
+                        line,
+                        text: body.trim().into(),
+                    });
                     continue;
                 };
                 let mut parts = body.split_whitespace();
@@ -372,14 +401,28 @@ impl ActorDictionary {
                 let range = match parts.next() {
                     None => Some(DateRange::Always),
                     Some(r) => r.split_once("..").and_then(|(a, b)| {
-                        let a = if a.is_empty() { Some(Date(0)) } else { Date::parse(a) };
-                        let b = if b.is_empty() { Some(Date(99_991_231)) } else { Date::parse(b) };
+                        let a = if a.is_empty() {
+                            Some(Date(0))
+                        } else {
+                            Date::parse(a)
+                        };
+                        let b = if b.is_empty() {
+                            Some(Date(99_991_231))
+                        } else {
+                            Date::parse(b)
+                        };
                         Some(DateRange::Between(a?, b?))
                     }),
                 };
                 match range {
-                    Some(range) if !code.is_empty() && parts.next().is_none() => self.actors[id].codes.push(DatedCode { code, range }),
-                    _ => problems.push(DictError::BadCode { file: file.into(), line, text: body.trim().into() }),
+                    Some(range) if !code.is_empty() && parts.next().is_none() => {
+                        self.actors[id].codes.push(DatedCode { code, range })
+                    }
+                    _ => problems.push(DictError::BadCode {
+                        file: file.into(),
+                        line,
+                        text: body.trim().into(),
+                    }),
                 }
                 continue;
             }
@@ -387,7 +430,11 @@ impl ActorDictionary {
                 Some((n, q)) => (n, Some(q.trim().to_string())),
                 None => (body, None),
             };
-            let names: Vec<Vec<String>> = names.split('|').map(split_words).filter(|w| !w.is_empty()).collect();
+            let names: Vec<Vec<String>> = names
+                .split('|')
+                .map(split_words)
+                .filter(|w| !w.is_empty())
+                .collect();
             if names.is_empty() {
                 continue;
             }
@@ -395,7 +442,12 @@ impl ActorDictionary {
             for n in &names {
                 self.phrases.insert(n, id);
             }
-            self.actors.push(Actor { name: names[0].clone(), codes: Vec::new(), file: file.to_string(), line });
+            self.actors.push(Actor {
+                name: names[0].clone(),
+                codes: Vec::new(),
+                file: file.to_string(),
+                line,
+            });
             if let Some(q) = qid.filter(|q| !q.is_empty()) {
                 self.wikidata.insert(id, q);
             }
@@ -417,7 +469,11 @@ impl ActorDictionary {
     /// The code of actor `entry` on `date`: the first restriction that holds (a record's
     /// undated codes hold always), or `None` if none does.
     pub fn code_on(&self, entry: usize, date: Date) -> Option<&str> {
-        self.actors[entry].codes.iter().find(|c| c.range.contains(date)).map(|c| c.code.as_str())
+        self.actors[entry]
+            .codes
+            .iter()
+            .find(|c| c.range.contains(date))
+            .map(|c| c.code.as_str())
     }
 
     /// Number of phrases (names and synonyms) indexed.
@@ -463,18 +519,32 @@ impl AgentDictionary {
             }
             if l.starts_with('!') && l.contains('=') {
                 let (name, items) = l.split_once('=').unwrap();
-                sets.insert(name.trim().to_string(), items.split(',').map(|s| s.trim().to_string()).collect());
+                sets.insert(
+                    name.trim().to_string(),
+                    items.split(',').map(|s| s.trim().to_string()).collect(),
+                );
                 continue;
             }
-            let Some((lhs, code)) = l.split_once('[') else { continue };
+            let Some((lhs, code)) = l.split_once('[') else {
+                continue;
+            };
             let code = code.split(']').next().unwrap_or("").trim();
             let (frag, suffix) = match (code.strip_prefix('~'), code.strip_suffix('~')) {
                 (Some(c), _) => (c, true),
                 (None, Some(c)) => (c, false),
-                _ => return Err(DictError::BadCode { file: file.to_string(), line, text: format!("[{code}]") }),
+                _ => {
+                    return Err(DictError::BadCode {
+                        file: file.to_string(),
+                        line,
+                        text: format!("[{code}]"),
+                    })
+                }
             };
             let id = d.agents.len();
-            d.agents.push(Agent { code: frag.to_string(), suffix });
+            d.agents.push(Agent {
+                code: frag.to_string(),
+                suffix,
+            });
             // The phrase, and explicit plurals in braces.
             let (phrase, plurals) = match lhs.split_once('{') {
                 Some((p, rest)) => (p.trim(), rest.split('}').next().unwrap_or("")),
@@ -484,7 +554,11 @@ impl AgentDictionary {
             forms.extend(plurals.split_whitespace().map(String::from));
             if plurals.is_empty() && !lhs.contains('{') && !phrase.ends_with('_') {
                 // Regular plural, as PETRARCH generates it.
-                forms.push(if phrase.ends_with('Y') { format!("{}IES", &phrase[..phrase.len() - 1]) } else { format!("{phrase}S") });
+                forms.push(if phrase.ends_with('Y') {
+                    format!("{}IES", &phrase[..phrase.len() - 1])
+                } else {
+                    format!("{phrase}S")
+                });
             }
             for form in forms {
                 for expanded in expand_sets(&form, &sets) {
@@ -552,15 +626,22 @@ mod tests {
         assert_eq!(a.code_on(carl.entry, d("1972-01-01")), Some("SWEELI"));
         assert_eq!(a.code_on(carl.entry, d("1901-01-01")), Some("SWEELI"));
         let isr = a.longest_match(&["Israeli", "officials"], 0).unwrap();
-        assert_eq!((isr.len, a.code_on(isr.entry, d("2025-01-01"))), (1, Some("ISR")));
+        assert_eq!(
+            (isr.len, a.code_on(isr.entry, d("2025-01-01"))),
+            (1, Some("ISR"))
+        );
         assert_eq!(a.actors[net].line, 2);
     }
 
     #[test]
     fn longest_phrase_wins_and_apostrophes_match() {
-        let a = ActorDictionary::parse("t.txt", "GIDEON_SA'AR\n\t[ISRGOV]\nSA'AR_PARTY [ISRPTY]\n").unwrap();
+        let a = ActorDictionary::parse("t.txt", "GIDEON_SA'AR\n\t[ISRGOV]\nSA'AR_PARTY [ISRPTY]\n")
+            .unwrap();
         let m = a.longest_match(&["Gideon", "Sa’ar", "said"], 0).unwrap();
-        assert_eq!((m.len, a.code_on(m.entry, d("2025-05-21"))), (2, Some("ISRGOV")));
+        assert_eq!(
+            (m.len, a.code_on(m.entry, d("2025-05-21"))),
+            (2, Some("ISRGOV"))
+        );
         assert!(a.longest_match(&["said"], 0).is_none());
     }
 
@@ -569,14 +650,25 @@ mod tests {
         let e = ActorDictionary::parse("bad.txt", "X_\n\t[ISR 2025-99-99]\n").unwrap_err();
         assert_eq!(e.to_string(), "bad.txt: line 2: bad code \"[ISR 2025-99-99]\" (expected [CODE], [CODE >YYMMDD], [CODE <YYMMDD] or [CODE YYMMDD-YYMMDD])");
         let e = ActorDictionary::parse("bad.txt", "+ORPHAN\n").unwrap_err();
-        assert_eq!(e.to_string(), "bad.txt: line 1: \"+ORPHAN\" belongs to no actor record");
+        assert_eq!(
+            e.to_string(),
+            "bad.txt: line 1: \"+ORPHAN\" belongs to no actor record"
+        );
         // Lenient loading keeps the rest of the record and reports the bad restriction.
         let mut d = ActorDictionary::default();
-        let problems = d.add("bad.txt", "ARMENIA_ [ARM]\n\t[ARMUNR 9008223-911221]\n\t[ARMGOV >910101]\n");
+        let problems = d.add(
+            "bad.txt",
+            "ARMENIA_ [ARM]\n\t[ARMUNR 9008223-911221]\n\t[ARMGOV >910101]\n",
+        );
         assert_eq!(problems.len(), 1);
-        assert!(d.add("ok.txt", "EGYPT_ [EGY]\n\t[EGYGOV > 140608]\n").is_empty());
+        assert!(d
+            .add("ok.txt", "EGYPT_ [EGY]\n\t[EGYGOV > 140608]\n")
+            .is_empty());
         let m = d.longest_match(&["Armenia"], 0).unwrap();
-        assert_eq!(d.code_on(m.entry, Date::parse("2025-01-01").unwrap()), Some("ARM"));
+        assert_eq!(
+            d.code_on(m.entry, Date::parse("2025-01-01").unwrap()),
+            Some("ARM")
+        );
     }
 
     #[test]
@@ -585,7 +677,14 @@ mod tests {
         let mut a = ActorDictionary::default();
         let problems = a.add_herald("leaders.actors", text);
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].to_string().split(':').take(2).collect::<Vec<_>>(), ["leaders.actors", " line 9"]);
+        assert_eq!(
+            problems[0]
+                .to_string()
+                .split(':')
+                .take(2)
+                .collect::<Vec<_>>(),
+            ["leaders.actors", " line 9"]
+        );
         let t = a.longest_match(&["Donald", "J.", "Trump"], 0).unwrap();
         assert_eq!(t.len, 3);
         assert_eq!(a.code_on(t.entry, d("2025-05-21")), Some("USAGOV"));
@@ -601,10 +700,24 @@ mod tests {
     fn agents_with_sets_and_plurals() {
         let text = "!PERSON! = MAN, MEN, WOMAN\n!MINIST!  [~GOV]\n!MINIST! = MINISTER, MINISTERS\nOFFICIAL [~GOV]\nCHAMBER_OF_COMMERCE {CHAMBERS_OF_COMMERCE} [~BUS]\nPEACEKEEPING_TROOPS {} [IGO~]\nCATTLE!PERSON! [~AGR]\n";
         let a = AgentDictionary::parse("agents.txt", text).unwrap();
-        let code = |w: &[&str]| a.longest_match(w, 0).map(|m| (a.agents[m.entry].code.clone(), a.agents[m.entry].suffix, m.len));
+        let code = |w: &[&str]| {
+            a.longest_match(w, 0).map(|m| {
+                (
+                    a.agents[m.entry].code.clone(),
+                    a.agents[m.entry].suffix,
+                    m.len,
+                )
+            })
+        };
         assert_eq!(code(&["officials"]), Some(("GOV".into(), true, 1)));
-        assert_eq!(code(&["Chambers", "of", "Commerce"]), Some(("BUS".into(), true, 3)));
-        assert_eq!(code(&["peacekeeping", "troops"]), Some(("IGO".into(), false, 2)));
+        assert_eq!(
+            code(&["Chambers", "of", "Commerce"]),
+            Some(("BUS".into(), true, 3))
+        );
+        assert_eq!(
+            code(&["peacekeeping", "troops"]),
+            Some(("IGO".into(), false, 2))
+        );
         assert_eq!(code(&["cattlewoman"]), Some(("AGR".into(), true, 1)));
     }
 }

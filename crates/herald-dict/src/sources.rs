@@ -66,11 +66,17 @@ pub fn leaders_to_herald(csv: &str, since: Date) -> (String, LeadersReport) {
             report.too_old += 1;
             continue;
         }
-        let p = people.entry(f[4].clone()).or_insert_with(|| Person { names: Vec::new(), terms: BTreeMap::new() });
+        let p = people.entry(f[4].clone()).or_insert_with(|| Person {
+            names: Vec::new(),
+            terms: BTreeMap::new(),
+        });
         if !p.names.contains(&f[3]) {
             p.names.push(f[3].clone());
         }
-        p.terms.entry(f[0].clone()).or_default().push((start, end, f[2].clone()));
+        p.terms
+            .entry(f[0].clone())
+            .or_default()
+            .push((start, end, f[2].clone()));
     }
     let mut out = String::from(
         "# Heads of state and government with their terms, from Wikidata (CC0) via\n\
@@ -131,7 +137,15 @@ mod tests {
             USA,Estados Unidos,head_of_state,George Washington,Q23,1789-04-30T00:00:00Z,1797-03-04T00:00:00Z,,\n\
             ISR,Israel,head_of_government,Benjamin Netanyahu,Q43723,,1999-07-06T00:00:00Z,Likud,\n";
         let (text, report) = leaders_to_herald(csv, Date(19_900_101));
-        assert_eq!(report, LeadersReport { terms: 5, no_start: 1, too_old: 1, people: 1 });
+        assert_eq!(
+            report,
+            LeadersReport {
+                terms: 5,
+                no_start: 1,
+                too_old: 1,
+                people: 1
+            }
+        );
         assert_eq!(text.matches("USAGOV").count(), 2, "{text}");
         assert!(text.contains("    USAGOV 2017-01-20..2021-01-20  # wikidata-leaders: head_of_government, head_of_state\n"));
         let mut d = ActorDictionary::default();

@@ -117,7 +117,11 @@ pub struct VerbDictionary {
 }
 
 fn words_of(p: &str) -> Vec<String> {
-    p.trim_start_matches('+').split(['_', ' ']).filter(|w| !w.is_empty()).map(norm_word).collect()
+    p.trim_start_matches('+')
+        .split(['_', ' '])
+        .filter(|w| !w.is_empty())
+        .map(norm_word)
+        .collect()
 }
 
 fn parse_elems(text: &str) -> Result<Vec<PatternElem>, String> {
@@ -153,7 +157,11 @@ fn parse_elems(text: &str) -> Result<Vec<PatternElem>, String> {
                     ('(', ')') => PatternElem::PrepPhrase(elems),
                     _ => return Err(bad("unbalanced brackets")),
                 };
-                stack.last_mut().ok_or_else(|| bad("unbalanced brackets"))?.1.push(e);
+                stack
+                    .last_mut()
+                    .ok_or_else(|| bad("unbalanced brackets"))?
+                    .1
+                    .push(e);
             }
             ',' => {
                 flush(&mut token, &mut stack);
@@ -195,8 +203,18 @@ impl VerbDictionary {
             }
             if let Some(rest) = body.strip_prefix("---") {
                 let name = rest.split('[').next().unwrap_or("").trim().to_string();
-                let code = rest.split('[').nth(1).and_then(|r| r.split(']').next()).map(parse_spec).unwrap_or(CodeSpec::None);
-                d.blocks.push(VerbBlock { name, code, patterns: Vec::new(), line });
+                let code = rest
+                    .split('[')
+                    .nth(1)
+                    .and_then(|r| r.split(']').next())
+                    .map(parse_spec)
+                    .unwrap_or(CodeSpec::None);
+                d.blocks.push(VerbBlock {
+                    name,
+                    code,
+                    patterns: Vec::new(),
+                    line,
+                });
                 block = Some(d.blocks.len() - 1);
                 synset = None;
                 continue;
@@ -222,20 +240,41 @@ impl VerbDictionary {
                 let (pat, code) = match p.rsplit_once('[') {
                     Some((pat, c)) => (pat, parse_spec(c.split(']').next().unwrap_or(""))),
                     None => {
-                        problems.push(DictError::BadPattern { file: file.into(), line, text: body.into(), why: "no [code]".into() });
+                        problems.push(DictError::BadPattern {
+                            file: file.into(),
+                            line,
+                            text: body.into(),
+                            why: "no [code]".into(),
+                        });
                         continue;
                     }
                 };
                 let (before, after) = match pat.split_once('*') {
                     Some(x) => x,
                     None => {
-                        problems.push(DictError::BadPattern { file: file.into(), line, text: body.into(), why: "no verb position (*)".into() });
+                        problems.push(DictError::BadPattern {
+                            file: file.into(),
+                            line,
+                            text: body.into(),
+                            why: "no verb position (*)".into(),
+                        });
                         continue;
                     }
                 };
                 match (parse_elems(before), parse_elems(after)) {
-                    (Ok(before), Ok(after)) => d.blocks[b].patterns.push(VerbPattern { before, after, code, comment: comment.to_string(), line }),
-                    (Err(why), _) | (_, Err(why)) => problems.push(DictError::BadPattern { file: file.into(), line, text: body.into(), why }),
+                    (Ok(before), Ok(after)) => d.blocks[b].patterns.push(VerbPattern {
+                        before,
+                        after,
+                        code,
+                        comment: comment.to_string(),
+                        line,
+                    }),
+                    (Err(why), _) | (_, Err(why)) => problems.push(DictError::BadPattern {
+                        file: file.into(),
+                        line,
+                        text: body.into(),
+                        why,
+                    }),
                 }
                 continue;
             }
@@ -245,7 +284,15 @@ impl VerbDictionary {
                 None => (body, CodeSpec::None),
             };
             let (lemma, forms) = match head.split_once('{') {
-                Some((l, f)) => (l.trim(), f.split('}').next().unwrap_or("").split_whitespace().map(words_of).collect()),
+                Some((l, f)) => (
+                    l.trim(),
+                    f.split('}')
+                        .next()
+                        .unwrap_or("")
+                        .split_whitespace()
+                        .map(words_of)
+                        .collect(),
+                ),
                 None => (head.trim(), Vec::new()),
             };
             let words = words_of(lemma);
@@ -253,15 +300,28 @@ impl VerbDictionary {
                 continue;
             }
             let id = d.verbs.len();
-            d.by_first_word.entry(words[0].clone()).or_default().push(id);
-            d.verbs.push(Verb { words, forms, code, block: b, line });
+            d.by_first_word
+                .entry(words[0].clone())
+                .or_default()
+                .push(id);
+            d.verbs.push(Verb {
+                words,
+                forms,
+                code,
+                block: b,
+                line,
+            });
         }
         (d, problems)
     }
 
     /// Verbs whose lemma starts with `lemma` (any case): "ask" gives ASK and ASK_FOR.
     pub fn verbs_for(&self, lemma: &str) -> impl Iterator<Item = &Verb> {
-        self.by_first_word.get(&norm_word(lemma)).into_iter().flatten().map(|&i| &self.verbs[i])
+        self.by_first_word
+            .get(&norm_word(lemma))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.verbs[i])
     }
 
     /// Number of patterns over all blocks.
@@ -280,8 +340,18 @@ mod tests {
     fn blocks_verbs_patterns_synsets() {
         let (d, problems) = VerbDictionary::parse("CAMEO.txt", DICT);
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert_eq!(problems[0].to_string(), "CAMEO.txt: line 19: bad pattern \"- * {FINANCIAL AID  [073]\": unbalanced brackets");
-        assert_eq!(d.synsets["&MILITARY"], vec![vec!["MILITARY".to_string()], vec!["ARMED".into(), "FORCES".into()], vec!["TROOPS".into()]]);
+        assert_eq!(
+            problems[0].to_string(),
+            "CAMEO.txt: line 19: bad pattern \"- * {FINANCIAL AID  [073]\": unbalanced brackets"
+        );
+        assert_eq!(
+            d.synsets["&MILITARY"],
+            vec![
+                vec!["MILITARY".to_string()],
+                vec!["ARMED".into(), "FORCES".into()],
+                vec!["TROOPS".into()]
+            ]
+        );
         assert_eq!(d.blocks.len(), 2);
         assert_eq!(d.pattern_count(), 5);
         let rush: Vec<_> = d.verbs_for("rush").collect();
@@ -291,11 +361,35 @@ mod tests {
         let ask: Vec<_> = d.verbs_for("Ask").map(|v| v.words.join(" ")).collect();
         assert_eq!(ask, ["ASK FOR", "ASK"]);
         let p = &d.blocks[0].patterns[0];
-        assert_eq!((p.before.clone(), p.after.clone(), p.code.clone()), (vec![], vec![PatternElem::PrepPhrase(vec![PatternElem::Word("TO".into())])], CodeSpec::Pair("042".into(), "043".into())));
-        assert_eq!(d.blocks[0].patterns[2].before, vec![PatternElem::Synset("&MILITARY".into())]);
+        assert_eq!(
+            (p.before.clone(), p.after.clone(), p.code.clone()),
+            (
+                vec![],
+                vec![PatternElem::PrepPhrase(vec![PatternElem::Word(
+                    "TO".into()
+                )])],
+                CodeSpec::Pair("042".into(), "043".into())
+            )
+        );
+        assert_eq!(
+            d.blocks[0].patterns[2].before,
+            vec![PatternElem::Synset("&MILITARY".into())]
+        );
         let p = &d.blocks[1].patterns[0];
-        assert_eq!(p.after[1], PatternElem::PrepPhrase(vec![PatternElem::Word("OF".into()), PatternElem::NounPhrase(vec![PatternElem::Word("BANNED".into()), PatternElem::Word("PARTIES".into())])]));
-        assert_eq!(d.blocks[1].patterns[1].code, CodeSpec::Pair(String::new(), "173".into()));
+        assert_eq!(
+            p.after[1],
+            PatternElem::PrepPhrase(vec![
+                PatternElem::Word("OF".into()),
+                PatternElem::NounPhrase(vec![
+                    PatternElem::Word("BANNED".into()),
+                    PatternElem::Word("PARTIES".into())
+                ])
+            ])
+        );
+        assert_eq!(
+            d.blocks[1].patterns[1].code,
+            CodeSpec::Pair(String::new(), "173".into())
+        );
         assert_eq!(d.transformations.len(), 1);
     }
 }

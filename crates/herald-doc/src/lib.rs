@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// Code points are what the public JSON contract uses, so that offsets survive a round trip
 /// through any language's string type that indexes by character.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 pub struct Span {
     /// First code point of the span.
     pub start: usize,
@@ -48,7 +50,10 @@ impl Span {
     /// The text the span covers in `text`. Walks the string, so it is O(end): use
     /// [`CharIndex`] when slicing many spans of one long text.
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
-        let mut it = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
+        let mut it = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()));
         let b0 = it.nth(self.start).unwrap_or(text.len());
         let b1 = if self.end > self.start {
             it.nth(self.end - self.start - 1).unwrap_or(text.len())
@@ -109,24 +114,66 @@ pub struct Document {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[allow(missing_docs)]
 pub enum Upos {
-    ADJ, ADP, ADV, AUX, CCONJ, DET, INTJ, NOUN, NUM, PART, PRON, PROPN, PUNCT, SCONJ, SYM, VERB, X,
+    ADJ,
+    ADP,
+    ADV,
+    AUX,
+    CCONJ,
+    DET,
+    INTJ,
+    NOUN,
+    NUM,
+    PART,
+    PRON,
+    PROPN,
+    PUNCT,
+    SCONJ,
+    SYM,
+    VERB,
+    X,
 }
 
 impl Upos {
     /// Every tag, in a fixed order (its index is the tag's id in models).
     pub const ALL: [Upos; 17] = [
-        Upos::ADJ, Upos::ADP, Upos::ADV, Upos::AUX, Upos::CCONJ, Upos::DET, Upos::INTJ, Upos::NOUN,
-        Upos::NUM, Upos::PART, Upos::PRON, Upos::PROPN, Upos::PUNCT, Upos::SCONJ, Upos::SYM,
-        Upos::VERB, Upos::X,
+        Upos::ADJ,
+        Upos::ADP,
+        Upos::ADV,
+        Upos::AUX,
+        Upos::CCONJ,
+        Upos::DET,
+        Upos::INTJ,
+        Upos::NOUN,
+        Upos::NUM,
+        Upos::PART,
+        Upos::PRON,
+        Upos::PROPN,
+        Upos::PUNCT,
+        Upos::SCONJ,
+        Upos::SYM,
+        Upos::VERB,
+        Upos::X,
     ];
 
     /// The tag's UD name, e.g. `"PROPN"`.
     pub fn as_str(self) -> &'static str {
         match self {
-            Upos::ADJ => "ADJ", Upos::ADP => "ADP", Upos::ADV => "ADV", Upos::AUX => "AUX",
-            Upos::CCONJ => "CCONJ", Upos::DET => "DET", Upos::INTJ => "INTJ", Upos::NOUN => "NOUN",
-            Upos::NUM => "NUM", Upos::PART => "PART", Upos::PRON => "PRON", Upos::PROPN => "PROPN",
-            Upos::PUNCT => "PUNCT", Upos::SCONJ => "SCONJ", Upos::SYM => "SYM", Upos::VERB => "VERB",
+            Upos::ADJ => "ADJ",
+            Upos::ADP => "ADP",
+            Upos::ADV => "ADV",
+            Upos::AUX => "AUX",
+            Upos::CCONJ => "CCONJ",
+            Upos::DET => "DET",
+            Upos::INTJ => "INTJ",
+            Upos::NOUN => "NOUN",
+            Upos::NUM => "NUM",
+            Upos::PART => "PART",
+            Upos::PRON => "PRON",
+            Upos::PROPN => "PROPN",
+            Upos::PUNCT => "PUNCT",
+            Upos::SCONJ => "SCONJ",
+            Upos::SYM => "SYM",
+            Upos::VERB => "VERB",
             Upos::X => "X",
         }
     }
@@ -222,7 +269,11 @@ pub struct Sentence {
 impl Sentence {
     /// Indices of the tokens whose head is `i`.
     pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        self.tokens.iter().enumerate().filter(move |(_, t)| t.head == Some(i)).map(|(j, _)| j)
+        self.tokens
+            .iter()
+            .enumerate()
+            .filter(move |(_, t)| t.head == Some(i))
+            .map(|(j, _)| j)
     }
 
     /// Index of the root token, if the sentence has one.

@@ -43,7 +43,9 @@ pub fn parse_records(xml: &str) -> Vec<Record> {
     let mut out = Vec::new();
     for chunk in xml.split("<Sentence ").skip(1) {
         let head = &chunk[..chunk.find('>').unwrap_or(0)];
-        let (Some(id), Some(date)) = (attr(head, "id"), attr(head, "date")) else { continue };
+        let (Some(id), Some(date)) = (attr(head, "id"), attr(head, "date")) else {
+            continue;
+        };
         let category = attr(head, "category").unwrap_or_default();
         let body = &chunk[..chunk.find("</Sentence>").unwrap_or(chunk.len())];
         let text = body
@@ -61,12 +63,27 @@ pub fn parse_records(xml: &str) -> Vec<Record> {
             if attr(tag, "error").is_some() {
                 error = true;
             }
-            if let (Some(s), Some(t), Some(c)) = (attr(tag, "sourcecode"), attr(tag, "targetcode"), attr(tag, "eventcode")) {
+            if let (Some(s), Some(t), Some(c)) = (
+                attr(tag, "sourcecode"),
+                attr(tag, "targetcode"),
+                attr(tag, "eventcode"),
+            ) {
                 expected.push((s, t, c));
             }
         }
-        let date = if date.len() == 8 { format!("{}-{}-{}", &date[..4], &date[4..6], &date[6..]) } else { date };
-        out.push(Record { id, category, date, text, expected, error });
+        let date = if date.len() == 8 {
+            format!("{}-{}-{}", &date[..4], &date[4..6], &date[6..])
+        } else {
+            date
+        };
+        out.push(Record {
+            id,
+            category,
+            date,
+            text,
+            expected,
+            error,
+        });
     }
     out
 }
@@ -77,15 +94,33 @@ pub fn petr_unit_tests(nlp: &Pipeline, data: &Path) -> std::io::Result<Vec<EvalL
     let read = |f: &str| std::fs::read_to_string(dir.join(f));
     let records = parse_records(&read("PETR.UnitTest.records.xml")?);
     let mut actors = ActorDictionary::default();
-    let _ = actors.add("PETR.Validate.actors.txt", &read("PETR.Validate.actors.txt")?);
-    let agents = AgentDictionary::parse("PETR.Validate.agents.txt", &read("PETR.Validate.agents.txt")?).unwrap_or_default();
-    let (verbs, _) = VerbDictionary::parse("PETR.Validate.verbs.txt", &read("PETR.Validate.verbs.txt")?);
-    let dicts = Dictionaries { actors, agents, verbs: vec![verbs], codes: CodeTables::shipped() };
+    let _ = actors.add(
+        "PETR.Validate.actors.txt",
+        &read("PETR.Validate.actors.txt")?,
+    );
+    let agents = AgentDictionary::parse(
+        "PETR.Validate.agents.txt",
+        &read("PETR.Validate.agents.txt")?,
+    )
+    .unwrap_or_default();
+    let (verbs, _) =
+        VerbDictionary::parse("PETR.Validate.verbs.txt", &read("PETR.Validate.verbs.txt")?);
+    let dicts = Dictionaries {
+        actors,
+        agents,
+        verbs: vec![verbs],
+        codes: CodeTables::shipped(),
+    };
     let coder = Coder::new(&dicts);
     // category -> (records, correct, missed, extra)
     let mut by_cat: BTreeMap<String, (usize, usize, usize, usize)> = BTreeMap::new();
     for r in records.iter().filter(|r| !r.error) {
-        let doc = Document { id: r.id.clone(), date: Some(r.date.clone()), text: r.text.clone(), ..Document::default() };
+        let doc = Document {
+            id: r.id.clone(),
+            date: Some(r.date.clone()),
+            text: r.text.clone(),
+            ..Document::default()
+        };
         let analysis = nlp.analyze(&doc);
         let mut got: Vec<(String, String, String)> = coder
             .code(&doc, &analysis)
@@ -98,8 +133,13 @@ pub fn petr_unit_tests(nlp: &Pipeline, data: &Path) -> std::io::Result<Vec<EvalL
         let correct = got.iter().filter(|g| r.expected.contains(g)).count();
         let missed = r.expected.iter().filter(|e| !got.contains(e)).count();
         let extra = got.len() - correct;
-        if std::env::var("HERALD_EVAL_ERRORS").as_deref() == Ok("coder") && (missed > 0 || extra > 0) {
-            eprintln!("coder\t{}\texpected={:?}\tgot={:?}\t{}", r.id, r.expected, got, r.text);
+        if std::env::var("HERALD_EVAL_ERRORS").as_deref() == Ok("coder")
+            && (missed > 0 || extra > 0)
+        {
+            eprintln!(
+                "coder\t{}\texpected={:?}\tgot={:?}\t{}",
+                r.id, r.expected, got, r.text
+            );
         }
         for cat in [r.category.clone(), "ALL".to_string()] {
             let c = by_cat.entry(cat).or_default();
@@ -114,7 +154,10 @@ pub fn petr_unit_tests(nlp: &Pipeline, data: &Path) -> std::io::Result<Vec<EvalL
     for (name, c) in std::iter::once(("overall".to_string(), all)).chain(by_cat) {
         let mut l = EvalLine::new(&format!("petr-unit-tests-{}", name.to_lowercase()));
         let (recs, correct, missed, extra) = c;
-        l.push("found", 100.0 * correct as f64 / (correct + missed).max(1) as f64);
+        l.push(
+            "found",
+            100.0 * correct as f64 / (correct + missed).max(1) as f64,
+        );
         l.push("spurious", 100.0 * extra as f64 / recs.max(1) as f64);
         l.push("records", recs as f64);
         l.push("correct", correct as f64);
@@ -134,8 +177,14 @@ mod tests {
         let xml = "<Sentences>\n<Sentence date=\"19950101\" id=\"DEMO-00\" category=\"DEMO\" sentence=\"true\">\n<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"064\"></EventCoding>\n<Text>\nArnor is about to restore\nties with Gondor.\n</Text>\n<Parse>(ROOT)</Parse>\n</Sentence>\n<Sentence date=\"19950101\" id=\"X-1\" category=\"ERROR\">\n<EventCoding noevents = \"True\"></EventCoding>\n<Text>Nothing.</Text>\n</Sentence>\n";
         let r = parse_records(xml);
         assert_eq!(r.len(), 2);
-        assert_eq!(r[0].expected, vec![("ARN".into(), "GON".into(), "064".into())]);
-        assert_eq!((r[0].date.as_str(), r[0].text.as_str()), ("1995-01-01", "Arnor is about to restore ties with Gondor."));
+        assert_eq!(
+            r[0].expected,
+            vec![("ARN".into(), "GON".into(), "064".into())]
+        );
+        assert_eq!(
+            (r[0].date.as_str(), r[0].text.as_str()),
+            ("1995-01-01", "Arnor is about to restore ties with Gondor.")
+        );
         assert!(r[1].expected.is_empty() && !r[1].error);
     }
 }

@@ -18,7 +18,10 @@ pub struct EvalLine {
 impl EvalLine {
     /// A line with no metrics yet.
     pub fn new(name: &str) -> EvalLine {
-        EvalLine { name: name.to_string(), metrics: Vec::new() }
+        EvalLine {
+            name: name.to_string(),
+            metrics: Vec::new(),
+        }
     }
 
     /// Add a metric.
@@ -48,9 +51,21 @@ impl std::fmt::Display for EvalLine {
 
 /// Precision, recall and F1 (in percent) from counts.
 pub fn prf(correct: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if predicted == 0 { 0.0 } else { 100.0 * correct as f64 / predicted as f64 };
-    let r = if gold == 0 { 0.0 } else { 100.0 * correct as f64 / gold as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if predicted == 0 {
+        0.0
+    } else {
+        100.0 * correct as f64 / predicted as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        100.0 * correct as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 

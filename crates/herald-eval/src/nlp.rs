@@ -14,8 +14,14 @@ fn universal(rel: &str) -> &str {
 }
 
 /// Tagging, lemma and attachment scores with gold tokenisation.
-pub fn gold_tokenisation(nlp: &Pipeline, name: &str, sents: &[GoldSentence], full: bool) -> EvalLine {
-    let (mut n, mut upos, mut xpos, mut lemma, mut uas, mut las, mut las_full) = (0usize, 0, 0, 0, 0, 0, 0);
+pub fn gold_tokenisation(
+    nlp: &Pipeline,
+    name: &str,
+    sents: &[GoldSentence],
+    full: bool,
+) -> EvalLine {
+    let (mut n, mut upos, mut xpos, mut lemma, mut uas, mut las, mut las_full) =
+        (0usize, 0, 0, 0, 0, 0, 0);
     // HERALD_EVAL_ERRORS=lemma|upos|head prints each mismatch to stderr, for error analysis.
     let show = std::env::var("HERALD_EVAL_ERRORS").unwrap_or_default();
     for s in sents {
@@ -27,7 +33,10 @@ pub fn gold_tokenisation(nlp: &Pipeline, name: &str, sents: &[GoldSentence], ful
             xpos += (a.xpos[i] == g.xpos) as usize;
             lemma += (a.lemma[i] == g.lemma) as usize;
             if show == "lemma" && a.lemma[i] != g.lemma {
-                eprintln!("lemma\t{}\t{}\t{}\tgold={}\tsys={}", g.form, g.xpos, a.xpos[i], g.lemma, a.lemma[i]);
+                eprintln!(
+                    "lemma\t{}\t{}\t{}\tgold={}\tsys={}",
+                    g.form, g.xpos, a.xpos[i], g.lemma, a.lemma[i]
+                );
             }
             if show == "upos" && a.upos[i].as_str() != g.upos {
                 eprintln!("upos\t{}\tgold={}\tsys={}", g.form, g.upos, a.upos[i]);
@@ -59,11 +68,19 @@ pub fn gold_tokenisation(nlp: &Pipeline, name: &str, sents: &[GoldSentence], ful
 
 /// The documents of a CoNLL-U file rebuilt as raw text (sentences joined by spaces, paragraphs by
 /// blank lines), with the code-point span of every gold word.
-pub fn rebuild_documents(sents: &[GoldSentence]) -> Vec<(Document, Vec<(usize, Vec<(usize, usize)>)>)> {
+pub fn rebuild_documents(
+    sents: &[GoldSentence],
+) -> Vec<(Document, Vec<(usize, Vec<(usize, usize)>)>)> {
     let mut docs: Vec<(Document, Vec<(usize, Vec<(usize, usize)>)>)> = Vec::new();
     for (si, s) in sents.iter().enumerate() {
         if docs.is_empty() || s.newdoc.is_some() {
-            docs.push((Document { id: format!("doc{}", docs.len()), ..Document::default() }, Vec::new()));
+            docs.push((
+                Document {
+                    id: format!("doc{}", docs.len()),
+                    ..Document::default()
+                },
+                Vec::new(),
+            ));
         }
         let (doc, spans) = docs.last_mut().unwrap();
         if !doc.text.is_empty() {
@@ -119,7 +136,11 @@ pub fn raw_text(nlp: &Pipeline, name: &str, sents: &[GoldSentence]) -> EvalLine 
         for (si, spans) in &gold {
             let s = &sents[*si];
             for (k, w) in s.words.iter().enumerate() {
-                let head = if w.head == 0 { None } else { Some(spans[w.head - 1]) };
+                let head = if w.head == 0 {
+                    None
+                } else {
+                    Some(spans[w.head - 1])
+                };
                 gmap.insert(spans[k], (head, universal(&w.deprel).to_string()));
             }
             gsent.insert((spans[0].0, spans[spans.len() - 1].1));
@@ -128,7 +149,10 @@ pub fn raw_text(nlp: &Pipeline, name: &str, sents: &[GoldSentence]) -> EvalLine 
         gold_sent += gsent.len();
         for s in &a.sentences {
             sys_sent += 1;
-            if gsent.contains(&(s.tokens[0].span.start, s.tokens[s.tokens.len() - 1].span.end)) {
+            if gsent.contains(&(
+                s.tokens[0].span.start,
+                s.tokens[s.tokens.len() - 1].span.end,
+            )) {
                 ok_sent += 1;
             }
             for t in &s.tokens {
@@ -136,7 +160,9 @@ pub fn raw_text(nlp: &Pipeline, name: &str, sents: &[GoldSentence]) -> EvalLine 
                 let key = (t.span.start, t.span.end);
                 if let Some((gh, rel)) = gmap.get(&key) {
                     ok_tok += 1;
-                    let sh = t.head.map(|h| (s.tokens[h].span.start, s.tokens[h].span.end));
+                    let sh = t
+                        .head
+                        .map(|h| (s.tokens[h].span.start, s.tokens[h].span.end));
                     if sh == *gh {
                         uas += 1;
                         if universal(&t.deprel) == rel {
@@ -166,8 +192,18 @@ pub fn ner(nlp: &Pipeline, name: &str, sents: &[GoldSentence]) -> EvalLine {
         let gs = bio_spans(&s.ents);
         let ss = bio_spans(&sys);
         if std::env::var("HERALD_EVAL_ERRORS").as_deref() == Ok("ner") && gs != ss {
-            let show = |v: &[(usize, usize, String)]| v.iter().map(|(a, b, t)| format!("{t}:{}", words[*a..*b].join(" "))).collect::<Vec<_>>().join(", ");
-            eprintln!("ner\tgold=[{}]\tsys=[{}]\t{}", show(&gs), show(&ss), words.join(" "));
+            let show = |v: &[(usize, usize, String)]| {
+                v.iter()
+                    .map(|(a, b, t)| format!("{t}:{}", words[*a..*b].join(" ")))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            eprintln!(
+                "ner\tgold=[{}]\tsys=[{}]\t{}",
+                show(&gs),
+                show(&ss),
+                words.join(" ")
+            );
         }
         for t in types {
             let g: Vec<_> = gs.iter().filter(|x| x.2 == t).collect();
@@ -210,7 +246,12 @@ fn re3d_type(t: &str) -> Option<&'static str> {
 
 /// Run every NLP evaluation whose data exists under `data`; `emit` gets each line as it is ready.
 /// Dev sets are scored only for models not trained on them (`trained_on_dev` false).
-pub fn run(nlp: &Pipeline, data: &Path, trained_on_dev: bool, mut emit: impl FnMut(EvalLine)) -> std::io::Result<()> {
+pub fn run(
+    nlp: &Pipeline,
+    data: &Path,
+    trained_on_dev: bool,
+    mut emit: impl FnMut(EvalLine),
+) -> std::io::Result<()> {
     // Dev lines guide model choices; they mean nothing for models trained on dev.
     let ewt_dev = data.join("ud-english-ewt/en_ewt-ud-dev.conllu");
     if ewt_dev.exists() && !trained_on_dev {
@@ -230,7 +271,12 @@ pub fn run(nlp: &Pipeline, data: &Path, trained_on_dev: bool, mut emit: impl FnM
         for d in test.iter().filter(|d| d.starts_with("GUM_news_")) {
             sents.extend(read_conllu(&gum_dir.join(format!("{d}.conllu")))?);
         }
-        emit(gold_tokenisation(nlp, "gum-news-test-gold-tok", &sents, true));
+        emit(gold_tokenisation(
+            nlp,
+            "gum-news-test-gold-tok",
+            &sents,
+            true,
+        ));
     }
     let uner_dev = data.join("uner-english-ewt/en_ewt-ud-dev.iob2");
     if uner_dev.exists() && !trained_on_dev {

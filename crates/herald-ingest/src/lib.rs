@@ -109,7 +109,20 @@ pub fn is_valid_date(s: &str) -> bool {
     match (num(0..4), num(5..7), num(8..10)) {
         (Some(y), Some(m), Some(d)) => {
             let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-            let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+            let days = [
+                31,
+                if leap { 29 } else { 28 },
+                31,
+                30,
+                31,
+                30,
+                31,
+                31,
+                30,
+                31,
+                30,
+                31,
+            ];
             (1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize]
         }
         _ => false,
@@ -138,14 +151,25 @@ pub fn read_text(
         byte: e.utf8_error().valid_up_to(),
     })?;
     if text.trim().is_empty() {
-        return Err(IngestError::Empty { path: path.to_string() });
+        return Err(IngestError::Empty {
+            path: path.to_string(),
+        });
     }
     if let Some((byte, byte_value)) = first_binary_byte(text.as_bytes()) {
-        return Err(IngestError::Binary { path: path.to_string(), line: None, byte, byte_value });
+        return Err(IngestError::Binary {
+            path: path.to_string(),
+            line: None,
+            byte,
+            byte_value,
+        });
     }
     if let Some(d) = &opts.date {
         if !is_valid_date(d) {
-            return Err(IngestError::BadDate { path: path.to_string(), line: None, value: d.clone() });
+            return Err(IngestError::BadDate {
+                path: path.to_string(),
+                line: None,
+                value: d.clone(),
+            });
         }
     }
     Ok(Document {
@@ -168,7 +192,12 @@ struct JsonRecord {
 }
 
 /// Parse one JSONL line (without its newline) into a document.
-fn parse_json_line(path: &str, line_no: usize, raw: &[u8], opts: &SourceOptions) -> Result<Document, IngestError> {
+fn parse_json_line(
+    path: &str,
+    line_no: usize,
+    raw: &[u8],
+    opts: &SourceOptions,
+) -> Result<Document, IngestError> {
     let line = std::str::from_utf8(raw).map_err(|e| IngestError::InvalidUtf8 {
         path: path.to_string(),
         line: Some(line_no),
@@ -182,22 +211,53 @@ fn parse_json_line(path: &str, line_no: usize, raw: &[u8], opts: &SourceOptions)
     let id = match rec.id {
         Some(serde_json::Value::String(s)) if !s.is_empty() => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
-        _ => return Err(IngestError::MissingField { path: path.to_string(), line: line_no, field: "id" }),
+        _ => {
+            return Err(IngestError::MissingField {
+                path: path.to_string(),
+                line: line_no,
+                field: "id",
+            })
+        }
     };
     let text = match rec.text {
         Some(t) if !t.trim().is_empty() => t,
-        _ => return Err(IngestError::MissingField { path: path.to_string(), line: line_no, field: "text" }),
+        _ => {
+            return Err(IngestError::MissingField {
+                path: path.to_string(),
+                line: line_no,
+                field: "text",
+            })
+        }
     };
     if let Some((byte, byte_value)) = first_binary_byte(text.as_bytes()) {
-        return Err(IngestError::Binary { path: path.to_string(), line: Some(line_no), byte, byte_value });
+        return Err(IngestError::Binary {
+            path: path.to_string(),
+            line: Some(line_no),
+            byte,
+            byte_value,
+        });
     }
-    let date = rec.date.filter(|d| !d.is_empty()).or_else(|| opts.date.clone());
+    let date = rec
+        .date
+        .filter(|d| !d.is_empty())
+        .or_else(|| opts.date.clone());
     if let Some(d) = &date {
         if !is_valid_date(d) {
-            return Err(IngestError::BadDate { path: path.to_string(), line: Some(line_no), value: d.clone() });
+            return Err(IngestError::BadDate {
+                path: path.to_string(),
+                line: Some(line_no),
+                value: d.clone(),
+            });
         }
     }
-    Ok(Document { id, url: rec.url, source: rec.source, date, title: rec.title, text })
+    Ok(Document {
+        id,
+        url: rec.url,
+        source: rec.source,
+        date,
+        title: rec.title,
+        text,
+    })
 }
 
 /// Stream the documents of a JSONL input, one per non-blank line.
@@ -219,12 +279,17 @@ pub fn read_jsonl<'a, R: Read + 'a>(
         match reader.read_until(b'\n', &mut buf) {
             Err(e) => {
                 done = true;
-                return Some(Err(IngestError::Io { path: path.to_string(), source: e }));
+                return Some(Err(IngestError::Io {
+                    path: path.to_string(),
+                    source: e,
+                }));
             }
             Ok(0) => {
                 done = true;
                 if !seen_any {
-                    return Some(Err(IngestError::Empty { path: path.to_string() }));
+                    return Some(Err(IngestError::Empty {
+                        path: path.to_string(),
+                    }));
                 }
                 return None;
             }
@@ -270,7 +335,10 @@ fn unescape_sgml(s: &str) -> String {
                     "amp" => Some('&'),
                     "quot" => Some('"'),
                     "apos" => Some('\''),
-                    _ => ent.strip_prefix('#').and_then(|n| n.parse::<u32>().ok()).and_then(char::from_u32),
+                    _ => ent
+                        .strip_prefix('#')
+                        .and_then(|n| n.parse::<u32>().ok())
+                        .and_then(char::from_u32),
                 };
                 match rep {
                     // Control characters in Reuters' wire headers are dropped, not kept as text.
@@ -303,7 +371,9 @@ fn reuters_date(s: &str) -> Option<String> {
     let d: u32 = parts.next()?.trim().parse().ok()?;
     let m = parts.next()?.to_ascii_uppercase();
     let y: u32 = parts.next()?.trim().parse().ok()?;
-    const MONTHS: [&str; 12] = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+    const MONTHS: [&str; 12] = [
+        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+    ];
     let mi = MONTHS.iter().position(|x| *x == m)? + 1;
     Some(format!("{y:04}-{mi:02}-{d:02}"))
 }
@@ -315,8 +385,13 @@ pub fn read_reuters_sgml(path: &str, bytes: &[u8]) -> Vec<Result<Document, Inges
     let mut out = Vec::new();
     for rec in text.split("<REUTERS").skip(1) {
         let id = between(rec, "NEWID=\"", "\"").unwrap_or("?").to_string();
-        let Some(body) = between(rec, "<BODY>", "</BODY>") else { continue };
-        let body = unescape_sgml(body).replace("\n Reuter", "").trim().to_string();
+        let Some(body) = between(rec, "<BODY>", "</BODY>") else {
+            continue;
+        };
+        let body = unescape_sgml(body)
+            .replace("\n Reuter", "")
+            .trim()
+            .to_string();
         if body.is_empty() {
             continue;
         }
@@ -330,7 +405,9 @@ pub fn read_reuters_sgml(path: &str, bytes: &[u8]) -> Vec<Result<Document, Inges
         }));
     }
     if out.is_empty() {
-        out.push(Err(IngestError::Empty { path: path.to_string() }));
+        out.push(Err(IngestError::Empty {
+            path: path.to_string(),
+        }));
     }
     out
 }
@@ -338,7 +415,11 @@ pub fn read_reuters_sgml(path: &str, bytes: &[u8]) -> Vec<Result<Document, Inges
 /// Guess the kind of a path from its extension: `.jsonl`/`.ndjson`/`.json` are JSONL, anything
 /// else is text.
 pub fn kind_of_path(path: &str) -> SourceKind {
-    let ext = Path::new(path).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     match ext.as_str() {
         "jsonl" | "ndjson" | "json" => SourceKind::Jsonl,
         "sgm" => SourceKind::ReutersSgml,
@@ -366,7 +447,12 @@ pub fn read_source<'a>(
                         break;
                     }
                 }
-                Err(e) => return Box::new(std::iter::once(Err(IngestError::Io { path: "<stdin>".into(), source: e }))),
+                Err(e) => {
+                    return Box::new(std::iter::once(Err(IngestError::Io {
+                        path: "<stdin>".into(),
+                        source: e,
+                    })))
+                }
             }
         }
         let is_json = head.last() == Some(&b'{');
@@ -377,13 +463,21 @@ pub fn read_source<'a>(
         let mut bytes = Vec::new();
         let mut chained = chained;
         if let Err(e) = chained.read_to_end(&mut bytes) {
-            return Box::new(std::iter::once(Err(IngestError::Io { path: "<stdin>".into(), source: e })));
+            return Box::new(std::iter::once(Err(IngestError::Io {
+                path: "<stdin>".into(),
+                source: e,
+            })));
         }
         return Box::new(std::iter::once(read_text("<stdin>", "stdin", bytes, opts)));
     }
     let file = match File::open(path) {
         Ok(f) => f,
-        Err(e) => return Box::new(std::iter::once(Err(IngestError::Io { path: path.to_string(), source: e }))),
+        Err(e) => {
+            return Box::new(std::iter::once(Err(IngestError::Io {
+                path: path.to_string(),
+                source: e,
+            })))
+        }
     };
     match kind_of_path(path) {
         SourceKind::Jsonl => Box::new(read_jsonl(path, file, opts)),
@@ -391,7 +485,10 @@ pub fn read_source<'a>(
             let mut bytes = Vec::new();
             let mut file = file;
             if let Err(e) = file.read_to_end(&mut bytes) {
-                return Box::new(std::iter::once(Err(IngestError::Io { path: path.to_string(), source: e })));
+                return Box::new(std::iter::once(Err(IngestError::Io {
+                    path: path.to_string(),
+                    source: e,
+                })));
             }
             Box::new(read_reuters_sgml(path, &bytes).into_iter())
         }
@@ -399,9 +496,16 @@ pub fn read_source<'a>(
             let mut bytes = Vec::new();
             let mut file = file;
             if let Err(e) = file.read_to_end(&mut bytes) {
-                return Box::new(std::iter::once(Err(IngestError::Io { path: path.to_string(), source: e })));
+                return Box::new(std::iter::once(Err(IngestError::Io {
+                    path: path.to_string(),
+                    source: e,
+                })));
             }
-            let id = Path::new(path).file_stem().and_then(|s| s.to_str()).unwrap_or(path).to_string();
+            let id = Path::new(path)
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or(path)
+                .to_string();
             Box::new(std::iter::once(read_text(path, &id, bytes, opts)))
         }
     }
@@ -412,8 +516,12 @@ mod tests {
     use super::*;
 
     fn collect(input: &[u8]) -> Vec<Result<Document, String>> {
-        let opts = SourceOptions { date: Some("2025-05-21".into()) };
-        read_jsonl("t.jsonl", input, &opts).map(|r| r.map_err(|e| e.to_string())).collect()
+        let opts = SourceOptions {
+            date: Some("2025-05-21".into()),
+        };
+        read_jsonl("t.jsonl", input, &opts)
+            .map(|r| r.map_err(|e| e.to_string()))
+            .collect()
     }
 
     #[test]
@@ -422,9 +530,18 @@ mod tests {
         let r = collect(input);
         assert_eq!(r.len(), 5);
         assert_eq!(r[0].as_ref().unwrap().date.as_deref(), Some("2025-05-21"));
-        assert!(r[1].as_ref().unwrap_err().starts_with("t.jsonl: line 2: invalid JSON"));
-        assert_eq!(r[2].as_ref().unwrap_err(), "t.jsonl: line 4: missing field \"text\"");
-        assert_eq!(r[3].as_ref().unwrap_err(), "t.jsonl: line 5: invalid date \"2025-02-30\" (expected YYYY-MM-DD)");
+        assert!(r[1]
+            .as_ref()
+            .unwrap_err()
+            .starts_with("t.jsonl: line 2: invalid JSON"));
+        assert_eq!(
+            r[2].as_ref().unwrap_err(),
+            "t.jsonl: line 4: missing field \"text\""
+        );
+        assert_eq!(
+            r[3].as_ref().unwrap_err(),
+            "t.jsonl: line 5: invalid date \"2025-02-30\" (expected YYYY-MM-DD)"
+        );
         let five = r[4].as_ref().unwrap();
         assert_eq!((five.id.as_str(), five.url.as_deref()), ("5", Some("u")));
     }
@@ -436,30 +553,54 @@ mod tests {
         input.extend_from_slice(b"\"}\n{\"id\":\"3\",\"text\":\"fine\"}");
         let r = collect(&input);
         assert_eq!(r.len(), 3);
-        assert_eq!(r[1].as_ref().unwrap_err(), "t.jsonl: line 2: invalid UTF-8 at byte 22");
+        assert_eq!(
+            r[1].as_ref().unwrap_err(),
+            "t.jsonl: line 2: invalid UTF-8 at byte 22"
+        );
         assert_eq!(r[2].as_ref().unwrap().text, "fine");
     }
 
     #[test]
     fn empty_input_is_an_error() {
         assert_eq!(collect(b"").len(), 1);
-        assert_eq!(collect(b"\n  \n")[0].as_ref().unwrap_err(), "t.jsonl: empty input");
+        assert_eq!(
+            collect(b"\n  \n")[0].as_ref().unwrap_err(),
+            "t.jsonl: empty input"
+        );
         let e = read_text("a.txt", "a", b"   \n".to_vec(), &SourceOptions::default()).unwrap_err();
         assert_eq!(e.to_string(), "a.txt: empty input");
     }
 
     #[test]
     fn binary_junk_is_rejected_with_position() {
-        let e = read_text("junk.bin", "j", b"PK\x03\x04\x00\x00rest".to_vec(), &SourceOptions::default()).unwrap_err();
-        assert_eq!(e.to_string(), "junk.bin: looks like binary data (control byte 0x03 at byte 2), not text");
-        let e = read_text("x.txt", "x", vec![b'a', 0xc3, 0x28], &SourceOptions::default()).unwrap_err();
+        let e = read_text(
+            "junk.bin",
+            "j",
+            b"PK\x03\x04\x00\x00rest".to_vec(),
+            &SourceOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "junk.bin: looks like binary data (control byte 0x03 at byte 2), not text"
+        );
+        let e = read_text(
+            "x.txt",
+            "x",
+            vec![b'a', 0xc3, 0x28],
+            &SourceOptions::default(),
+        )
+        .unwrap_err();
         assert_eq!(e.to_string(), "x.txt: invalid UTF-8 at byte 1");
     }
 
     #[test]
     fn json_escaped_control_chars_are_binary() {
         let r = collect(b"{\"id\":\"1\",\"text\":\"a\\u0000b\"}\n");
-        assert!(r[0].as_ref().unwrap_err().contains("line 1: looks like binary data"));
+        assert!(r[0]
+            .as_ref()
+            .unwrap_err()
+            .contains("line 1: looks like binary data"));
     }
 
     #[test]
@@ -468,7 +609,10 @@ mod tests {
         let docs = read_reuters_sgml("r.sgm", sgm);
         assert_eq!(docs.len(), 1);
         let d = docs[0].as_ref().unwrap();
-        assert_eq!((d.id.as_str(), d.date.as_deref(), d.title.as_deref()), ("reuters-7", Some("1987-02-26"), Some("BAHIA & COCOA")));
+        assert_eq!(
+            (d.id.as_str(), d.date.as_deref(), d.title.as_deref()),
+            ("reuters-7", Some("1987-02-26"), Some("BAHIA & COCOA"))
+        );
         assert_eq!(d.text, "Showers continued <here>.");
     }
 
@@ -478,8 +622,19 @@ mod tests {
         assert!(!is_valid_date("2023-02-29"));
         assert!(!is_valid_date("2025-13-01"));
         assert!(!is_valid_date("21-05-2025"));
-        let e = read_text("a.txt", "a", b"x".to_vec(), &SourceOptions { date: Some("May 21".into()) }).unwrap_err();
-        assert_eq!(e.to_string(), "a.txt: invalid date \"May 21\" (expected YYYY-MM-DD)");
+        let e = read_text(
+            "a.txt",
+            "a",
+            b"x".to_vec(),
+            &SourceOptions {
+                date: Some("May 21".into()),
+            },
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "a.txt: invalid date \"May 21\" (expected YYYY-MM-DD)"
+        );
     }
 
     #[test]

@@ -112,7 +112,13 @@ pub type TypeMap = fn(&str) -> Option<&'static str>;
 /// Parse a column-format NER file: token in `word_col`, tag in `tag_col`, blank lines between
 /// sentences, `#` comments and `-DOCSTART-` skipped. Tags may be IOB1, IOB2 or BIO with any type
 /// names; `map` turns a type into PERSON/ORG/LOC or drops it. Output tags are BIO.
-pub fn parse_ner_columns(text: &str, word_col: usize, tag_col: usize, sep: Option<char>, map: TypeMap) -> Vec<GoldSentence> {
+pub fn parse_ner_columns(
+    text: &str,
+    word_col: usize,
+    tag_col: usize,
+    sep: Option<char>,
+    map: TypeMap,
+) -> Vec<GoldSentence> {
     let mut out = Vec::new();
     let mut words: Vec<String> = Vec::new();
     let mut raw: Vec<String> = Vec::new();
@@ -127,7 +133,11 @@ pub fn parse_ner_columns(text: &str, word_col: usize, tag_col: usize, sep: Optio
                 Some((p, t)) if p.len() == 1 => (p, t),
                 _ => ("O", ""),
             };
-            let mapped = if prefix == "O" || tag == "O" { None } else { map(ty) };
+            let mapped = if prefix == "O" || tag == "O" {
+                None
+            } else {
+                map(ty)
+            };
             match mapped {
                 None => {
                     ents.push("O".to_string());
@@ -136,7 +146,12 @@ pub fn parse_ner_columns(text: &str, word_col: usize, tag_col: usize, sep: Optio
                 Some(t) => {
                     let begin = prefix == "B" || prefix == "S" || prev_type != Some(t);
                     ents.push(format!("{}-{}", if begin { "B" } else { "I" }, t));
-                    prev_type = if prefix == "E" || prefix == "S" || prefix == "L" || prefix == "U" { None } else { Some(t) };
+                    prev_type = if prefix == "E" || prefix == "S" || prefix == "L" || prefix == "U"
+                    {
+                        None
+                    } else {
+                        Some(t)
+                    };
                 }
             }
         }
@@ -165,7 +180,9 @@ pub fn parse_ner_columns(text: &str, word_col: usize, tag_col: usize, sep: Optio
             flush(&mut words, &mut raw, &mut out);
             continue;
         }
-        if line.starts_with('#') && !line.starts_with("#\t") && !line.starts_with("# ") || line.starts_with("-DOCSTART-") {
+        if line.starts_with('#') && !line.starts_with("#\t") && !line.starts_with("# ")
+            || line.starts_with("-DOCSTART-")
+        {
             if line.starts_with("-DOCSTART-") || line.starts_with("# ") || line.starts_with("#") {
                 continue;
             }
@@ -234,6 +251,9 @@ mod tests {
         };
         let s = parse_ner_columns(t, 0, 1, None, map);
         assert_eq!(s[0].ents, ["B-ORG", "I-ORG", "O", "O", "B-LOC", "O"]);
-        assert_eq!(bio_spans(&s[0].ents), vec![(0, 2, "ORG".to_string()), (4, 5, "LOC".to_string())]);
+        assert_eq!(
+            bio_spans(&s[0].ents),
+            vec![(0, 2, "ORG".to_string()), (4, 5, "LOC".to_string())]
+        );
     }
 }

@@ -89,7 +89,11 @@ impl Clusters {
     /// Cluster and frequency rank of `word` (case-sensitive first, then lower-cased);
     /// `(0, u32::MAX)` if unknown.
     pub fn lookup(&self, word: &str, lower: &str) -> (u32, u32) {
-        self.map.get(&hash_str(word)).or_else(|| self.map.get(&hash_str(lower))).copied().unwrap_or((0, u32::MAX))
+        self.map
+            .get(&hash_str(word))
+            .or_else(|| self.map.get(&hash_str(lower)))
+            .copied()
+            .unwrap_or((0, u32::MAX))
     }
 
     /// Number of words with a cluster.
@@ -226,7 +230,11 @@ pub fn lex(word: &str, clusters: &Clusters) -> Lex {
         shape: hash_str(&shape(word)),
         cluster,
         flags,
-        rank: if rank == u32::MAX { 31 } else { 32 - (rank + 1).leading_zeros() },
+        rank: if rank == u32::MAX {
+            31
+        } else {
+            32 - (rank + 1).leading_zeros()
+        },
     }
 }
 

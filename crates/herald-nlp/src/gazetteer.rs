@@ -130,7 +130,15 @@ impl Gazetteer {
                     continue;
                 }
                 for j in i..i + len {
-                    let pos = if len == 1 { 4 } else if j == i { 1 } else if j + 1 == i + len { 3 } else { 2 };
+                    let pos = if len == 1 {
+                        4
+                    } else if j == i {
+                        1
+                    } else if j + 1 == i + len {
+                        3
+                    } else {
+                        2
+                    };
                     if out[j][k] == 0 {
                         out[j][k] = pos;
                     }
@@ -184,7 +192,10 @@ mod tests {
         g.add("Arabia", LOC);
         let words = ["in", "Saudi", "Arabia", "Benjamin", "Netanyahu"];
         let norms: Vec<u64> = words.iter().map(|w| hash_str(&normalize(w))).collect();
-        let caps: Vec<bool> = words.iter().map(|w| w.chars().next().unwrap().is_uppercase()).collect();
+        let caps: Vec<bool> = words
+            .iter()
+            .map(|w| w.chars().next().unwrap().is_uppercase())
+            .collect();
         let p = g.positions(&norms, &caps);
         assert_eq!(p[1][2], 1);
         assert_eq!(p[2][2], 3);
@@ -195,8 +206,14 @@ mod tests {
         g.add_curated("Bloomberg", ORG);
         let words = ["told", "Bloomberg", "News", "that", "Bloomberg", "said"];
         let norms: Vec<u64> = words.iter().map(|w| hash_str(&normalize(w))).collect();
-        let caps: Vec<bool> = words.iter().map(|w| w.chars().next().unwrap().is_uppercase()).collect();
-        assert_eq!(g.curated_matches(&norms, &caps), vec![(1, 3, ORG), (4, 5, ORG)]);
+        let caps: Vec<bool> = words
+            .iter()
+            .map(|w| w.chars().next().unwrap().is_uppercase())
+            .collect();
+        assert_eq!(
+            g.curated_matches(&norms, &caps),
+            vec![(1, 3, ORG), (4, 5, ORG)]
+        );
         let mut w = ByteWriter::default();
         g.write(&mut w);
         let bytes = w.into_inner();

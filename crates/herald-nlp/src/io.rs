@@ -144,7 +144,11 @@ pub fn save(path: &Path, format: &str, payload: &[u8]) -> std::io::Result<()> {
     let mut enc = DeflateEncoder::new(Vec::new(), flate2::Compression::best());
     enc.write_all(payload)?;
     let body = enc.finish()?;
-    let (method, body) = if body.len() * 10 < payload.len() * 9 { (METHOD_DEFLATE, &body[..]) } else { (METHOD_STORED, payload) };
+    let (method, body) = if body.len() * 10 < payload.len() * 9 {
+        (METHOD_DEFLATE, &body[..])
+    } else {
+        (METHOD_STORED, payload)
+    };
     let mut out = Vec::with_capacity(body.len() + 64);
     out.extend_from_slice(format.as_bytes());
     out.push(b'\n');
@@ -158,11 +162,21 @@ const METHOD_DEFLATE: u8 = 1;
 
 /// Read the payload of a model file, checking that it is a `format` model.
 pub fn load(path: &Path, format: &str) -> Result<Vec<u8>, ModelError> {
-    let bytes = std::fs::read(path).map_err(|e| ModelError::Io { path: path.display().to_string(), error: e })?;
-    let nl = bytes.iter().position(|&b| b == b'\n').unwrap_or(bytes.len().min(64));
+    let bytes = std::fs::read(path).map_err(|e| ModelError::Io {
+        path: path.display().to_string(),
+        error: e,
+    })?;
+    let nl = bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .unwrap_or(bytes.len().min(64));
     let header = String::from_utf8_lossy(&bytes[..nl]).to_string();
     if header != format {
-        return Err(ModelError::Format { path: path.display().to_string(), expected: format.into(), found: header });
+        return Err(ModelError::Format {
+            path: path.display().to_string(),
+            expected: format.into(),
+            found: header,
+        });
     }
     let body = &bytes[(nl + 1).min(bytes.len())..];
     match body.first() {
@@ -177,7 +191,10 @@ pub fn load(path: &Path, format: &str) -> Result<Vec<u8>, ModelError> {
             let mut out = Vec::with_capacity(body.len() * 4);
             DeflateDecoder::new(&body[1..])
                 .read_to_end(&mut out)
-                .map_err(|e| ModelError::Io { path: path.display().to_string(), error: e })?;
+                .map_err(|e| ModelError::Io {
+                    path: path.display().to_string(),
+                    error: e,
+                })?;
             Ok(out)
         }
         _ => Err(ModelError::Corrupt(nl + 1)),

@@ -26,7 +26,10 @@ pub struct Lemmatizer {
     known: FxHashSet<String>,
 }
 
-const E_ENDINGS: &[&str] = &["at", "bl", "iz", "dg", "rg", "lg", "ng", "v", "c", "ur", "is", "us", "os", "as", "rs", "ns", "ps", "ls", "bb"];
+const E_ENDINGS: &[&str] = &[
+    "at", "bl", "iz", "dg", "rg", "lg", "ng", "v", "c", "ur", "is", "us", "os", "as", "rs", "ns",
+    "ps", "ls", "bb",
+];
 
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
@@ -34,7 +37,10 @@ fn is_vowel(c: char) -> bool {
 
 impl Lemmatizer {
     /// Learn from `(form, xpos, lemma)` triples; the most frequent lemma of each key wins.
-    pub fn train<'a>(triples: impl Iterator<Item = (&'a str, &'a str, &'a str)>, extra_lemmas: &[String]) -> Lemmatizer {
+    pub fn train<'a>(
+        triples: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
+        extra_lemmas: &[String],
+    ) -> Lemmatizer {
         let mut counts: FxHashMap<(String, String), FxHashMap<String, u32>> = FxHashMap::default();
         let mut known = FxHashSet::default();
         for (form, xpos, lemma) in triples {
@@ -43,8 +49,16 @@ impl Lemmatizer {
             }
             // Keys are lower-cased, so "Lower" must win over "Same" when both hold ("the"),
             // and case-bearing lemmas ("I", "Google") are stored explicitly.
-            let entry = if lemma == form.to_lowercase() { "=l".to_string() } else { lemma.to_string() };
-            *counts.entry((form.to_lowercase(), xpos.to_string())).or_default().entry(entry).or_default() += 1;
+            let entry = if lemma == form.to_lowercase() {
+                "=l".to_string()
+            } else {
+                lemma.to_string()
+            };
+            *counts
+                .entry((form.to_lowercase(), xpos.to_string()))
+                .or_default()
+                .entry(entry)
+                .or_default() += 1;
             known.insert(lemma.to_lowercase());
         }
         known.extend(extra_lemmas.iter().map(|s| s.to_lowercase()));
@@ -72,7 +86,11 @@ impl Lemmatizer {
                 Entry::Lemma(l) => l.clone(),
             };
         }
-        if upos == "PROPN" || xpos == "NNP" || xpos == "NNPS" && !form.ends_with('s') || form.chars().any(|c| c.is_ascii_digit()) {
+        if upos == "PROPN"
+            || xpos == "NNP"
+            || xpos == "NNPS" && !form.ends_with('s')
+            || form.chars().any(|c| c.is_ascii_digit())
+        {
             return form.to_string();
         }
         match xpos {
@@ -119,7 +137,9 @@ impl Lemmatizer {
         if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
             return w.to_string();
         }
-        w.strip_suffix('s').map(|s| s.to_string()).unwrap_or_else(|| w.to_string())
+        w.strip_suffix('s')
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| w.to_string())
     }
 
     fn verb(&self, w: &str, suffix: &str) -> String {
@@ -166,21 +186,37 @@ impl Lemmatizer {
                 let chars: Vec<char> = stem.chars().collect();
                 let n = chars.len();
                 let mut cands = vec![stem.to_string(), format!("{stem}e")];
-                if n >= 2 && chars[n - 1] == chars[n - 2] && !is_vowel(chars[n - 1]) && !matches!(chars[n - 1], 'l' | 's' | 'z' | 'f') {
+                if n >= 2
+                    && chars[n - 1] == chars[n - 2]
+                    && !is_vowel(chars[n - 1])
+                    && !matches!(chars[n - 1], 'l' | 's' | 'z' | 'f')
+                {
                     cands.insert(0, chars[..n - 1].iter().collect());
                 }
                 if let Some(k) = cands.iter().find(|c| self.known.contains(*c)) {
                     return k.clone();
                 }
                 // Unknown verb: doubled consonant undoubles, "-at/-iz/..." endings take an e.
-                if n >= 2 && chars[n - 1] == chars[n - 2] && !is_vowel(chars[n - 1]) && !matches!(chars[n - 1], 'l' | 's' | 'z' | 'f') {
+                if n >= 2
+                    && chars[n - 1] == chars[n - 2]
+                    && !is_vowel(chars[n - 1])
+                    && !matches!(chars[n - 1], 'l' | 's' | 'z' | 'f')
+                {
                     return chars[..n - 1].iter().collect();
                 }
                 if E_ENDINGS.iter().any(|e| stem.ends_with(e)) && !stem.ends_with("ss") {
                     return format!("{stem}e");
                 }
                 // consonant-vowel-consonant after a consonant ("hoped" → "hope") is usually e-final.
-                if n >= 3 && !is_vowel(chars[n - 1]) && is_vowel(chars[n - 2]) && !is_vowel(chars[n - 3]) && !matches!(chars[n - 1], 'w' | 'x' | 'y' | 'r' | 'n' | 'l' | 't' | 'd' | 'k' | 'm' | 'p') {
+                if n >= 3
+                    && !is_vowel(chars[n - 1])
+                    && is_vowel(chars[n - 2])
+                    && !is_vowel(chars[n - 3])
+                    && !matches!(
+                        chars[n - 1],
+                        'w' | 'x' | 'y' | 'r' | 'n' | 'l' | 't' | 'd' | 'k' | 'm' | 'p'
+                    )
+                {
                     return format!("{stem}e");
                 }
                 stem.to_string()
@@ -252,8 +288,20 @@ mod tests {
     #[test]
     fn rules_for_unseen_words() {
         let l = Lemmatizer::train(
-            [("went", "VBD", "go"), ("Google", "NNP", "Google"), ("The", "DT", "the")].into_iter(),
-            &["hope".into(), "stop".into(), "urge".into(), "halt".into(), "brokered".into(), "broker".into()],
+            [
+                ("went", "VBD", "go"),
+                ("Google", "NNP", "Google"),
+                ("The", "DT", "the"),
+            ]
+            .into_iter(),
+            &[
+                "hope".into(),
+                "stop".into(),
+                "urge".into(),
+                "halt".into(),
+                "brokered".into(),
+                "broker".into(),
+            ],
         );
         assert_eq!(l.lemma("went", "VERB", "VBD"), "go");
         assert_eq!(l.lemma("The", "DET", "DT"), "the");

@@ -12,7 +12,9 @@ use crate::tagger::Rng;
 pub const FORMAT: &str = "herald.ner.v2";
 
 /// BIO tag names, in class order.
-pub const TAGS: [&str; 7] = ["O", "B-PERSON", "I-PERSON", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
+pub const TAGS: [&str; 7] = [
+    "O", "B-PERSON", "I-PERSON", "B-ORG", "I-ORG", "B-LOC", "I-LOC",
+];
 
 /// What the recogniser reads of each word.
 #[derive(Debug, Clone, Copy)]
@@ -40,7 +42,11 @@ fn valid(prev: usize, t: usize) -> bool {
 
 fn features(x: &[NerInput], i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) {
     out.clear();
-    let none = NerInput { lex: Lex::default(), tag: u16::MAX, gaz: [9; 3] };
+    let none = NerInput {
+        lex: Lex::default(),
+        tag: u16::MAX,
+        gaz: [9; 3],
+    };
     let w = &x[i];
     let l1 = if i >= 1 { &x[i - 1] } else { &none };
     let l2 = if i >= 2 { &x[i - 2] } else { &none };
@@ -50,21 +56,59 @@ fn features(x: &[NerInput], i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) 
     let g = |n: &NerInput| (n.gaz[0] as u64) | (n.gaz[1] as u64) << 8 | (n.gaz[2] as u64) << 16;
     out.extend_from_slice(&[
         f1(0, 0),
-        f1(1, w.lex.norm), f1(2, w.lex.form), f1(3, w.lex.shape), f1(4, w.lex.prefix3), f1(5, w.lex.suffix3),
-        f1(6, w.lex.flags as u64 | ((i == 0) as u64) << 8), f1(7, w.tag as u64),
-        f1(8, w.lex.cluster_prefix(4)), f1(9, w.lex.cluster_prefix(8)), f1(10, w.lex.cluster_prefix(12)),
-        f1(11, w.lex.cluster_prefix(16)), f1(12, w.lex.cluster_prefix(20)),
-        f1(13, l1.lex.norm), f1(14, r1.lex.norm), f1(15, l2.lex.norm), f1(16, r2.lex.norm),
-        f1(17, l1.lex.shape), f1(18, r1.lex.shape), f1(19, l1.tag as u64), f1(20, r1.tag as u64),
-        f1(21, p1), f2(22, p1, p2), f2(23, p1, w.lex.norm), f2(24, p1, w.lex.shape),
-        f2(25, l1.lex.norm, w.lex.norm), f2(26, w.lex.norm, r1.lex.norm),
-        f1(27, g(w)), f2(28, g(w), w.lex.shape), f1(29, g(l1)), f1(30, g(r1)), f2(31, g(w), p1),
-        f2(32, w.gaz[0] as u64, w.tag as u64), f2(33, w.gaz[1] as u64, w.tag as u64), f2(34, w.gaz[2] as u64, w.tag as u64),
-        f1(35, r1.lex.cluster_prefix(8)), f1(36, l1.lex.cluster_prefix(8)),
-        f3(37, w.tag as u64, l1.tag as u64, r1.tag as u64), f2(38, w.lex.suffix4, w.lex.flags as u64),
-        f1(39, r1.lex.flags as u64), f1(40, l1.lex.flags as u64), f2(41, p1, r1.lex.norm),
-        f2(42, w.lex.rank as u64, (w.lex.flags & 3) as u64 | ((i == 0) as u64) << 2), f2(43, w.lex.rank as u64, w.tag as u64),
-        f3(44, w.lex.rank as u64, r1.lex.rank as u64, (w.lex.flags & 1) as u64 | ((r1.lex.flags & 1) as u64) << 1),
+        f1(1, w.lex.norm),
+        f1(2, w.lex.form),
+        f1(3, w.lex.shape),
+        f1(4, w.lex.prefix3),
+        f1(5, w.lex.suffix3),
+        f1(6, w.lex.flags as u64 | ((i == 0) as u64) << 8),
+        f1(7, w.tag as u64),
+        f1(8, w.lex.cluster_prefix(4)),
+        f1(9, w.lex.cluster_prefix(8)),
+        f1(10, w.lex.cluster_prefix(12)),
+        f1(11, w.lex.cluster_prefix(16)),
+        f1(12, w.lex.cluster_prefix(20)),
+        f1(13, l1.lex.norm),
+        f1(14, r1.lex.norm),
+        f1(15, l2.lex.norm),
+        f1(16, r2.lex.norm),
+        f1(17, l1.lex.shape),
+        f1(18, r1.lex.shape),
+        f1(19, l1.tag as u64),
+        f1(20, r1.tag as u64),
+        f1(21, p1),
+        f2(22, p1, p2),
+        f2(23, p1, w.lex.norm),
+        f2(24, p1, w.lex.shape),
+        f2(25, l1.lex.norm, w.lex.norm),
+        f2(26, w.lex.norm, r1.lex.norm),
+        f1(27, g(w)),
+        f2(28, g(w), w.lex.shape),
+        f1(29, g(l1)),
+        f1(30, g(r1)),
+        f2(31, g(w), p1),
+        f2(32, w.gaz[0] as u64, w.tag as u64),
+        f2(33, w.gaz[1] as u64, w.tag as u64),
+        f2(34, w.gaz[2] as u64, w.tag as u64),
+        f1(35, r1.lex.cluster_prefix(8)),
+        f1(36, l1.lex.cluster_prefix(8)),
+        f3(37, w.tag as u64, l1.tag as u64, r1.tag as u64),
+        f2(38, w.lex.suffix4, w.lex.flags as u64),
+        f1(39, r1.lex.flags as u64),
+        f1(40, l1.lex.flags as u64),
+        f2(41, p1, r1.lex.norm),
+        f2(
+            42,
+            w.lex.rank as u64,
+            (w.lex.flags & 3) as u64 | ((i == 0) as u64) << 2,
+        ),
+        f2(43, w.lex.rank as u64, w.tag as u64),
+        f3(
+            44,
+            w.lex.rank as u64,
+            r1.lex.rank as u64,
+            (w.lex.flags & 1) as u64 | ((r1.lex.flags & 1) as u64) << 1,
+        ),
     ]);
 }
 
@@ -98,7 +142,9 @@ impl Ner {
 
     /// Deserialise.
     pub fn read(r: &mut ByteReader) -> Result<Ner, ModelError> {
-        Ok(Ner { model: Model::read(r)? })
+        Ok(Ner {
+            model: Model::read(r)?,
+        })
     }
 
     /// Number of model features.
@@ -123,10 +169,15 @@ pub fn train(examples: &[NerExample], epochs: usize, seed: u64) -> Ner {
 /// Train one recogniser per seed (in parallel threads) and keep the mean of their weights.
 pub fn train_ensemble(examples: &[NerExample], epochs: usize, seeds: &[u64]) -> Ner {
     let trainers: Vec<Trainer> = std::thread::scope(|s| {
-        let hs: Vec<_> = seeds.iter().map(|&seed| s.spawn(move || train_one(examples, epochs, seed))).collect();
+        let hs: Vec<_> = seeds
+            .iter()
+            .map(|&seed| s.spawn(move || train_one(examples, epochs, seed)))
+            .collect();
         hs.into_iter().map(|h| h.join().unwrap()).collect()
     });
-    Ner { model: Trainer::finish_mean(&trainers, 0.05) }
+    Ner {
+        model: Trainer::finish_mean(&trainers, 0.05),
+    }
 }
 
 fn train_one(examples: &[NerExample], epochs: usize, seed: u64) -> Trainer {

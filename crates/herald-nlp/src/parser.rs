@@ -150,7 +150,10 @@ impl State {
                 let s0 = *self.stack.last().unwrap();
                 let mut c = 0;
                 let g = gold[s0];
-                if g != b && ((self.stack.len() >= 2 && g == self.stack[self.stack.len() - 2]) || (g > b && g <= n)) {
+                if g != b
+                    && ((self.stack.len() >= 2 && g == self.stack[self.stack.len() - 2])
+                        || (g > b && g <= n))
+                {
                     c += 1;
                 }
                 c + (b..n).filter(|&d| gold[d] == s0).count()
@@ -264,34 +267,111 @@ fn action_features(st: &State, input: &[ParseInput], out: &mut Vec<u64>) {
     };
     out.extend_from_slice(&[
         f1(0, 0),
-        f1(1, s0w), f1(2, s0p), f2(3, s0w, s0p),
-        f1(4, s1w), f1(5, s1p), f2(6, s1w, s1p),
-        f1(7, b0w), f1(8, b0p), f2(9, b0w, b0p),
-        f1(10, b1w), f1(11, b1p), f2(12, b1w, b1p),
-        f1(13, b2w), f1(14, b2p), f1(15, s2p), f1(16, s2w),
-        f3(17, f2(0, s0w, s0p), b0w, b0p), f3(18, s0w, s0p, b0w), f3(19, s0w, b0w, b0p),
-        f3(20, s0w, s0p, b0p), f3(21, s0p, b0w, b0p), f2(22, s0w, b0w), f2(23, s0p, b0p), f2(24, b0p, b1p),
-        f3(25, f2(0, s1w, s1p), s0w, s0p), f2(26, s1w, s0w), f2(27, s1p, s0p), f3(28, s1p, s0w, s0p), f3(29, s1w, s1p, s0p),
-        f3(30, b0p, b1p, b2p), f3(31, s0p, b0p, b1p), f3(32, s1p, s0p, b0p), f3(33, s0p, p(s0l), b0p),
-        f3(34, s0p, p(s0r), b0p), f3(35, s0p, b0p, p(b0l)), f3(36, s1p, p(s1r), s0p), f3(37, s2p, s1p, s0p),
-        f3(38, s1p, s0p, p(s0r)), f3(39, s1p, p(s1l), s0p),
-        f2(40, s0w, d), f2(41, s0p, d), f2(42, b0w, d), f2(43, b0p, d), f3(44, s0w, b0w, d), f3(45, s0p, b0p, d),
-        f3(46, s1p, s0p, d2), f2(47, s1w, d2), f2(48, s0w, d2), f3(49, s1w, s0w, d2),
-        f2(50, s0w, val(s0, false)), f2(51, s0p, val(s0, false)), f2(52, s0w, val(s0, true)), f2(53, s0p, val(s0, true)),
-        f2(54, b0w, val(b0, true)), f2(55, b0p, val(b0, true)), f2(56, s1p, val(s1, false)), f2(57, s1p, val(s1, true)),
-        f1(58, w(s0l)), f1(59, p(s0l)), f1(60, l(s0l)), f1(61, w(s0r)), f1(62, p(s0r)), f1(63, l(s0r)),
-        f1(64, w(b0l)), f1(65, p(b0l)), f1(66, l(b0l)), f1(67, l(s1r)), f1(68, p(s1r)), f1(69, l(s1l)),
-        f1(70, w(s0l2)), f1(71, p(s0l2)), f1(72, l(s0l2)), f1(73, w(s0r2)), f1(74, p(s0r2)), f1(75, l(s0r2)),
-        f1(76, w(b0l2)), f1(77, p(b0l2)), f1(78, l(b0l2)),
-        f3(79, s0p, l(s0l), l(s0l2)), f3(80, s0p, l(s0r), l(s0r2)), f3(81, b0p, l(b0l), l(b0l2)),
-        f2(82, s0w, lsets(s0, true)), f2(83, s0p, lsets(s0, true)), f2(84, s0w, lsets(s0, false)),
-        f2(85, s0p, lsets(s0, false)), f2(86, b0w, lsets(b0, true)), f2(87, b0p, lsets(b0, true)),
-        f1(88, c(s0, 6)), f1(89, c(b0, 6)), f1(90, c(s1, 6)), f1(91, c(b1, 6)),
-        f2(92, c(s0, 6), c(b0, 6)), f2(93, c(s0, 6), b0p), f2(94, s0p, c(b0, 6)),
-        f2(95, c(s1, 6), c(s0, 6)), f2(96, c(s1, 6), s0p), f2(97, s1p, c(s0, 6)),
-        f1(98, c(s0, 12)), f1(99, c(b0, 12)), f1(100, c(s1, 12)),
-        f2(101, b0w, b1w), f3(102, s0p, s1p, b1p), f2(103, s0w, b1p),
-        f3(104, s1p, s0p, l(s0l)), f3(105, s1p, s0p, l(s1r)),
+        f1(1, s0w),
+        f1(2, s0p),
+        f2(3, s0w, s0p),
+        f1(4, s1w),
+        f1(5, s1p),
+        f2(6, s1w, s1p),
+        f1(7, b0w),
+        f1(8, b0p),
+        f2(9, b0w, b0p),
+        f1(10, b1w),
+        f1(11, b1p),
+        f2(12, b1w, b1p),
+        f1(13, b2w),
+        f1(14, b2p),
+        f1(15, s2p),
+        f1(16, s2w),
+        f3(17, f2(0, s0w, s0p), b0w, b0p),
+        f3(18, s0w, s0p, b0w),
+        f3(19, s0w, b0w, b0p),
+        f3(20, s0w, s0p, b0p),
+        f3(21, s0p, b0w, b0p),
+        f2(22, s0w, b0w),
+        f2(23, s0p, b0p),
+        f2(24, b0p, b1p),
+        f3(25, f2(0, s1w, s1p), s0w, s0p),
+        f2(26, s1w, s0w),
+        f2(27, s1p, s0p),
+        f3(28, s1p, s0w, s0p),
+        f3(29, s1w, s1p, s0p),
+        f3(30, b0p, b1p, b2p),
+        f3(31, s0p, b0p, b1p),
+        f3(32, s1p, s0p, b0p),
+        f3(33, s0p, p(s0l), b0p),
+        f3(34, s0p, p(s0r), b0p),
+        f3(35, s0p, b0p, p(b0l)),
+        f3(36, s1p, p(s1r), s0p),
+        f3(37, s2p, s1p, s0p),
+        f3(38, s1p, s0p, p(s0r)),
+        f3(39, s1p, p(s1l), s0p),
+        f2(40, s0w, d),
+        f2(41, s0p, d),
+        f2(42, b0w, d),
+        f2(43, b0p, d),
+        f3(44, s0w, b0w, d),
+        f3(45, s0p, b0p, d),
+        f3(46, s1p, s0p, d2),
+        f2(47, s1w, d2),
+        f2(48, s0w, d2),
+        f3(49, s1w, s0w, d2),
+        f2(50, s0w, val(s0, false)),
+        f2(51, s0p, val(s0, false)),
+        f2(52, s0w, val(s0, true)),
+        f2(53, s0p, val(s0, true)),
+        f2(54, b0w, val(b0, true)),
+        f2(55, b0p, val(b0, true)),
+        f2(56, s1p, val(s1, false)),
+        f2(57, s1p, val(s1, true)),
+        f1(58, w(s0l)),
+        f1(59, p(s0l)),
+        f1(60, l(s0l)),
+        f1(61, w(s0r)),
+        f1(62, p(s0r)),
+        f1(63, l(s0r)),
+        f1(64, w(b0l)),
+        f1(65, p(b0l)),
+        f1(66, l(b0l)),
+        f1(67, l(s1r)),
+        f1(68, p(s1r)),
+        f1(69, l(s1l)),
+        f1(70, w(s0l2)),
+        f1(71, p(s0l2)),
+        f1(72, l(s0l2)),
+        f1(73, w(s0r2)),
+        f1(74, p(s0r2)),
+        f1(75, l(s0r2)),
+        f1(76, w(b0l2)),
+        f1(77, p(b0l2)),
+        f1(78, l(b0l2)),
+        f3(79, s0p, l(s0l), l(s0l2)),
+        f3(80, s0p, l(s0r), l(s0r2)),
+        f3(81, b0p, l(b0l), l(b0l2)),
+        f2(82, s0w, lsets(s0, true)),
+        f2(83, s0p, lsets(s0, true)),
+        f2(84, s0w, lsets(s0, false)),
+        f2(85, s0p, lsets(s0, false)),
+        f2(86, b0w, lsets(b0, true)),
+        f2(87, b0p, lsets(b0, true)),
+        f1(88, c(s0, 6)),
+        f1(89, c(b0, 6)),
+        f1(90, c(s1, 6)),
+        f1(91, c(b1, 6)),
+        f2(92, c(s0, 6), c(b0, 6)),
+        f2(93, c(s0, 6), b0p),
+        f2(94, s0p, c(b0, 6)),
+        f2(95, c(s1, 6), c(s0, 6)),
+        f2(96, c(s1, 6), s0p),
+        f2(97, s1p, c(s0, 6)),
+        f1(98, c(s0, 12)),
+        f1(99, c(b0, 12)),
+        f1(100, c(s1, 12)),
+        f2(101, b0w, b1w),
+        f3(102, s0p, s1p, b1p),
+        f2(103, s0w, b1p),
+        f3(104, s1p, s0p, l(s0l)),
+        f3(105, s1p, s0p, l(s1r)),
     ]);
 }
 
@@ -299,12 +379,44 @@ fn action_features(st: &State, input: &[ParseInput], out: &mut Vec<u64>) {
 fn label_features(st: &State, input: &[ParseInput], h: usize, d: usize, out: &mut Vec<u64>) {
     out.clear();
     let n = st.n;
-    let w = |i: usize| if i == NONE { NONE_W } else if i == n { ROOT_W } else { input[i].lex.norm };
-    let p = |i: usize| if i == NONE { NONE_W } else if i == n { ROOT_W } else { input[i].tag as u64 + 1 };
-    let c = |i: usize| if i == NONE || i == n { NONE_W } else { input[i].lex.cluster_prefix(8) };
-    let l = |i: usize| if i == NONE { NONE_W } else { st.labels[i] as u64 + 1 };
+    let w = |i: usize| {
+        if i == NONE {
+            NONE_W
+        } else if i == n {
+            ROOT_W
+        } else {
+            input[i].lex.norm
+        }
+    };
+    let p = |i: usize| {
+        if i == NONE {
+            NONE_W
+        } else if i == n {
+            ROOT_W
+        } else {
+            input[i].tag as u64 + 1
+        }
+    };
+    let c = |i: usize| {
+        if i == NONE || i == n {
+            NONE_W
+        } else {
+            input[i].lex.cluster_prefix(8)
+        }
+    };
+    let l = |i: usize| {
+        if i == NONE {
+            NONE_W
+        } else {
+            st.labels[i] as u64 + 1
+        }
+    };
     let dir = (d < h) as u64;
-    let dist = if h == n { 99 } else { dist_bucket(h.abs_diff(d)) };
+    let dist = if h == n {
+        99
+    } else {
+        dist_bucket(h.abs_diff(d))
+    };
     let (hw, hp, dw, dp) = (w(h), p(h), w(d), p(d));
     let dl = st.lefts[d][0];
     let dr = st.rights[d][0];
@@ -314,19 +426,40 @@ fn label_features(st: &State, input: &[ParseInput], h: usize, d: usize, out: &mu
     let dp1 = if d + 1 < n { d + 1 } else { NONE };
     out.extend_from_slice(&[
         f1(0, dir),
-        f2(1, hw, dir), f2(2, hp, dir), f2(3, dw, dir), f2(4, dp, dir),
-        f3(5, hp, dp, dir), f3(6, hw, dp, dir), f3(7, hp, dw, dir), f3(8, hw, dw, dir),
-        f3(9, hp, dp, dist), f2(10, dw, dist),
-        f3(11, dp, l(dl), l(dr)), f2(12, dp, p(dl)), f2(13, dp, p(dr)), f2(14, dp, w(dl)),
-        f3(15, hp, l(hl), dir), f3(16, hp, l(hr), dir),
-        f3(17, dp, p(dm1), p(dp1)), f2(18, dw, p(dp1)), f2(19, dw, p(dm1)),
-        f2(20, c(d), dir), f3(21, c(h), c(d), dir), f3(22, hp, c(d), dir), f3(23, c(h), dp, dir),
-        f2(24, input.get(d).map_or(0, |x| x.lex.shape), dir), f2(25, input.get(d).map_or(0, |x| x.lex.suffix3), dp),
-        f3(26, dp, st.nl[d] as u64, st.nr[d] as u64), f2(27, st.lset[d], dp),
+        f2(1, hw, dir),
+        f2(2, hp, dir),
+        f2(3, dw, dir),
+        f2(4, dp, dir),
+        f3(5, hp, dp, dir),
+        f3(6, hw, dp, dir),
+        f3(7, hp, dw, dir),
+        f3(8, hw, dw, dir),
+        f3(9, hp, dp, dist),
+        f2(10, dw, dist),
+        f3(11, dp, l(dl), l(dr)),
+        f2(12, dp, p(dl)),
+        f2(13, dp, p(dr)),
+        f2(14, dp, w(dl)),
+        f3(15, hp, l(hl), dir),
+        f3(16, hp, l(hr), dir),
+        f3(17, dp, p(dm1), p(dp1)),
+        f2(18, dw, p(dp1)),
+        f2(19, dw, p(dm1)),
+        f2(20, c(d), dir),
+        f3(21, c(h), c(d), dir),
+        f3(22, hp, c(d), dir),
+        f3(23, c(h), dp, dir),
+        f2(24, input.get(d).map_or(0, |x| x.lex.shape), dir),
+        f2(25, input.get(d).map_or(0, |x| x.lex.suffix3), dp),
+        f3(26, dp, st.nl[d] as u64, st.nr[d] as u64),
+        f2(27, st.lset[d], dp),
         f3(28, hp, dp, (d == 0) as u64),
         // The head's dependents so far tell voice and clause type (aux:pass, nsubj:pass, mark).
-        f3(29, st.lset[h.min(n)], dir, dp), f3(30, st.rset[h.min(n)], dir, dp), f3(31, hp, dp, st.lset[d] & 0xffff_ffff),
-        f3(32, hw, dp, dir), f3(33, dw, hp, dist),
+        f3(29, st.lset[h.min(n)], dir, dp),
+        f3(30, st.rset[h.min(n)], dir, dp),
+        f3(31, hp, dp, st.lset[d] & 0xffff_ffff),
+        f3(32, hw, dp, dir),
+        f3(33, dw, hp, dist),
     ]);
 }
 
@@ -367,7 +500,10 @@ impl Parser {
             st.apply(best, label);
         }
         Parse {
-            heads: st.heads[..n].iter().map(|&h| if h >= n { None } else { Some(h) }).collect(),
+            heads: st.heads[..n]
+                .iter()
+                .map(|&h| if h >= n { None } else { Some(h) })
+                .collect(),
             labels: st.labels[..n].to_vec(),
         }
     }
@@ -384,7 +520,11 @@ impl Parser {
         let labels = r.strs()?;
         let actions = Model::read(r)?;
         let labeler = Model::read(r)?;
-        Ok(Parser { labels, actions, labeler })
+        Ok(Parser {
+            labels,
+            actions,
+            labeler,
+        })
     }
 
     /// Feature counts of the two models (for reports).
@@ -407,32 +547,65 @@ pub struct ParseExample {
 pub const PRUNE: f32 = 1.0;
 
 /// Train a parser with the dynamic oracle. Exploration starts after the first epoch.
-pub fn train(examples: &[ParseExample], epochs: usize, seed: u64, prune: f32, progress: impl FnMut(usize)) -> Parser {
+pub fn train(
+    examples: &[ParseExample],
+    epochs: usize,
+    seed: u64,
+    prune: f32,
+    progress: impl FnMut(usize),
+) -> Parser {
     train_ensemble(examples, epochs, &[seed], prune, progress)
 }
 
 /// Train one parser per seed (in parallel threads) and keep the mean of their weights.
-pub fn train_ensemble(examples: &[ParseExample], epochs: usize, seeds: &[u64], prune: f32, mut progress: impl FnMut(usize)) -> Parser {
-    let mut names: Vec<String> = examples.iter().flat_map(|e| e.labels.iter().cloned()).collect();
+pub fn train_ensemble(
+    examples: &[ParseExample],
+    epochs: usize,
+    seeds: &[u64],
+    prune: f32,
+    mut progress: impl FnMut(usize),
+) -> Parser {
+    let mut names: Vec<String> = examples
+        .iter()
+        .flat_map(|e| e.labels.iter().cloned())
+        .collect();
     names.sort();
     names.dedup();
     let runs: Vec<(Trainer, Trainer)> = std::thread::scope(|s| {
-        let handles: Vec<_> = seeds.iter().map(|&seed| {
-            let names = &names;
-            s.spawn(move || train_one(examples, epochs, seed, names))
-        }).collect();
+        let handles: Vec<_> = seeds
+            .iter()
+            .map(|&seed| {
+                let names = &names;
+                s.spawn(move || train_one(examples, epochs, seed, names))
+            })
+            .collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
     progress(epochs - 1);
     let (actions, labelers): (Vec<Trainer>, Vec<Trainer>) = runs.into_iter().unzip();
-    Parser { labels: names, actions: Trainer::finish_mean(&actions, prune), labeler: Trainer::finish_mean(&labelers, prune) }
+    Parser {
+        labels: names,
+        actions: Trainer::finish_mean(&actions, prune),
+        labeler: Trainer::finish_mean(&labelers, prune),
+    }
 }
 
-fn train_one(examples: &[ParseExample], epochs: usize, seed: u64, names: &[String]) -> (Trainer, Trainer) {
+fn train_one(
+    examples: &[ParseExample],
+    epochs: usize,
+    seed: u64,
+    names: &[String],
+) -> (Trainer, Trainer) {
     // Exploration (Goldberg & Nivre 2013): from the second epoch on, follow the model's own
     // prediction 90% of the time, so it learns to recover from its mistakes.
-    let explore: f32 = std::env::var("HERALD_EXPLORE").ok().and_then(|v| v.parse().ok()).unwrap_or(0.9);
-    let explore_from: usize = std::env::var("HERALD_EXPLORE_FROM").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
+    let explore: f32 = std::env::var("HERALD_EXPLORE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.9);
+    let explore_from: usize = std::env::var("HERALD_EXPLORE_FROM")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
     let lid = |s: &str| names.binary_search_by(|x| x.as_str().cmp(s)).unwrap() as u16;
     let mut actions = Trainer::new(3);
     let mut labeler = Trainer::new(names.len());
@@ -475,7 +648,11 @@ fn train_one(examples: &[ParseExample], epochs: usize, seed: u64, names: &[Strin
                     actions.update(&feats, best, guess);
                 }
                 actions.tick();
-                let next = if epoch >= explore_from && rng.next_f32() < explore { guess } else { best };
+                let next = if epoch >= explore_from && rng.next_f32() < explore {
+                    guess
+                } else {
+                    best
+                };
                 let label = if next != SHIFT {
                     let (h, d) = st.arc(next);
                     label_features(&st, &e.input, h, d, &mut lfeats);
@@ -506,7 +683,10 @@ mod tests {
         let gold = vec![1, 4, 1, 1, NONE];
         let mut st = State::new(4);
         while !st.terminal() {
-            let best = (0..3).filter(|&a| st.valid(a)).min_by_key(|&a| st.cost(a, &gold)).unwrap();
+            let best = (0..3)
+                .filter(|&a| st.valid(a))
+                .min_by_key(|&a| st.cost(a, &gold))
+                .unwrap();
             assert_eq!(st.cost(best, &gold), 0);
             st.apply(best, 0);
         }
@@ -524,13 +704,30 @@ mod train_tests {
         let c = Clusters::default();
         // "Trump urged Netanyahu ." and "Hamas rejected proposals ."
         let mk = |words: &[&str], tags: &[u16], heads: &[usize], labels: &[&str]| ParseExample {
-            input: words.iter().zip(tags).map(|(w, &t)| ParseInput { lex: lex(w, &c), tag: t }).collect(),
+            input: words
+                .iter()
+                .zip(tags)
+                .map(|(w, &t)| ParseInput {
+                    lex: lex(w, &c),
+                    tag: t,
+                })
+                .collect(),
             heads: heads.to_vec(),
             labels: labels.iter().map(|s| s.to_string()).collect(),
         };
         let ex = vec![
-            mk(&["Trump", "urged", "Netanyahu", "."], &[1, 2, 1, 3], &[1, 4, 1, 1], &["nsubj", "root", "obj", "punct"]),
-            mk(&["Hamas", "rejected", "proposals", "."], &[1, 2, 4, 3], &[1, 4, 1, 1], &["nsubj", "root", "obj", "punct"]),
+            mk(
+                &["Trump", "urged", "Netanyahu", "."],
+                &[1, 2, 1, 3],
+                &[1, 4, 1, 1],
+                &["nsubj", "root", "obj", "punct"],
+            ),
+            mk(
+                &["Hamas", "rejected", "proposals", "."],
+                &[1, 2, 4, 3],
+                &[1, 4, 1, 1],
+                &["nsubj", "root", "obj", "punct"],
+            ),
         ];
         let bytes = |p: &Parser| {
             let mut w = ByteWriter::default();
@@ -542,7 +739,13 @@ mod train_tests {
         assert_eq!(bytes(&a), bytes(&b));
         let p = a.parse(&ex[0].input);
         assert_eq!(p.heads, vec![Some(1), None, Some(1), Some(1)]);
-        let labels: Vec<&str> = p.labels.iter().zip(&p.heads).filter(|(_, h)| h.is_some()).map(|(&l, _)| a.labels[l as usize].as_str()).collect();
+        let labels: Vec<&str> = p
+            .labels
+            .iter()
+            .zip(&p.heads)
+            .filter(|(_, h)| h.is_some())
+            .map(|(&l, _)| a.labels[l as usize].as_str())
+            .collect();
         assert_eq!(labels, ["nsubj", "obj", "punct"]);
     }
 }

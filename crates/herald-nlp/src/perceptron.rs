@@ -20,7 +20,13 @@ pub struct Trainer {
 impl Trainer {
     /// A trainer for `n_classes` classes.
     pub fn new(n_classes: usize) -> Trainer {
-        Trainer { n_classes, index: FxHashMap::default(), w: Vec::new(), u: Vec::new(), c: 1.0 }
+        Trainer {
+            n_classes,
+            index: FxHashMap::default(),
+            w: Vec::new(),
+            u: Vec::new(),
+            c: 1.0,
+        }
     }
 
     /// Number of classes.
@@ -83,7 +89,10 @@ impl Trainer {
     /// over orderings smooths the perceptron's dependence on the order it saw examples in.
     pub fn finish_mean(trainers: &[Trainer], prune: f32) -> Model {
         let n = trainers[0].n_classes;
-        let mut keys: Vec<u64> = trainers.iter().flat_map(|t| t.index.keys().copied()).collect();
+        let mut keys: Vec<u64> = trainers
+            .iter()
+            .flat_map(|t| t.index.keys().copied())
+            .collect();
         keys.sort_unstable();
         keys.dedup();
         let m = trainers.len() as f32;
@@ -205,7 +214,11 @@ impl Model {
             n_classes,
             mask: cap - 1,
             keys: if by_slot { Vec::new() } else { table(cap) },
-            weights: if by_slot { table(cap * stride) } else { Vec::new() },
+            weights: if by_slot {
+                table(cap * stride)
+            } else {
+                Vec::new()
+            },
             stride,
             sparse: Vec::new(),
             by_slot,
@@ -246,7 +259,11 @@ impl Model {
             }
         } else {
             let start = self.sparse.len() as u32;
-            self.sparse.extend(row.enumerate().filter(|(_, x)| *x != 0.0).map(|(c, x)| (c as u16, x)));
+            self.sparse.extend(
+                row.enumerate()
+                    .filter(|(_, x)| *x != 0.0)
+                    .map(|(c, x)| (c as u16, x)),
+            );
             self.keys[slot] = [k, start, self.sparse.len() as u32, 0];
         }
     }
@@ -395,7 +412,8 @@ impl Model {
                 }
             } else {
                 // Many classes: only the non-zero weights, as (class gap, weight).
-                let nz: Vec<(usize, i8)> = q.into_iter().enumerate().filter(|(_, x)| *x != 0).collect();
+                let nz: Vec<(usize, i8)> =
+                    q.into_iter().enumerate().filter(|(_, x)| *x != 0).collect();
                 w.varint(nz.len() as u64);
                 let mut prev = 0;
                 for (c, x) in nz {
@@ -465,7 +483,12 @@ mod tests {
         for n in [3usize, 20] {
             let mut t = Trainer::new(n);
             let h = |x: u64| crate::features::f1(0, x);
-            let data = [(vec![h(10), h(11)], 0usize), (vec![h(20), h(21)], 1), (vec![h(30), h(11)], 2), (vec![h(10), h(21)], 0)];
+            let data = [
+                (vec![h(10), h(11)], 0usize),
+                (vec![h(20), h(21)], 1),
+                (vec![h(30), h(11)], 2),
+                (vec![h(10), h(21)], 0),
+            ];
             let mut scores = vec![0f32; n];
             for _ in 0..10 {
                 for (f, y) in &data {

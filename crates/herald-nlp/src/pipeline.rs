@@ -84,7 +84,10 @@ pub fn apply_curated(tags: &mut [u8], matches: &[(usize, usize, u8)]) {
                 i += 1;
             }
         }
-        if ents.iter().any(|&(s, e, c)| s <= a && e >= b && c == begin && (s, e) != (a, b)) {
+        if ents
+            .iter()
+            .any(|&(s, e, c)| s <= a && e >= b && c == begin && (s, e) != (a, b))
+        {
             continue;
         }
         for &(s, e, c) in ents.iter().filter(|&&(s, e, _)| s < b && e > a) {
@@ -146,13 +149,22 @@ pub struct Pipeline {
     use_curated: bool,
 }
 
-fn load_part<T>(dir: &Path, file: &str, format: &str, read: impl FnOnce(&mut ByteReader) -> Result<T, ModelError>) -> Result<T, ModelError> {
+fn load_part<T>(
+    dir: &Path,
+    file: &str,
+    format: &str,
+    read: impl FnOnce(&mut ByteReader) -> Result<T, ModelError>,
+) -> Result<T, ModelError> {
     let t0 = std::time::Instant::now();
     let bytes = io::load(&dir.join(file), format)?;
     let t1 = t0.elapsed();
     let out = read(&mut ByteReader::new(&bytes));
     if std::env::var("HERALD_LOAD_TIMES").is_ok() {
-        eprintln!("load {file}: inflate {:.0} ms, build {:.0} ms", t1.as_secs_f64() * 1e3, (t0.elapsed() - t1).as_secs_f64() * 1e3);
+        eprintln!(
+            "load {file}: inflate {:.0} ms, build {:.0} ms",
+            t1.as_secs_f64() * 1e3,
+            (t0.elapsed() - t1).as_secs_f64() * 1e3
+        );
     }
     out
 }
@@ -160,16 +172,36 @@ fn load_part<T>(dir: &Path, file: &str, format: &str, read: impl FnOnce(&mut Byt
 impl Pipeline {
     /// Load every component from `dir`.
     pub fn load(dir: &Path) -> Result<Pipeline, ModelError> {
-        let clusters = Clusters::load(&dir.join(files::CLUSTERS))
-            .map_err(|e| ModelError::Io { path: dir.join(files::CLUSTERS).display().to_string(), error: e })?;
+        let clusters = Clusters::load(&dir.join(files::CLUSTERS)).map_err(|e| ModelError::Io {
+            path: dir.join(files::CLUSTERS).display().to_string(),
+            error: e,
+        })?;
         // The four model files are independent: read them on separate threads.
         let (tagger, (lemmatizer, (parser, (ner, gazetteer)))) = std::thread::scope(|s| {
             let t = s.spawn(|| load_part(dir, files::TAGGER, crate::tagger::FORMAT, Tagger::read));
-            let l = s.spawn(|| load_part(dir, files::LEMMATIZER, crate::lemma::FORMAT, Lemmatizer::read));
+            let l = s.spawn(|| {
+                load_part(
+                    dir,
+                    files::LEMMATIZER,
+                    crate::lemma::FORMAT,
+                    Lemmatizer::read,
+                )
+            });
             let p = s.spawn(|| load_part(dir, files::PARSER, crate::parser::FORMAT, Parser::read));
             let n = s.spawn(|| load_part(dir, files::NER, crate::ner::FORMAT, Ner::read));
-            let g = load_part(dir, files::GAZETTEER, crate::gazetteer::FORMAT, Gazetteer::read);
-            (t.join().unwrap(), (l.join().unwrap(), (p.join().unwrap(), (n.join().unwrap(), g))))
+            let g = load_part(
+                dir,
+                files::GAZETTEER,
+                crate::gazetteer::FORMAT,
+                Gazetteer::read,
+            );
+            (
+                t.join().unwrap(),
+                (
+                    l.join().unwrap(),
+                    (p.join().unwrap(), (n.join().unwrap(), g)),
+                ),
+            )
         });
         Pipeline::from_parts(clusters, tagger?, lemmatizer?, parser?, ner?, gazetteer?)
     }
@@ -192,7 +224,17 @@ impl Pipeline {
         }
         // HERALD_NO_CURATED=1 turns the curated-name rule off, to measure what it does.
         let use_curated = std::env::var("HERALD_NO_CURATED").is_err();
-        Ok(Pipeline { clusters, tagger, tag_upos, tag_xpos, lemmatizer, parser, ner, gazetteer, use_curated })
+        Ok(Pipeline {
+            clusters,
+            tagger,
+            tag_upos,
+            tag_xpos,
+            lemmatizer,
+            parser,
+            ner,
+            gazetteer,
+            use_curated,
+        })
     }
 
     /// Lexical attributes of words.
@@ -208,32 +250,66 @@ impl Pipeline {
         let lexes = self.lex(words);
         let tags = self.tagger.predict(&lexes);
         let upos: Vec<Upos> = tags.iter().map(|&t| self.tag_upos[t as usize]).collect();
-        let xpos: Vec<String> = tags.iter().map(|&t| self.tag_xpos[t as usize].clone()).collect();
+        let xpos: Vec<String> = tags
+            .iter()
+            .map(|&t| self.tag_xpos[t as usize].clone())
+            .collect();
         let lemma = words
             .iter()
             .zip(&upos)
             .zip(&xpos)
             .map(|((w, u), x)| self.lemmatizer.lemma(w, u.as_str(), x))
             .collect();
-        let pin: Vec<ParseInput> = lexes.iter().zip(&tags).map(|(l, &t)| ParseInput { lex: *l, tag: t }).collect();
+        let pin: Vec<ParseInput> = lexes
+            .iter()
+            .zip(&tags)
+            .map(|(l, &t)| ParseInput { lex: *l, tag: t })
+            .collect();
         let parse = self.parser.parse(&pin);
-        let deprels = parse.labels.iter().zip(&parse.heads).map(|(&l, h)| {
-            if h.is_none() { "root".to_string() } else { self.parser.labels[l as usize].clone() }
-        }).collect();
-        let ents = self.ner_tags(&lexes, &tags, words).into_iter().map(|t| TAGS[t as usize]).collect();
-        WordAnalysis { upos, xpos, lemma, heads: parse.heads, deprels, ents }
+        let deprels = parse
+            .labels
+            .iter()
+            .zip(&parse.heads)
+            .map(|(&l, h)| {
+                if h.is_none() {
+                    "root".to_string()
+                } else {
+                    self.parser.labels[l as usize].clone()
+                }
+            })
+            .collect();
+        let ents = self
+            .ner_tags(&lexes, &tags, words)
+            .into_iter()
+            .map(|t| TAGS[t as usize])
+            .collect();
+        WordAnalysis {
+            upos,
+            xpos,
+            lemma,
+            heads: parse.heads,
+            deprels,
+            ents,
+        }
     }
 
     /// NER class ids for a sentence.
     pub fn ner_tags(&self, lexes: &[Lex], tags: &[u16], words: &[&str]) -> Vec<u8> {
         let norms: Vec<u64> = lexes.iter().map(|l| l.norm).collect();
-        let caps: Vec<bool> = words.iter().map(|w| w.chars().next().is_some_and(|c| c.is_uppercase())).collect();
+        let caps: Vec<bool> = words
+            .iter()
+            .map(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+            .collect();
         let gaz = self.gazetteer.positions(&norms, &caps);
         let input: Vec<NerInput> = lexes
             .iter()
             .zip(tags)
             .zip(gaz)
-            .map(|((l, &t), g)| NerInput { lex: *l, tag: t, gaz: g })
+            .map(|((l, &t), g)| NerInput {
+                lex: *l,
+                tag: t,
+                gaz: g,
+            })
             .collect();
         let mut out = self.ner.predict(&input);
         if self.use_curated {
@@ -249,7 +325,11 @@ impl Pipeline {
         let mut sentences = Vec::with_capacity(raw.len());
         let mut entities = Vec::new();
         for (si, rs) in raw.iter().enumerate() {
-            let words: Vec<&str> = rs.tokens.iter().map(|t| &text[t.bytes.0..t.bytes.1]).collect();
+            let words: Vec<&str> = rs
+                .tokens
+                .iter()
+                .map(|t| &text[t.bytes.0..t.bytes.1])
+                .collect();
             let wa = self.analyze_words(&words);
             let tokens: Vec<Token> = rs
                 .tokens
@@ -267,7 +347,9 @@ impl Pipeline {
                     no_space_after: t.no_space_after,
                 })
                 .collect();
-            for (start, end, ty) in crate::conllu::bio_spans(&wa.ents.iter().map(|s| s.to_string()).collect::<Vec<_>>()) {
+            for (start, end, ty) in
+                crate::conllu::bio_spans(&wa.ents.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+            {
                 let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
                 let b0 = rs.tokens[start].bytes.0;
                 let b1 = rs.tokens[end - 1].bytes.1;
@@ -280,9 +362,16 @@ impl Pipeline {
                     token_end: end,
                 });
             }
-            sentences.push(Sentence { span: rs.span(), tokens });
+            sentences.push(Sentence {
+                span: rs.span(),
+                tokens,
+            });
         }
-        Analysis { doc_id: doc.id.clone(), sentences, entities }
+        Analysis {
+            doc_id: doc.id.clone(),
+            sentences,
+            entities,
+        }
     }
 
     /// Sizes of the loaded components (for `herald models`/reports).

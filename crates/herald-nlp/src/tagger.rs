@@ -114,7 +114,11 @@ impl Tagger {
             tagdict.insert(k, v);
         }
         let model = Model::read(r)?;
-        Ok(Tagger { tags, tagdict, model })
+        Ok(Tagger {
+            tags,
+            tagdict,
+            model,
+        })
     }
 
     /// Number of model features (for reports).
@@ -167,15 +171,26 @@ pub fn train(examples: &[TagExample], epochs: usize, seed: u64) -> Tagger {
 /// Train one tagger per seed (in parallel threads) and keep the mean of their weights.
 pub fn train_ensemble(examples: &[TagExample], epochs: usize, seeds: &[u64]) -> Tagger {
     // Tag inventory in a fixed (sorted) order.
-    let mut names: Vec<String> = examples.iter().flat_map(|e| e.tags.iter().cloned()).collect();
+    let mut names: Vec<String> = examples
+        .iter()
+        .flat_map(|e| e.tags.iter().cloned())
+        .collect();
     names.sort();
     names.dedup();
-    let id: FxHashMap<&str, usize> = names.iter().enumerate().map(|(i, s)| (s.as_str(), i)).collect();
+    let id: FxHashMap<&str, usize> = names
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i))
+        .collect();
     // Tag dictionary: frequent words seen with one tag at least 99% of the time.
     let mut counts: FxHashMap<&str, FxHashMap<usize, u32>> = FxHashMap::default();
     for e in examples {
         for (f, t) in e.forms.iter().zip(&e.tags) {
-            *counts.entry(f.as_str()).or_default().entry(id[t.as_str()]).or_default() += 1;
+            *counts
+                .entry(f.as_str())
+                .or_default()
+                .entry(id[t.as_str()])
+                .or_default() += 1;
         }
     }
     let mut tagdict = FxHashMap::default();
@@ -184,7 +199,10 @@ pub fn train_ensemble(examples: &[TagExample], epochs: usize, seeds: &[u64]) -> 
     for w in dict_words {
         let c = &counts[w];
         let total: u32 = c.values().sum();
-        let (&best, &n) = c.iter().max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t))).unwrap();
+        let (&best, &n) = c
+            .iter()
+            .max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t)))
+            .unwrap();
         if total >= 20 && n as f32 / total as f32 >= 0.99 {
             tagdict.insert(hash_str(w), best as u16);
         }
@@ -199,7 +217,11 @@ pub fn train_ensemble(examples: &[TagExample], epochs: usize, seeds: &[u64]) -> 
             .collect();
         hs.into_iter().map(|h| h.join().unwrap()).collect()
     });
-    Tagger { tags: names, tagdict, model: Trainer::finish_mean(&trainers, 0.05) }
+    Tagger {
+        tags: names,
+        tagdict,
+        model: Trainer::finish_mean(&trainers, 0.05),
+    }
 }
 
 fn train_one(
@@ -249,9 +271,18 @@ mod tests {
     fn examples() -> Vec<TagExample> {
         let c = Clusters::default();
         let sents = [
-            ("Trump urged Netanyahu .", "PROPN\tNNP VERB\tVBD PROPN\tNNP PUNCT\t."),
-            ("Hamas rejected the proposal .", "PROPN\tNNP VERB\tVBD DET\tDT NOUN\tNN PUNCT\t."),
-            ("The call took place on Monday .", "DET\tDT NOUN\tNN VERB\tVBD NOUN\tNN ADP\tIN PROPN\tNNP PUNCT\t."),
+            (
+                "Trump urged Netanyahu .",
+                "PROPN\tNNP VERB\tVBD PROPN\tNNP PUNCT\t.",
+            ),
+            (
+                "Hamas rejected the proposal .",
+                "PROPN\tNNP VERB\tVBD DET\tDT NOUN\tNN PUNCT\t.",
+            ),
+            (
+                "The call took place on Monday .",
+                "DET\tDT NOUN\tNN VERB\tVBD NOUN\tNN ADP\tIN PROPN\tNNP PUNCT\t.",
+            ),
         ];
         sents
             .iter()
@@ -279,7 +310,10 @@ mod tests {
         assert_eq!(bytes(&a), bytes(&b));
         let pred = a.predict(&ex[1].lex);
         let names: Vec<&str> = pred.iter().map(|&p| a.tags[p as usize].as_str()).collect();
-        assert_eq!(names, ["PROPN\tNNP", "VERB\tVBD", "DET\tDT", "NOUN\tNN", "PUNCT\t."]);
+        assert_eq!(
+            names,
+            ["PROPN\tNNP", "VERB\tVBD", "DET\tDT", "NOUN\tNN", "PUNCT\t."]
+        );
         let back = Tagger::read(&mut ByteReader::new(&bytes(&a))).unwrap();
         assert_eq!(back.predict(&ex[1].lex), pred);
     }

@@ -42,30 +42,70 @@ impl RawSentence {
 pub const MAX_SENTENCE_TOKENS: usize = 200;
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "reps", "gov", "gen", "col", "lt", "sgt", "capt", "maj",
-    "adm", "cmdr", "cpl", "pvt", "st", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "vs", "etc",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no", "nos", "vol", "pp", "fig", "ft",
-    "mt", "ave", "blvd", "rd", "approx", "dept", "est", "govt", "hon", "messrs", "mme", "mlle", "rev",
-    "ph.d", "p.m", "a.m", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "cf", "al", "min", "max", "sq",
-    "gens", "pres", "supt", "atty", "assn", "univ", "intl", "natl", "ore", "calif", "fla", "tex",
-    "mass", "penn", "conn", "ariz", "colo", "mich", "minn", "wis", "wash", "va", "md", "pa", "ky",
-    "tenn", "ala", "ga", "ill", "ind", "kan", "la", "miss", "mo", "neb", "nev", "okla", "del",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "reps", "gov", "gen", "col", "lt", "sgt",
+    "capt", "maj", "adm", "cmdr", "cpl", "pvt", "st", "jr", "sr", "inc", "corp", "co", "ltd",
+    "bros", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no",
+    "nos", "vol", "pp", "fig", "ft", "mt", "ave", "blvd", "rd", "approx", "dept", "est", "govt",
+    "hon", "messrs", "mme", "mlle", "rev", "ph.d", "p.m", "a.m", "e.g", "i.e", "u.s", "u.k", "u.n",
+    "e.u", "cf", "al", "min", "max", "sq", "gens", "pres", "supt", "atty", "assn", "univ", "intl",
+    "natl", "ore", "calif", "fla", "tex", "mass", "penn", "conn", "ariz", "colo", "mich", "minn",
+    "wis", "wash", "va", "md", "pa", "ky", "tenn", "ala", "ga", "ill", "ind", "kan", "la", "miss",
+    "mo", "neb", "nev", "okla", "del",
 ];
 
 /// Abbreviations that often end a sentence; they end one when a usual sentence opener follows.
-const FINAL_ABBREVIATIONS: &[&str] = &["inc", "corp", "co", "ltd", "jr", "sr", "etc", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "bros"];
+const FINAL_ABBREVIATIONS: &[&str] = &[
+    "inc", "corp", "co", "ltd", "jr", "sr", "etc", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "bros",
+];
 
 const SENTENCE_OPENERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "in", "but", "this", "that", "there",
-    "on", "at", "for", "as", "after", "his", "her", "its", "their", "our", "if", "when", "while", "some",
-    "many", "meanwhile", "however", "also", "and", "so", "both", "one", "officials", "analysts",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "in",
+    "but",
+    "this",
+    "that",
+    "there",
+    "on",
+    "at",
+    "for",
+    "as",
+    "after",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "if",
+    "when",
+    "while",
+    "some",
+    "many",
+    "meanwhile",
+    "however",
+    "also",
+    "and",
+    "so",
+    "both",
+    "one",
+    "officials",
+    "analysts",
 ];
 
 const HYPHEN_PREFIXES: &[&str] = &[
-    "e", "co", "pre", "post", "non", "semi", "re", "pro", "anti", "multi", "mid", "ex", "sub", "un",
-    "vice", "socio", "psycho", "inter", "intra", "counter", "de", "bi", "tri", "quasi", "neo", "micro",
-    "macro", "mega", "ultra", "extra", "over", "under", "cross", "trans", "mis", "x", "t", "u",
+    "e", "co", "pre", "post", "non", "semi", "re", "pro", "anti", "multi", "mid", "ex", "sub",
+    "un", "vice", "socio", "psycho", "inter", "intra", "counter", "de", "bi", "tri", "quasi",
+    "neo", "micro", "macro", "mega", "ultra", "extra", "over", "under", "cross", "trans", "mis",
+    "x", "t", "u",
 ];
 
 fn is_abbreviation(word_without_final_dot: &str) -> bool {
@@ -83,18 +123,41 @@ fn is_abbreviation(word_without_final_dot: &str) -> bool {
         return true;
     }
     // Dotted letters: "U.S" / "a.m" / "D.C"
-    if chars.len() >= 3 && chars.iter().step_by(2).all(|c| c.is_alphabetic()) && chars.iter().skip(1).step_by(2).all(|&c| c == '.') {
+    if chars.len() >= 3
+        && chars.iter().step_by(2).all(|c| c.is_alphabetic())
+        && chars.iter().skip(1).step_by(2).all(|&c| c == '.')
+    {
         return true;
     }
     false
 }
 
 fn is_open_punct(c: char) -> bool {
-    matches!(c, '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«' | '‹' | '¿' | '¡' | '`' | '„' | '*')
+    matches!(
+        c,
+        '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«' | '‹' | '¿' | '¡' | '`' | '„' | '*'
+    )
 }
 
 fn is_close_punct(c: char) -> bool {
-    matches!(c, ')' | ']' | '}' | '"' | '\'' | '”' | '’' | '»' | '›' | ',' | ';' | ':' | '!' | '?' | '…' | '*')
+    matches!(
+        c,
+        ')' | ']'
+            | '}'
+            | '"'
+            | '\''
+            | '”'
+            | '’'
+            | '»'
+            | '›'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '…'
+            | '*'
+    )
 }
 
 fn is_dash(c: char) -> bool {
@@ -108,7 +171,9 @@ fn is_apostrophe(c: char) -> bool {
 fn looks_like_url(s: &str) -> bool {
     let l = s.trim_start_matches(|c: char| is_open_punct(c));
     let lower = l.get(..l.len().min(8)).unwrap_or("").to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https:/") || lower.starts_with("www.")
+    lower.starts_with("http://")
+        || lower.starts_with("https:/")
+        || lower.starts_with("www.")
         || (l.contains('@') && l.contains('.') && !l.starts_with('@'))
 }
 
@@ -121,7 +186,11 @@ pub fn split_chunk(chunk: &str, out: &mut Vec<(usize, usize)>) {
     while start < end {
         let c = chunk[start..end].chars().next().unwrap();
         let cl = c.len_utf8();
-        if is_open_punct(c) || matches!(c, '$' | '€' | '£' | '¥' | '#' | '@') && start + cl < end && !looks_like_handle(&chunk[start..end]) {
+        if is_open_punct(c)
+            || matches!(c, '$' | '€' | '£' | '¥' | '#' | '@')
+                && start + cl < end
+                && !looks_like_handle(&chunk[start..end])
+        {
             // `` and '' as one token
             if (c == '`' || c == '\'') && chunk[start + cl..end].starts_with(c) {
                 lead.push((start, start + 2 * cl));
@@ -171,7 +240,10 @@ pub fn split_chunk(chunk: &str, out: &mut Vec<(usize, usize)>) {
                     // "Sa’" style word-final apostrophe (rare): keep it as a closing quote.
                 }
             }
-            if (c == '\'' || c == '`') && end - start >= 2 * cl && chunk[start..end - cl].ends_with(c) {
+            if (c == '\'' || c == '`')
+                && end - start >= 2 * cl
+                && chunk[start..end - cl].ends_with(c)
+            {
                 trail.push((end - 2 * cl, end));
                 end -= 2 * cl;
                 continue;
@@ -179,7 +251,12 @@ pub fn split_chunk(chunk: &str, out: &mut Vec<(usize, usize)>) {
             trail.push((end - cl, end));
             end -= cl;
         } else if is_dash(c) || (c == '-' && chunk[start..end].ends_with("--")) {
-            let n = chunk[start..end].chars().rev().take_while(|&d| d == c).count() * cl;
+            let n = chunk[start..end]
+                .chars()
+                .rev()
+                .take_while(|&d| d == c)
+                .count()
+                * cl;
             trail.push((end - n, end));
             end -= n;
         } else if c == '%' && end - start > 1 {
@@ -228,7 +305,12 @@ fn split_core(chunk: &str, start: usize, end: usize, out: &mut Vec<(usize, usize
         if lower.len() > clitic.len() && lower.ends_with(clitic) {
             // Find the byte offset of the clitic in the original core (apostrophe may be 3 bytes).
             let n_chars = clitic.chars().count();
-            let cut = core.char_indices().rev().nth(n_chars - 1).map(|(b, _)| b).unwrap();
+            let cut = core
+                .char_indices()
+                .rev()
+                .nth(n_chars - 1)
+                .map(|(b, _)| b)
+                .unwrap();
             if clitic == "n't" {
                 let head = &core[..cut];
                 if head.is_empty() || !head.chars().all(|c| c.is_alphabetic()) {
@@ -236,7 +318,11 @@ fn split_core(chunk: &str, start: usize, end: usize, out: &mut Vec<(usize, usize
                 }
             } else {
                 let head = &core[..cut];
-                if !head.chars().next_back().is_some_and(|c| c.is_alphanumeric()) {
+                if !head
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric())
+                {
                     break;
                 }
                 // The apostrophe must be a real apostrophe, and "’ar" in "Sa’ar" is not a clitic.
@@ -266,13 +352,18 @@ fn split_inner(chunk: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
             true
         } else if c == '-' {
             let left = &chunk[piece_start..abs];
-            let both_alpha = prev.is_some_and(|p| p.is_alphabetic()) && next.is_some_and(|n| n.is_alphanumeric());
-            let numeric_range = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+            let both_alpha = prev.is_some_and(|p| p.is_alphabetic())
+                && next.is_some_and(|n| n.is_alphanumeric());
+            let numeric_range = prev.is_some_and(|p| p.is_ascii_digit())
+                && next.is_some_and(|n| n.is_ascii_digit());
             (both_alpha && !HYPHEN_PREFIXES.contains(&left.to_lowercase().as_str()))
                 || (numeric_range && !has_phone_shape(word))
-                || (prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_alphabetic()))
+                || (prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_alphabetic()))
         } else if c == '/' {
-            prev.is_some_and(|p| p.is_alphabetic()) && next.is_some_and(|n| n.is_alphabetic()) && !has_digit
+            prev.is_some_and(|p| p.is_alphabetic())
+                && next.is_some_and(|n| n.is_alphabetic())
+                && !has_digit
         } else if c == ',' || c == ';' {
             // "word,word": a missing space; "3,000" stays.
             prev.is_some_and(|p| p.is_alphabetic()) && next.is_some_and(|n| n.is_alphabetic())
@@ -304,7 +395,8 @@ fn split_inner(chunk: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
 }
 
 fn has_phone_shape(word: &str) -> bool {
-    word.chars().filter(|c| c.is_ascii_digit()).count() >= 7 && word.chars().all(|c| c.is_ascii_digit() || c == '-')
+    word.chars().filter(|c| c.is_ascii_digit()).count() >= 7
+        && word.chars().all(|c| c.is_ascii_digit() || c == '-')
 }
 
 /// Tokenize `text` into raw tokens with byte and code-point offsets.
@@ -359,7 +451,8 @@ pub fn tokenize(text: &str) -> Vec<RawToken> {
             tokens.push(RawToken {
                 bytes: (chunk_start + a, chunk_start + b),
                 span: Span::new(chunk_cp + sa, chunk_cp + sb),
-                no_space_after: k + 1 < n || (j < text.len() && !text[j..].starts_with(char::is_whitespace)),
+                no_space_after: k + 1 < n
+                    || (j < text.len() && !text[j..].starts_with(char::is_whitespace)),
                 para_start: k == 0 && newlines_since_token >= 2,
             });
         }
@@ -371,7 +464,8 @@ pub fn tokenize(text: &str) -> Vec<RawToken> {
 }
 
 fn is_terminal(s: &str) -> bool {
-    matches!(s, "." | "!" | "?" | "…" | "?!" | "!?") || (s.len() >= 2 && s.chars().all(|c| c == '.' || c == '!' || c == '?'))
+    matches!(s, "." | "!" | "?" | "…" | "?!" | "!?")
+        || (s.len() >= 2 && s.chars().all(|c| c == '.' || c == '!' || c == '?'))
 }
 
 fn is_closing_after_terminal(s: &str) -> bool {
@@ -380,7 +474,12 @@ fn is_closing_after_terminal(s: &str) -> bool {
 
 fn starts_sentence_like(s: &str) -> bool {
     let c = s.chars().next().unwrap_or(' ');
-    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(' | '[' | '\'' | '«' | '-' | '—' | '*' | '•')
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(
+            c,
+            '"' | '“' | '‘' | '(' | '[' | '\'' | '«' | '-' | '—' | '*' | '•'
+        )
 }
 
 /// Split tokens into sentences.
@@ -393,18 +492,25 @@ pub fn split_sentences(text: &str, tokens: Vec<RawToken>) -> Vec<RawSentence> {
     while i < n {
         let t = tokens[i];
         if t.para_start && !current.is_empty() {
-            sentences.push(RawSentence { tokens: std::mem::take(&mut current) });
+            sentences.push(RawSentence {
+                tokens: std::mem::take(&mut current),
+            });
         }
         current.push(t);
         let w = word(&t);
         let mut boundary = false;
         if is_terminal(w) {
             // Attach closing quotes and brackets to this sentence.
-            while i + 1 < n && is_closing_after_terminal(word(&tokens[i + 1])) && !tokens[i + 1].para_start {
+            while i + 1 < n
+                && is_closing_after_terminal(word(&tokens[i + 1]))
+                && !tokens[i + 1].para_start
+            {
                 i += 1;
                 current.push(tokens[i]);
             }
-            boundary = i + 1 >= n || starts_sentence_like(word(&tokens[i + 1])) || tokens[i + 1].para_start;
+            boundary = i + 1 >= n
+                || starts_sentence_like(word(&tokens[i + 1]))
+                || tokens[i + 1].para_start;
         } else if w.ends_with('.') && w.len() > 1 && i + 1 < n {
             // An abbreviation that may also end the sentence ("... in the U.S. The ...").
             let core = w[..w.len() - 1].to_lowercase();
@@ -417,7 +523,9 @@ pub fn split_sentences(text: &str, tokens: Vec<RawToken>) -> Vec<RawSentence> {
             }
         }
         if boundary || current.len() >= MAX_SENTENCE_TOKENS {
-            sentences.push(RawSentence { tokens: std::mem::take(&mut current) });
+            sentences.push(RawSentence {
+                tokens: std::mem::take(&mut current),
+            });
         }
         i += 1;
     }
@@ -432,25 +540,65 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| &text[t.bytes.0..t.bytes.1]).collect()
+        tokenize(text)
+            .iter()
+            .map(|t| &text[t.bytes.0..t.bytes.1])
+            .collect()
     }
 
     #[test]
     fn clitics_and_quotes() {
-        assert_eq!(words("I don't think Israel’s war can't end."), ["I", "do", "n't", "think", "Israel", "’s", "war", "ca", "n't", "end", "."]);
-        assert_eq!(words("described it as “very well, very smooth,” CNN"), ["described", "it", "as", "“", "very", "well", ",", "very", "smooth", ",", "”", "CNN"]);
+        assert_eq!(
+            words("I don't think Israel’s war can't end."),
+            ["I", "do", "n't", "think", "Israel", "’s", "war", "ca", "n't", "end", "."]
+        );
+        assert_eq!(
+            words("described it as “very well, very smooth,” CNN"),
+            [
+                "described",
+                "it",
+                "as",
+                "“",
+                "very",
+                "well",
+                ",",
+                "very",
+                "smooth",
+                ",",
+                "”",
+                "CNN"
+            ]
+        );
         assert_eq!(words("Gideon Sa’ar said"), ["Gideon", "Sa’ar", "said"]);
         assert_eq!(words("the parents' home"), ["the", "parents", "'", "home"]);
     }
 
     #[test]
     fn hyphens_dashes_and_abbreviations() {
-        assert_eq!(words("Yemen’s Iran-backed Houthis"), ["Yemen", "’s", "Iran", "-", "backed", "Houthis"]);
-        assert_eq!(words("co-workers sent e-mail"), ["co-workers", "sent", "e-mail"]);
-        assert_eq!(words("on Syria—moves that"), ["on", "Syria", "—", "moves", "that"]);
-        assert_eq!(words("Mr. Smith of the U.S. said"), ["Mr.", "Smith", "of", "the", "U.S.", "said"]);
-        assert_eq!(words("It cost $3,000.50 (about 5%)."), ["It", "cost", "$", "3,000.50", "(", "about", "5", "%", ")", "."]);
-        assert_eq!(words("see https://example.com/a-b."), ["see", "https://example.com/a-b", "."]);
+        assert_eq!(
+            words("Yemen’s Iran-backed Houthis"),
+            ["Yemen", "’s", "Iran", "-", "backed", "Houthis"]
+        );
+        assert_eq!(
+            words("co-workers sent e-mail"),
+            ["co-workers", "sent", "e-mail"]
+        );
+        assert_eq!(
+            words("on Syria—moves that"),
+            ["on", "Syria", "—", "moves", "that"]
+        );
+        assert_eq!(
+            words("Mr. Smith of the U.S. said"),
+            ["Mr.", "Smith", "of", "the", "U.S.", "said"]
+        );
+        assert_eq!(
+            words("It cost $3,000.50 (about 5%)."),
+            ["It", "cost", "$", "3,000.50", "(", "about", "5", "%", ")", "."]
+        );
+        assert_eq!(
+            words("see https://example.com/a-b."),
+            ["see", "https://example.com/a-b", "."]
+        );
         assert_eq!(words("wait... what"), ["wait", "...", "what"]);
     }
 
@@ -476,8 +624,17 @@ mod tests {
     #[test]
     fn splits_sentences() {
         let s = sentences("Trump urged Mr. Netanyahu to stop. The call, on Monday, was “smooth.” He left.\n\nHeadline without stop\nBody text here.");
-        assert_eq!(s, ["Trump urged Mr. Netanyahu to stop.", "The call, on Monday, was “smooth.”", "He left.", "Headline without stop\nBody text here."]);
-        let s = sentences("Talks went on in the U.S. The next day, they ended. It rose 3.5 percent.");
+        assert_eq!(
+            s,
+            [
+                "Trump urged Mr. Netanyahu to stop.",
+                "The call, on Monday, was “smooth.”",
+                "He left.",
+                "Headline without stop\nBody text here."
+            ]
+        );
+        let s =
+            sentences("Talks went on in the U.S. The next day, they ended. It rose 3.5 percent.");
         assert_eq!(s.len(), 3);
     }
 

@@ -44,7 +44,12 @@ pub struct TrainConfig {
 }
 
 /// Sentences of an additional NER training corpus, mapped to PERSON/ORG/LOC.
-pub fn extra_ner_corpus(data: &Path, name: &str, tagger: &Tagger, clusters: &Clusters) -> std::io::Result<Vec<GoldSentence>> {
+pub fn extra_ner_corpus(
+    data: &Path,
+    name: &str,
+    tagger: &Tagger,
+    clusters: &Clusters,
+) -> std::io::Result<Vec<GoldSentence>> {
     match name {
         "wikigold" => {
             let text = std::fs::read_to_string(data.join("wikigold/wikigold.conll.txt"))?;
@@ -59,7 +64,8 @@ pub fn extra_ner_corpus(data: &Path, name: &str, tagger: &Tagger, clusters: &Clu
             };
             let mut out = Vec::new();
             for split in ["train", "dev", "test"] {
-                let text = std::fs::read_to_string(data.join(format!("crossner-politics/{split}.txt")))?;
+                let text =
+                    std::fs::read_to_string(data.join(format!("crossner-politics/{split}.txt")))?;
                 out.extend(parse_ner_columns(&text, 0, 1, Some('\t'), map));
             }
             Ok(out)
@@ -67,10 +73,16 @@ pub fn extra_ner_corpus(data: &Path, name: &str, tagger: &Tagger, clusters: &Clu
         "redocred" => {
             let mut out = Vec::new();
             for file in ["dev_revised.json.xz", "test_revised.json.xz"] {
-                let json: serde_json::Value = serde_json::from_str(&read_xz(&data.join("redocred").join(file))?).map_err(std::io::Error::other)?;
+                let json: serde_json::Value =
+                    serde_json::from_str(&read_xz(&data.join("redocred").join(file))?)
+                        .map_err(std::io::Error::other)?;
                 for doc in json.as_array().into_iter().flatten() {
-                    let sents: Vec<Vec<String>> = serde_json::from_value(doc["sents"].clone()).unwrap_or_default();
-                    let mut tags: Vec<Vec<String>> = sents.iter().map(|s| vec!["O".to_string(); s.len()]).collect();
+                    let sents: Vec<Vec<String>> =
+                        serde_json::from_value(doc["sents"].clone()).unwrap_or_default();
+                    let mut tags: Vec<Vec<String>> = sents
+                        .iter()
+                        .map(|s| vec!["O".to_string(); s.len()])
+                        .collect();
                     for ent in doc["vertexSet"].as_array().into_iter().flatten() {
                         for m in ent.as_array().into_iter().flatten() {
                             let ty = match m["type"].as_str() {
@@ -80,7 +92,10 @@ pub fn extra_ner_corpus(data: &Path, name: &str, tagger: &Tagger, clusters: &Clu
                                 _ => continue,
                             };
                             let si = m["sent_id"].as_u64().unwrap_or(0) as usize;
-                            let (a, b) = (m["pos"][0].as_u64().unwrap_or(0) as usize, m["pos"][1].as_u64().unwrap_or(0) as usize);
+                            let (a, b) = (
+                                m["pos"][0].as_u64().unwrap_or(0) as usize,
+                                m["pos"][1].as_u64().unwrap_or(0) as usize,
+                            );
                             if si >= sents.len() || b > sents[si].len() || a >= b {
                                 continue;
                             }
@@ -98,7 +113,11 @@ pub fn extra_ner_corpus(data: &Path, name: &str, tagger: &Tagger, clusters: &Clu
                         }
                     }
                     for (words, ents) in sents.into_iter().zip(tags) {
-                        let text: String = words.iter().zip(&ents).map(|(w, t)| format!("{w}\t{t}\n")).collect();
+                        let text: String = words
+                            .iter()
+                            .zip(&ents)
+                            .map(|(w, t)| format!("{w}\t{t}\n"))
+                            .collect();
                         let mut s = parse_ner_columns(&text, 0, 1, Some('\t'), ner_type);
                         out.append(&mut s);
                     }
@@ -106,7 +125,9 @@ pub fn extra_ner_corpus(data: &Path, name: &str, tagger: &Tagger, clusters: &Clu
             }
             Ok(out)
         }
-        other => Err(std::io::Error::other(format!("unknown NER corpus '{other}' (wikigold, crossner, redocred)"))),
+        other => Err(std::io::Error::other(format!(
+            "unknown NER corpus '{other}' (wikigold, crossner, redocred)"
+        ))),
     }
 }
 
@@ -158,7 +179,11 @@ fn tag_examples(sents: &[GoldSentence], clusters: &Clusters) -> Vec<TagExample> 
         .map(|s| TagExample {
             lex: s.words.iter().map(|w| lex(&w.form, clusters)).collect(),
             forms: s.words.iter().map(|w| w.form.clone()).collect(),
-            tags: s.words.iter().map(|w| joint_tag(&w.upos, &w.xpos)).collect(),
+            tags: s
+                .words
+                .iter()
+                .map(|w| joint_tag(&w.upos, &w.xpos))
+                .collect(),
         })
         .collect()
 }
@@ -210,17 +235,31 @@ pub fn train_all(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> std::io::Resul
         "ner_extra": cfg.ner_extra,
         "sources": ["ud-english-ewt 2.16", "gum (CC BY genres)", "uner-english-ewt", "spacy-lookups-data 1.0.5 clusters", "geonames", "wikidata-leaders", "cia-factbook-2026", "ofac-sdn-2022", "petrarch2"],
     });
-    std::fs::write(cfg.out.join(MANIFEST), serde_json::to_string_pretty(&manifest).map_err(std::io::Error::other)? + "\n")?;
+    std::fs::write(
+        cfg.out.join(MANIFEST),
+        serde_json::to_string_pretty(&manifest).map_err(std::io::Error::other)? + "\n",
+    )?;
     let clusters = Clusters::load(&cfg.out.join(files::CLUSTERS))?;
     log(&format!("clusters: {} words", clusters.len()));
     let ewt = read_conllu(&cfg.data.join("ud-english-ewt/en_ewt-ud-train.conllu"))?;
     let mut gum = gum_docs(&cfg.data, "train")?;
     let mut ewt = ewt;
     if cfg.with_dev {
-        ewt.extend(read_conllu(&cfg.data.join("ud-english-ewt/en_ewt-ud-dev.conllu"))?);
+        ewt.extend(read_conllu(
+            &cfg.data.join("ud-english-ewt/en_ewt-ud-dev.conllu"),
+        )?);
         gum.extend(gum_docs(&cfg.data, "dev")?);
     }
-    log(&format!("treebanks: EWT {} sentences, GUM (CC BY genres) {} sentences{}", ewt.len(), gum.len(), if cfg.with_dev { " (train + dev)" } else { " (train)" }));
+    log(&format!(
+        "treebanks: EWT {} sentences, GUM (CC BY genres) {} sentences{}",
+        ewt.len(),
+        gum.len(),
+        if cfg.with_dev {
+            " (train + dev)"
+        } else {
+            " (train)"
+        }
+    ));
     let mut all: Vec<GoldSentence> = ewt.clone();
     all.extend(gum.iter().cloned());
 
@@ -228,10 +267,16 @@ pub fn train_all(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> std::io::Resul
     let examples = tag_examples(&all, &clusters);
     let tagger_path = cfg.out.join(files::TAGGER);
     let tagger = if want(cfg, "tagger") {
-        let seeds: Vec<u64> = (0..cfg.ensemble.max(1) as u64).map(|i| cfg.seed + 1000 * i).collect();
+        let seeds: Vec<u64> = (0..cfg.ensemble.max(1) as u64)
+            .map(|i| cfg.seed + 1000 * i)
+            .collect();
         let t = tagger::train_ensemble(&examples, cfg.tagger_epochs, &seeds);
         save(&tagger_path, tagger::FORMAT, |w| t.write(w))?;
-        log(&format!("tagger: {} tags, {} features", t.tags.len(), t.n_features()));
+        log(&format!(
+            "tagger: {} tags, {} features",
+            t.tags.len(),
+            t.n_features()
+        ));
         t
     } else {
         let bytes = io::load(&tagger_path, tagger::FORMAT).map_err(std::io::Error::other)?;
@@ -241,25 +286,44 @@ pub fn train_all(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> std::io::Resul
     if want(cfg, "lemmatizer") {
         let extra = verb_lemmas(&cfg.data);
         let lem = Lemmatizer::train(
-            all.iter().flat_map(|s| s.words.iter().map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))),
+            all.iter().flat_map(|s| {
+                s.words
+                    .iter()
+                    .map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))
+            }),
             &extra,
         );
-        save(&cfg.out.join(files::LEMMATIZER), crate::lemma::FORMAT, |w| lem.write(w))?;
-        log(&format!("lemmatizer: trained ({} extra verb lemmas)", extra.len()));
+        save(
+            &cfg.out.join(files::LEMMATIZER),
+            crate::lemma::FORMAT,
+            |w| lem.write(w),
+        )?;
+        log(&format!(
+            "lemmatizer: trained ({} extra verb lemmas)",
+            extra.len()
+        ));
     }
 
     if want(cfg, "parser") {
         // Jackknifed tags, so the parser learns from tags as noisy as it will see.
         let folds = cfg.folds.max(2);
         let mut predicted: Vec<Vec<u16>> = vec![Vec::new(); examples.len()];
-        let tag_index: rustc_hash::FxHashMap<&str, u16> =
-            tagger.tags.iter().enumerate().map(|(i, t)| (t.as_str(), i as u16)).collect();
+        let tag_index: rustc_hash::FxHashMap<&str, u16> = tagger
+            .tags
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.as_str(), i as u16))
+            .collect();
         for f in 0..folds {
             let train: Vec<TagExample> = examples
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| i % folds != f)
-                .map(|(_, e)| TagExample { lex: e.lex.clone(), forms: e.forms.clone(), tags: e.tags.clone() })
+                .map(|(_, e)| TagExample {
+                    lex: e.lex.clone(),
+                    forms: e.forms.clone(),
+                    tags: e.tags.clone(),
+                })
                 .collect();
             let t = tagger::train(&train, cfg.tagger_epochs.min(6), cfg.seed + f as u64 + 1);
             for (i, e) in examples.iter().enumerate() {
@@ -271,7 +335,10 @@ pub fn train_all(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> std::io::Resul
                         .collect();
                 }
             }
-            log(&format!("parser: jackknife fold {} of {folds} tagged", f + 1));
+            log(&format!(
+                "parser: jackknife fold {} of {folds} tagged",
+                f + 1
+            ));
         }
         let pex: Vec<ParseExample> = all
             .iter()
@@ -280,17 +347,33 @@ pub fn train_all(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> std::io::Resul
             .map(|((s, e), tags)| {
                 let n = s.words.len();
                 ParseExample {
-                    input: e.lex.iter().zip(tags).map(|(l, &t)| ParseInput { lex: *l, tag: t }).collect(),
-                    heads: s.words.iter().map(|w| if w.head == 0 { n } else { w.head - 1 }).collect(),
+                    input: e
+                        .lex
+                        .iter()
+                        .zip(tags)
+                        .map(|(l, &t)| ParseInput { lex: *l, tag: t })
+                        .collect(),
+                    heads: s
+                        .words
+                        .iter()
+                        .map(|w| if w.head == 0 { n } else { w.head - 1 })
+                        .collect(),
                     labels: s.words.iter().map(|w| w.deprel.clone()).collect(),
                 }
             })
             .collect();
-        let seeds: Vec<u64> = (0..cfg.ensemble.max(1) as u64).map(|i| cfg.seed + 1000 * i).collect();
-        let p = parser::train_ensemble(&pex, cfg.parser_epochs, &seeds, parser::PRUNE, |e| log(&format!("parser: epoch {} done", e + 1)));
+        let seeds: Vec<u64> = (0..cfg.ensemble.max(1) as u64)
+            .map(|i| cfg.seed + 1000 * i)
+            .collect();
+        let p = parser::train_ensemble(&pex, cfg.parser_epochs, &seeds, parser::PRUNE, |e| {
+            log(&format!("parser: epoch {} done", e + 1))
+        });
         save(&cfg.out.join(files::PARSER), parser::FORMAT, |w| p.write(w))?;
         let (a, l) = p.n_features();
-        log(&format!("parser: {} labels, {a} action features, {l} label features", p.labels.len()));
+        log(&format!(
+            "parser: {} labels, {a} action features, {l} label features",
+            p.labels.len()
+        ));
     }
 
     let gaz_path = cfg.out.join(files::GAZETTEER);
@@ -308,7 +391,8 @@ pub fn train_all(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> std::io::Resul
         let text = std::fs::read_to_string(cfg.data.join("uner-english-ewt/en_ewt-ud-train.iob2"))?;
         let mut sents = parse_ner_columns(&text, 1, 2, Some('\t'), ner_type);
         if cfg.with_dev {
-            let dev = std::fs::read_to_string(cfg.data.join("uner-english-ewt/en_ewt-ud-dev.iob2"))?;
+            let dev =
+                std::fs::read_to_string(cfg.data.join("uner-english-ewt/en_ewt-ud-dev.iob2"))?;
             sents.extend(parse_ner_columns(&dev, 1, 2, Some('\t'), ner_type));
         }
         let uner_n = sents.len();
@@ -317,26 +401,61 @@ pub fn train_all(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> std::io::Resul
             log(&format!("ner: + {extra}: {} sentences", more.len()));
             sents.extend(more);
         }
-        log(&format!("ner: UNER {} {uner_n} sentences, {} in all", if cfg.with_dev { "train + dev" } else { "train" }, sents.len()));
-        let nex: Vec<NerExample> = sents.iter().map(|s| ner_example(s, &tagger, &gaz, &clusters)).collect();
-        let seeds: Vec<u64> = (0..cfg.ensemble.max(1) as u64).map(|i| cfg.seed + 1000 * i).collect();
+        log(&format!(
+            "ner: UNER {} {uner_n} sentences, {} in all",
+            if cfg.with_dev { "train + dev" } else { "train" },
+            sents.len()
+        ));
+        let nex: Vec<NerExample> = sents
+            .iter()
+            .map(|s| ner_example(s, &tagger, &gaz, &clusters))
+            .collect();
+        let seeds: Vec<u64> = (0..cfg.ensemble.max(1) as u64)
+            .map(|i| cfg.seed + 1000 * i)
+            .collect();
         let m = ner::train_ensemble(&nex, cfg.ner_epochs, &seeds);
         save(&cfg.out.join(files::NER), ner::FORMAT, |w| m.write(w))?;
-        log(&format!("ner: {} sentences, {} features", nex.len(), m.n_features()));
+        log(&format!(
+            "ner: {} sentences, {} features",
+            nex.len(),
+            m.n_features()
+        ));
     }
     Ok(())
 }
 
 /// Build one NER training example (tags from `tagger`, gazetteer positions from `gaz`).
-pub fn ner_example(s: &GoldSentence, tagger: &Tagger, gaz: &Gazetteer, clusters: &Clusters) -> NerExample {
+pub fn ner_example(
+    s: &GoldSentence,
+    tagger: &Tagger,
+    gaz: &Gazetteer,
+    clusters: &Clusters,
+) -> NerExample {
     let lexes: Vec<_> = s.words.iter().map(|w| lex(&w.form, clusters)).collect();
     let tags = tagger.predict(&lexes);
     let norms: Vec<u64> = lexes.iter().map(|l| l.norm).collect();
-    let caps: Vec<bool> = s.words.iter().map(|w| w.form.chars().next().is_some_and(|c| c.is_uppercase())).collect();
+    let caps: Vec<bool> = s
+        .words
+        .iter()
+        .map(|w| w.form.chars().next().is_some_and(|c| c.is_uppercase()))
+        .collect();
     let g = gaz.positions(&norms, &caps);
     NerExample {
-        input: lexes.iter().zip(&tags).zip(g).map(|((l, &t), g)| NerInput { lex: *l, tag: t, gaz: g }).collect(),
-        gold: s.ents.iter().map(|t| TAGS.iter().position(|x| x == t).unwrap_or(0) as u8).collect(),
+        input: lexes
+            .iter()
+            .zip(&tags)
+            .zip(g)
+            .map(|((l, &t), g)| NerInput {
+                lex: *l,
+                tag: t,
+                gaz: g,
+            })
+            .collect(),
+        gold: s
+            .ents
+            .iter()
+            .map(|t| TAGS.iter().position(|x| x == t).unwrap_or(0) as u8)
+            .collect(),
     }
 }
 
@@ -356,7 +475,10 @@ fn verb_lemmas(data: &Path) -> Vec<String> {
         if !in_patterns {
             continue;
         }
-        let l = line.trim_start_matches("---").trim().trim_start_matches('+');
+        let l = line
+            .trim_start_matches("---")
+            .trim()
+            .trim_start_matches('+');
         let word: String = l.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
         let next = l[word.len()..].chars().next();
         // Single-word entries only ("ASK_FOR" is a phrase).
@@ -373,7 +495,8 @@ fn read_xz(path: &Path) -> std::io::Result<String> {
     let f = std::fs::File::open(path)?;
     let mut r = std::io::BufReader::new(f);
     let mut out = Vec::new();
-    lzma_rs::xz_decompress(&mut r, &mut out).map_err(|e| std::io::Error::other(format!("{}: {e:?}", path.display())))?;
+    lzma_rs::xz_decompress(&mut r, &mut out)
+        .map_err(|e| std::io::Error::other(format!("{}: {e:?}", path.display())))?;
     String::from_utf8(out).map_err(std::io::Error::other)
 }
 
@@ -479,8 +602,13 @@ pub fn build_gazetteer(data: &Path, extra: &Path) -> std::io::Result<Gazetteer> 
         }
     }
     // PETRARCH actor lists: international organisations and non-state armed groups.
-    for file in ["Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"] {
-        let Ok(text) = std::fs::read_to_string(data.join("petrarch2").join(file)) else { continue };
+    for file in [
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+    ] {
+        let Ok(text) = std::fs::read_to_string(data.join("petrarch2").join(file)) else {
+            continue;
+        };
         let mut org_block = false;
         for line in text.lines() {
             let l = line.split('#').next().unwrap_or("").trim();
@@ -492,7 +620,11 @@ pub fn build_gazetteer(data: &Path, extra: &Path) -> std::io::Result<Gazetteer> 
             let name_part = body.split('[').next().unwrap_or("").trim();
             if !is_alias {
                 let code = body.split('[').nth(1).unwrap_or("");
-                org_block = file.contains("MilNonState") || code.starts_with("IGO") || code.starts_with("NGO") || code.starts_with("MNC") || code.starts_with("IMG");
+                org_block = file.contains("MilNonState")
+                    || code.starts_with("IGO")
+                    || code.starts_with("NGO")
+                    || code.starts_with("MNC")
+                    || code.starts_with("IMG");
             }
             if org_block {
                 let name = name_part.replace('_', " ");
@@ -505,7 +637,10 @@ pub fn build_gazetteer(data: &Path, extra: &Path) -> std::io::Result<Gazetteer> 
     }
     // Hand list: curated, so also imposed on NER output.
     if let Ok(text) = std::fs::read_to_string(extra) {
-        for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
             if let Some((t, name)) = line.split_once('\t') {
                 let bits = match t {
                     "PER" => gazetteer::PER,

@@ -7,12 +7,34 @@ use herald_nlp::{default_models_dir, Pipeline};
 #[test]
 fn junk_and_edge_texts_analyse() {
     let nlp = Pipeline::load(&default_models_dir()).unwrap();
-    for text in ["", " ", "\n\n\n", "...", "“”", "a", "٩(◕‿◕)۶ 🙂 ¿¡", "x\u{200b}y", &"-".repeat(5000), &"a".repeat(100_000)] {
-        let doc = Document { id: "j".into(), text: text.to_string(), ..Document::default() };
+    for text in [
+        "",
+        " ",
+        "\n\n\n",
+        "...",
+        "“”",
+        "a",
+        "٩(◕‿◕)۶ 🙂 ¿¡",
+        "x\u{200b}y",
+        &"-".repeat(5000),
+        &"a".repeat(100_000),
+    ] {
+        let doc = Document {
+            id: "j".into(),
+            text: text.to_string(),
+            ..Document::default()
+        };
         let a = nlp.analyze(&doc);
-        assert!(a.sentences.iter().all(|s| !s.tokens.is_empty() && s.tokens.len() <= MAX_SENTENCE_TOKENS));
+        assert!(a
+            .sentences
+            .iter()
+            .all(|s| !s.tokens.is_empty() && s.tokens.len() <= MAX_SENTENCE_TOKENS));
         for s in &a.sentences {
-            assert_eq!(s.tokens.iter().filter(|t| t.head.is_none()).count(), 1, "one root per sentence");
+            assert_eq!(
+                s.tokens.iter().filter(|t| t.head.is_none()).count(),
+                1,
+                "one root per sentence"
+            );
         }
     }
 }

@@ -38,15 +38,27 @@ pub fn run(a: AnalyzeArgs) -> Result<i32> {
         }
     }
     let nlp = crate::load_pipeline(&a.models)?;
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(a.threads.unwrap_or(0)).build()?;
-    let opts = SourceOptions { date: a.date.clone() };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(a.threads.unwrap_or(0))
+        .build()?;
+    let opts = SourceOptions {
+        date: a.date.clone(),
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failures = 0usize;
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
     let json = a.format == "json";
-    let flush = |batch: &mut Vec<Document>, out: &mut std::io::BufWriter<std::io::StdoutLock>| -> Result<()> {
-        let analyses: Vec<_> = pool.install(|| batch.par_iter().with_max_len(1).map(|d| nlp.analyze(d)).collect());
+    let flush = |batch: &mut Vec<Document>,
+                 out: &mut std::io::BufWriter<std::io::StdoutLock>|
+     -> Result<()> {
+        let analyses: Vec<_> = pool.install(|| {
+            batch
+                .par_iter()
+                .with_max_len(1)
+                .map(|d| nlp.analyze(d))
+                .collect()
+        });
         for (d, an) in batch.iter().zip(&analyses) {
             if json {
                 output::write_json(out, d, an)?;

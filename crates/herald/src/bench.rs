@@ -27,7 +27,9 @@ pub struct BenchArgs {
 
 /// Process CPU time (user + system) in seconds, from /proc/self/stat.
 pub fn cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return f64::NAN };
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return f64::NAN;
+    };
     let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
     let f: Vec<&str> = after.split_whitespace().collect();
     let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
@@ -46,7 +48,11 @@ fn reuters(data: &Path, limit: usize) -> Result<Vec<Document>> {
     let mut docs = Vec::new();
     for f in files {
         let bytes = std::fs::read(&f)?;
-        docs.extend(read_reuters_sgml(&f.display().to_string(), &bytes).into_iter().flatten());
+        docs.extend(
+            read_reuters_sgml(&f.display().to_string(), &bytes)
+                .into_iter()
+                .flatten(),
+        );
         if limit > 0 && docs.len() >= limit {
             docs.truncate(limit);
             break;
@@ -75,7 +81,12 @@ fn bbc(data: &Path, limit: usize) -> Result<Vec<Document>> {
         let bytes = std::fs::read(&f)?;
         // BBC files are Latin-1 in places; decode lossily for a benchmark.
         let text = String::from_utf8_lossy(&bytes).into_owned().into_bytes();
-        if let Ok(d) = read_text(&f.display().to_string(), &f.display().to_string(), text, &SourceOptions::default()) {
+        if let Ok(d) = read_text(
+            &f.display().to_string(),
+            &f.display().to_string(),
+            text,
+            &SourceOptions::default(),
+        ) {
             docs.push(d);
         }
         if limit > 0 && docs.len() >= limit {
@@ -87,7 +98,10 @@ fn bbc(data: &Path, limit: usize) -> Result<Vec<Document>> {
 
 pub fn run(b: BenchArgs) -> Result<()> {
     let nlp = crate::load_pipeline(&b.models)?;
-    let mut corpora = vec![("reuters-21578", reuters(&b.data, b.limit)?), ("bbc-news", bbc(&b.data, b.limit)?)];
+    let mut corpora = vec![
+        ("reuters-21578", reuters(&b.data, b.limit)?),
+        ("bbc-news", bbc(&b.data, b.limit)?),
+    ];
     // Interleave the two corpora so the combined run mixes short wire stories and long features
     // throughout, as a real news stream does.
     let (r, bb) = (&corpora[0].1, &corpora[1].1);
@@ -105,11 +119,18 @@ pub fn run(b: BenchArgs) -> Result<()> {
     for (name, docs) in &corpora {
         let mut base_wall = None;
         for &threads in &b.threads {
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()?;
             let cpu0 = cpu_seconds();
             let t0 = Instant::now();
             // Small work units, so one long document late in the list cannot leave a thread idle.
-            let tokens: usize = pool.install(|| docs.par_iter().with_max_len(4).map(|d| nlp.analyze(d).token_count()).sum());
+            let tokens: usize = pool.install(|| {
+                docs.par_iter()
+                    .with_max_len(4)
+                    .map(|d| nlp.analyze(d).token_count())
+                    .sum()
+            });
             let wall = t0.elapsed().as_secs_f64();
             let cpu = cpu_seconds() - cpu0;
             let speedup = base_wall.map(|w: f64| w / wall).unwrap_or(1.0);

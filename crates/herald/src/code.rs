@@ -35,14 +35,17 @@ pub fn run(a: CodeArgs) -> Result<i32> {
     }
     let nlp = crate::load_pipeline(&a.models)?;
     let data = crate::data_dir();
-    let (dicts, problems) = Dictionaries::load(&data).with_context(|| format!("loading dictionaries from {}", data.display()))?;
+    let (dicts, problems) = Dictionaries::load(&data)
+        .with_context(|| format!("loading dictionaries from {}", data.display()))?;
     if std::env::var("HERALD_SHOW_DICT_PROBLEMS").is_ok() {
         for p in &problems {
             eprintln!("warning: {p} (skipped)");
         }
     }
     let coder = Coder::new(&dicts);
-    let opts = SourceOptions { date: a.date.clone() };
+    let opts = SourceOptions {
+        date: a.date.clone(),
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failures = 0;

@@ -1,8 +1,8 @@
 //! The `herald` command line: thin glue over the herald crates.
 
 mod analyze;
-mod code;
 mod bench;
+mod code;
 mod output;
 
 use anyhow::{Context, Result};
@@ -148,7 +148,8 @@ fn models_dir(arg: &Option<PathBuf>) -> PathBuf {
 
 pub(crate) fn load_pipeline(models: &Option<PathBuf>) -> Result<herald_nlp::Pipeline> {
     let dir = models_dir(models);
-    herald_nlp::Pipeline::load(&dir).with_context(|| format!("loading models from {}", dir.display()))
+    herald_nlp::Pipeline::load(&dir)
+        .with_context(|| format!("loading models from {}", dir.display()))
 }
 
 fn main() {
@@ -167,7 +168,10 @@ fn main() {
         Ok(code) => std::process::exit(code),
         Err(e) => {
             // A closed pipe (`herald analyze ... | head`) is not an error.
-            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
                 std::process::exit(0);
             }
             eprintln!("error: {e:#}");
@@ -179,7 +183,10 @@ fn main() {
 fn train(t: TrainArgs) -> Result<()> {
     let out = models_dir(&t.out);
     let cfg = herald_nlp::train::TrainConfig {
-        gazetteer_extra: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/gazetteer-extra.tsv")),
+        gazetteer_extra: PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/gazetteer-extra.tsv"
+        )),
         ner_extra: t.ner_extra.into_iter().filter(|s| !s.is_empty()).collect(),
         data: t.data,
         out,
@@ -193,8 +200,10 @@ fn train(t: TrainArgs) -> Result<()> {
         only: t.only,
     };
     let start = std::time::Instant::now();
-    herald_nlp::train::train_all(&cfg, |m| eprintln!("[{:>6.1}s] {m}", start.elapsed().as_secs_f64()))
-        .context("training")?;
+    herald_nlp::train::train_all(&cfg, |m| {
+        eprintln!("[{:>6.1}s] {m}", start.elapsed().as_secs_f64())
+    })
+    .context("training")?;
     Ok(())
 }
 
@@ -215,14 +224,17 @@ fn eval(e: EvalArgs) -> Result<()> {
         }
         "coder" => {
             let nlp = load_pipeline(&e.models)?;
-            let lines = herald_eval::coder::petr_unit_tests(&nlp, &e.data)
-                .with_context(|| format!("reading the PETRARCH unit tests under {}", e.data.display()))?;
+            let lines = herald_eval::coder::petr_unit_tests(&nlp, &e.data).with_context(|| {
+                format!("reading the PETRARCH unit tests under {}", e.data.display())
+            })?;
             for l in lines {
                 println!("{l}");
             }
             Ok(())
         }
-        other => anyhow::bail!("unknown evaluation '{other}'\n\nhint: herald eval nlp, herald eval coder"),
+        other => anyhow::bail!(
+            "unknown evaluation '{other}'\n\nhint: herald eval nlp, herald eval coder"
+        ),
     }
 }
 
@@ -233,15 +245,23 @@ fn actor(a: ActorArgs) -> Result<i32> {
         // herald's own (current, dated) actors first: the first phrase definition wins.
         let own = data_dir().join("actors");
         let mut own_files: Vec<PathBuf> = std::fs::read_dir(&own)
-            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "actors")).collect())
+            .map(|d| {
+                d.filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "actors"))
+                    .collect()
+            })
             .unwrap_or_default();
         own_files.sort();
         own_files
             .into_iter()
             .chain(
-                ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"]
-                    .iter()
-                    .map(|f| data_dir().join("petrarch2").join(f)),
+                [
+                    "Phoenix.Countries.actors.txt",
+                    "Phoenix.International.actors.txt",
+                    "Phoenix.MilNonState.actors.txt",
+                ]
+                .iter()
+                .map(|f| data_dir().join("petrarch2").join(f)),
             )
             .collect()
     } else {
@@ -249,7 +269,8 @@ fn actor(a: ActorArgs) -> Result<i32> {
     };
     let mut dict = herald_dict::ActorDictionary::default();
     for f in &files {
-        let text = std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
+        let text =
+            std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
         let problems = if f.extension().is_some_and(|x| x == "actors") {
             dict.add_herald(&f.display().to_string(), &text)
         } else {
@@ -259,13 +280,20 @@ fn actor(a: ActorArgs) -> Result<i32> {
             eprintln!("warning: {p} (skipped)");
         }
         if problems.len() > 3 {
-            eprintln!("warning: {}: {} more lines skipped", f.display(), problems.len() - 3);
+            eprintln!(
+                "warning: {}: {} more lines skipped",
+                f.display(),
+                problems.len() - 3
+            );
         }
     }
     let mut missing = 0;
     for name in &a.names {
         let words = herald_dict::split_words(name);
-        match dict.longest_match(&words, 0).filter(|m| m.len == words.len()) {
+        match dict
+            .longest_match(&words, 0)
+            .filter(|m| m.len == words.len())
+        {
             Some(m) => {
                 let actor = &dict.actors[m.entry];
                 println!(
@@ -286,9 +314,14 @@ fn actor(a: ActorArgs) -> Result<i32> {
 }
 
 fn verb(v: VerbArgs) -> Result<i32> {
-    let path = v.dict.clone().unwrap_or_else(|| data_dir().join("petrarch2/CAMEO.2.0.txt"));
-    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let (dict, problems) = herald_dict::verbs::VerbDictionary::parse(&path.display().to_string(), &text);
+    let path = v
+        .dict
+        .clone()
+        .unwrap_or_else(|| data_dir().join("petrarch2/CAMEO.2.0.txt"));
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let (dict, problems) =
+        herald_dict::verbs::VerbDictionary::parse(&path.display().to_string(), &text);
     for p in &problems {
         eprintln!("warning: {p} (skipped)");
     }
@@ -321,7 +354,10 @@ fn verb(v: VerbArgs) -> Result<i32> {
             );
             if v.patterns {
                 for p in &block.patterns {
-                    println!("\t{:?} * {:?} -> {:?}\t# {} (line {})", p.before, p.after, p.code, p.comment, p.line);
+                    println!(
+                        "\t{:?} * {:?} -> {:?}\t# {} (line {})",
+                        p.before, p.after, p.code, p.comment, p.line
+                    );
                 }
             }
         }
@@ -330,9 +366,11 @@ fn verb(v: VerbArgs) -> Result<i32> {
 }
 
 fn build_actors(b: BuildActorsArgs) -> Result<()> {
-    let since = herald_dict::Date::parse(&b.since).with_context(|| format!("invalid --since \"{}\"", b.since))?;
+    let since = herald_dict::Date::parse(&b.since)
+        .with_context(|| format!("invalid --since \"{}\"", b.since))?;
     let src = b.data.join("wikidata-leaders/leaders_history.csv");
-    let csv = std::fs::read_to_string(&src).with_context(|| format!("reading {}", src.display()))?;
+    let csv =
+        std::fs::read_to_string(&src).with_context(|| format!("reading {}", src.display()))?;
     let (text, report) = herald_dict::sources::leaders_to_herald(&csv, since);
     if let Some(dir) = b.out.parent() {
         std::fs::create_dir_all(dir)?;

@@ -22,7 +22,18 @@ pub fn write_conllu(w: &mut impl Write, doc: &Document, a: &Analysis) -> std::io
             if t.no_space_after {
                 misc.push_str("|SpaceAfter=No");
             }
-            writeln!(w, "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t{}", i + 1, t.text, t.lemma, t.upos, t.xpos, head, t.deprel, misc)?;
+            writeln!(
+                w,
+                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t{}",
+                i + 1,
+                t.text,
+                t.lemma,
+                t.upos,
+                t.xpos,
+                head,
+                t.deprel,
+                misc
+            )?;
         }
         writeln!(w)?;
     }

@@ -18,21 +18,46 @@ fn tmp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
 
 #[test]
 fn conllu_output_has_ids_text_entities_and_offsets() {
-    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/seed-article.txt");
-    let out = herald().args(["analyze", "--date", "2025-05-21", seed]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/seed-article.txt"
+    );
+    let out = herald()
+        .args(["analyze", "--date", "2025-05-21", seed])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.starts_with("# newdoc id = seed-article\n# doc_id = seed-article\n"));
     assert!(s.contains("# text = US President Donald Trump has urged"));
-    let trump = s.lines().find(|l| l.split('\t').nth(1) == Some("Trump")).unwrap();
+    let trump = s
+        .lines()
+        .find(|l| l.split('\t').nth(1) == Some("Trump"))
+        .unwrap();
     assert!(trump.ends_with("Ent=I-PERSON|Start=20|End=25"), "{trump}");
     assert_eq!(s.matches("# sent_id").count(), 14);
 }
 
 #[test]
 fn json_output_round_trips() {
-    let mut child = herald().args(["analyze", "--format", "json", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all(b"{\"id\":\"a\",\"text\":\"Hamas rejected the proposal.\",\"date\":\"2025-05-21\"}\n").unwrap();
+    let mut child = herald()
+        .args(["analyze", "--format", "json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            b"{\"id\":\"a\",\"text\":\"Hamas rejected the proposal.\",\"date\":\"2025-05-21\"}\n",
+        )
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -57,22 +82,45 @@ fn bad_inputs_are_reported_and_the_batch_goes_on() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("empty.txt: empty input"), "{stderr}");
-    assert!(stderr.contains("latin1.txt: invalid UTF-8 at byte 3"), "{stderr}");
-    assert!(stderr.contains("junk.txt: looks like binary data"), "{stderr}");
-    assert!(stderr.contains("mixed.jsonl: line 2: invalid JSON"), "{stderr}");
-    assert!(stderr.contains("mixed.jsonl: line 3: missing field \"text\""), "{stderr}");
-    assert!(stderr.contains("/nonexistent/file.txt: No such file"), "{stderr}");
+    assert!(
+        stderr.contains("latin1.txt: invalid UTF-8 at byte 3"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("junk.txt: looks like binary data"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("mixed.jsonl: line 2: invalid JSON"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("mixed.jsonl: line 3: missing field \"text\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("/nonexistent/file.txt: No such file"),
+        "{stderr}"
+    );
     let ids: Vec<String> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["doc_id"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["doc_id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     assert_eq!(ids, ["good", "j1", "j4"]);
 }
 
 #[test]
 fn bad_date_is_refused_with_a_hint() {
-    let out = herald().args(["analyze", "--date", "May 21", "x.txt"]).output().unwrap();
+    let out = herald()
+        .args(["analyze", "--date", "May 21", "x.txt"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("invalid --date \"May 21\""));
 }
@@ -81,48 +129,123 @@ fn bad_date_is_refused_with_a_hint() {
 fn actor_codes_follow_the_story_date() {
     let dict = tmp("actors.txt", b"BENJAMIN_NETANYAHU_\n+NETANYAHU\n\t[ISRELI 670101-960618]\n\t[ISRGOV 960618-990706]\n\t[ISRGOV >090401]\n\t[ISRELI]\n");
     let run = |date: &str| {
-        let out = herald().args(["actor", "--date", date, "--dict"]).arg(&dict).args(["Benjamin Netanyahu", "Gideon Sa'ar"]).output().unwrap();
+        let out = herald()
+            .args(["actor", "--date", date, "--dict"])
+            .arg(&dict)
+            .args(["Benjamin Netanyahu", "Gideon Sa'ar"])
+            .output()
+            .unwrap();
         (out.status.code(), String::from_utf8(out.stdout).unwrap())
     };
     let (code, out) = run("2025-05-21");
     assert_eq!(code, Some(1), "one name is missing");
     let first = out.lines().next().unwrap();
-    assert!(first.starts_with("Benjamin Netanyahu\tISRGOV\tBENJAMIN NETANYAHU\t"), "{first}");
+    assert!(
+        first.starts_with("Benjamin Netanyahu\tISRGOV\tBENJAMIN NETANYAHU\t"),
+        "{first}"
+    );
     assert!(first.ends_with("actors.txt:1"), "{first}");
-    assert_eq!(out.lines().nth(1).unwrap(), "Gideon Sa'ar\t-\tnot in the dictionaries");
-    assert!(run("2005-01-01").1.starts_with("Benjamin Netanyahu\tISRELI"));
+    assert_eq!(
+        out.lines().nth(1).unwrap(),
+        "Gideon Sa'ar\t-\tnot in the dictionaries"
+    );
+    assert!(run("2005-01-01")
+        .1
+        .starts_with("Benjamin Netanyahu\tISRELI"));
 }
 
 #[test]
 fn herald_actor_files_resolve_current_leaders() {
     let dict = tmp("leaders.actors", "Donald Trump  @Q22686\n    USAGOV 2017-01-20..2021-01-20\n    USAGOV 2025-01-20..\n    USAELI\nAhmed al-Sharaa  @Q7934206\n    SYRGOV 2025-01-29..\n".as_bytes());
-    let out = herald().args(["actor", "--date", "2025-05-21", "--dict"]).arg(&dict).args(["Donald Trump", "Ahmed al-Sharaa"]).output().unwrap();
+    let out = herald()
+        .args(["actor", "--date", "2025-05-21", "--dict"])
+        .arg(&dict)
+        .args(["Donald Trump", "Ahmed al-Sharaa"])
+        .output()
+        .unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(0), "{s}");
-    assert!(s.lines().next().unwrap().starts_with("Donald Trump\tUSAGOV\t"), "{s}");
-    assert!(s.lines().nth(1).unwrap().starts_with("Ahmed al-Sharaa\tSYRGOV\t"), "{s}");
+    assert!(
+        s.lines()
+            .next()
+            .unwrap()
+            .starts_with("Donald Trump\tUSAGOV\t"),
+        "{s}"
+    );
+    assert!(
+        s.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("Ahmed al-Sharaa\tSYRGOV\t"),
+        "{s}"
+    );
 }
 
 #[test]
 fn code_writes_the_event_contract() {
-    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/seed-article.txt");
-    let out = herald().args(["code", "--date", "2025-05-21", seed]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let events: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/seed-article.txt"
+    );
+    let out = herald()
+        .args(["code", "--date", "2025-05-21", seed])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let events: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert!(!events.is_empty());
     for e in &events {
         // Default output: asserted events between two coded actors, every contract field present.
         assert_eq!(e["modality"], "asserted");
         assert!(e["source"]["code"].is_string() && e["target"]["code"].is_string());
-        for k in ["doc_id", "sentence", "code", "root", "quad", "goldstein", "trigger", "attribution", "date", "date_basis", "plover", "location", "rule", "confidence"] {
+        for k in [
+            "doc_id",
+            "sentence",
+            "code",
+            "root",
+            "quad",
+            "goldstein",
+            "trigger",
+            "attribution",
+            "date",
+            "date_basis",
+            "plover",
+            "location",
+            "rule",
+            "confidence",
+        ] {
             assert!(e.get(k).is_some(), "missing {k}");
         }
-        assert!(e["code"].as_str().unwrap().starts_with(e["root"].as_str().unwrap()));
+        assert!(e["code"]
+            .as_str()
+            .unwrap()
+            .starts_with(e["root"].as_str().unwrap()));
     }
-    let urged = events.iter().find(|e| e["trigger"]["text"] == "urged").unwrap();
-    assert_eq!((urged["source"]["code"].as_str(), urged["target"]["code"].as_str(), urged["code"].as_str()), (Some("USAGOV"), Some("ISRGOV"), Some("0256")));
+    let urged = events
+        .iter()
+        .find(|e| e["trigger"]["text"] == "urged")
+        .unwrap();
+    assert_eq!(
+        (
+            urged["source"]["code"].as_str(),
+            urged["target"]["code"].as_str(),
+            urged["code"].as_str()
+        ),
+        (Some("USAGOV"), Some("ISRGOV"), Some("0256"))
+    );
     // --all adds what did not (or not yet) happen, with its modality.
-    let all = herald().args(["code", "--all", "--date", "2025-05-21", seed]).output().unwrap();
+    let all = herald()
+        .args(["code", "--all", "--date", "2025-05-21", seed])
+        .output()
+        .unwrap();
     let all = String::from_utf8(all.stdout).unwrap();
     assert!(all.contains("\"modality\":\"negated\"") && all.contains("\"modality\":\"requested\""));
 }
