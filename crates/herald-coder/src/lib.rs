@@ -14,9 +14,13 @@
 //!    appeal ("urged X to halt": the halting is requested), or of a speech verb (reported, with
 //!    the speaker as attribution). A speech verb whose content was coded is not itself coded.
 //!
-//! This first version codes verbs only (not event nouns), dates events by publication date and
-//! leaves locations empty.
+//! 5. dates the event from a time word attached to the verb ("convened ... late Tuesday"), else
+//!    by the publication date.
+//!
+//! This first version codes verbs only (not event nouns) and leaves locations empty.
 #![deny(missing_docs)]
+
+pub mod dates;
 
 use herald_dict::codes::CodeTables;
 use herald_dict::verbs::{CodeSpec, PatternElem, VerbDictionary, VerbPattern};
@@ -406,6 +410,24 @@ impl<'a> Coder<'a> {
                     }
                 };
                 let (modality, attribution) = self.modality(s, v);
+                // A time word attached to the verb ("late Tuesday", "on Monday") dates the event.
+                let text_date = doc
+                    .date
+                    .as_deref()
+                    .and_then(Date::parse)
+                    .and_then(|publication| {
+                        children(s, v).into_iter().find_map(|c| {
+                            let rel = s.tokens[c].deprel.as_str();
+                            if !(rel.starts_with("obl") || rel == "nmod:tmod" || rel == "advmod") {
+                                return None;
+                            }
+                            dates::resolve(
+                                &s.tokens[c].text,
+                                publication,
+                                modality == Modality::Future,
+                            )
+                        })
+                    });
                 for sh in with_conj(src_head) {
                     for th in with_conj(tgt_head) {
                         let src = sh.map(|h| self.actor(s, h, date, &memory));
@@ -470,8 +492,15 @@ impl<'a> Coder<'a> {
                                 },
                                 modality,
                                 attribution: attribution.clone(),
-                                date: doc.date.clone(),
-                                date_basis: "publication".to_string(),
+                                date: text_date
+                                    .map(|d| d.to_string())
+                                    .or_else(|| doc.date.clone()),
+                                date_basis: if text_date.is_some() {
+                                    "text"
+                                } else {
+                                    "publication"
+                                }
+                                .to_string(),
                                 plover,
                                 location: None,
                                 rule: rule.clone(),

@@ -88,3 +88,16 @@ fn no_media_actors_and_no_adjectival_events() {
         assert_eq!(e.target.code, None);
     }
 }
+
+#[test]
+fn dates_come_from_the_text_when_it_gives_one() {
+    let ev = events();
+    // "Netanyahu convened his top ministers late Tuesday" in a Wednesday 2025-05-21 story.
+    let convened = find(&ev, "convened");
+    assert_eq!(convened.len(), 1);
+    assert_eq!(
+        (convened[0].date.as_deref(), convened[0].date_basis.as_str()),
+        (Some("2025-05-20"), "text")
+    );
+    assert_eq!(convened[0].source.code.as_deref(), Some("ISRGOV"));
+}
