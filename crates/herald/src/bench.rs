@@ -145,5 +145,27 @@ pub fn run(b: BenchArgs) -> Result<()> {
             );
         }
     }
+    // Coding on top of analysis, one thread, on the combined corpus: the share coding adds.
+    let data = crate::data_dir();
+    let (dicts, _) = herald_coder::Dictionaries::load(&data)?;
+    let coder = herald_coder::Coder::new(&dicts);
+    let docs = &corpora[2].1;
+    let cpu0 = cpu_seconds();
+    let analyses: Vec<_> = docs.iter().map(|d| nlp.analyze(d)).collect();
+    let cpu_analyze = cpu_seconds() - cpu0;
+    let cpu1 = cpu_seconds();
+    let events: usize = docs
+        .iter()
+        .zip(&analyses)
+        .map(|(d, a)| coder.code(d, a).len())
+        .sum();
+    let cpu_code = cpu_seconds() - cpu1;
+    let tokens: usize = analyses.iter().map(|a| a.token_count()).sum();
+    println!(
+        "bench-code-reuters+bbc: threads=1 docs={} tokens={tokens} events={events} analyze_cpu_s={cpu_analyze:.2} code_cpu_s={cpu_code:.2} coding_adds_pct={:.1} tokens_per_cpu_s_with_coding={:.0}",
+        docs.len(),
+        100.0 * cpu_code / cpu_analyze.max(1e-9),
+        tokens as f64 / (cpu_analyze + cpu_code).max(1e-9),
+    );
     Ok(())
 }
