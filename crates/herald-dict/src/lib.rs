@@ -202,6 +202,20 @@ impl PhraseTable {
     }
 }
 
+/// The numbered lines of a dictionary file outside XML-style `<!-- ... -->` comment blocks (the
+/// PETRARCH validation dictionaries use them), as `(1-based line, text)`.
+pub(crate) fn dictionary_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut in_comment = false;
+    text.lines().enumerate().filter_map(move |(i, raw)| {
+        let t = raw.trim();
+        if in_comment || t.starts_with("<!--") {
+            in_comment = !t.contains("-->");
+            return None;
+        }
+        Some((i + 1, raw))
+    })
+}
+
 /// Split a PETRARCH phrase (`PRIME_MINISTER_NETANYAHU_`) into words. Hyphens become words of
 /// their own, as herald's tokenizer splits "Ben-Gvir" into "Ben - Gvir".
 fn phrase_words(p: &str) -> Vec<String> {
@@ -287,15 +301,7 @@ impl ActorDictionary {
     pub fn add(&mut self, file: &str, text: &str) -> Vec<DictError> {
         let mut problems = Vec::new();
         let mut current: Option<usize> = None;
-        let mut in_comment = false;
-        for (i, raw) in text.lines().enumerate() {
-            let line = i + 1;
-            // XML-style comment blocks, as the PETRARCH validation dictionaries use.
-            let t = raw.trim();
-            if in_comment || t.starts_with("<!--") {
-                in_comment = !t.contains("-->");
-                continue;
-            }
+        for (line, raw) in dictionary_lines(text) {
             let l = raw.split('#').next().unwrap_or("");
             if l.trim().is_empty() {
                 continue;
@@ -505,14 +511,7 @@ impl AgentDictionary {
     pub fn parse(file: &str, text: &str) -> Result<AgentDictionary, DictError> {
         let mut sets: FxHashMap<String, Vec<String>> = FxHashMap::default();
         let mut d = AgentDictionary::default();
-        let mut in_comment = false;
-        for (i, raw) in text.lines().enumerate() {
-            let line = i + 1;
-            let t = raw.trim();
-            if in_comment || t.starts_with("<!--") {
-                in_comment = !t.contains("-->");
-                continue;
-            }
+        for (line, raw) in dictionary_lines(text) {
             let l = raw.split('#').next().unwrap_or("").trim();
             if l.is_empty() {
                 continue;

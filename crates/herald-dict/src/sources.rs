@@ -5,7 +5,7 @@ use crate::Date;
 use std::collections::BTreeMap;
 
 /// Split a CSV line (RFC 4180 quotes).
-fn csv_fields(line: &str) -> Vec<String> {
+pub fn csv_fields(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut quoted = false;
@@ -127,6 +127,14 @@ pub fn leaders_to_herald(csv: &str, since: Date) -> (String, LeadersReport) {
 mod tests {
     use super::*;
     use crate::ActorDictionary;
+
+    #[test]
+    fn csv_quotes() {
+        assert_eq!(
+            csv_fields("a,\"b, c\",\"d \"\"e\"\"\""),
+            ["a", "b, c", "d \"e\""]
+        );
+    }
 
     #[test]
     fn terms_merge_and_resolve_by_date() {

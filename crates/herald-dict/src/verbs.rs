@@ -186,14 +186,7 @@ impl VerbDictionary {
         let mut problems = Vec::new();
         let mut synset: Option<String> = None;
         let mut block: Option<usize> = None;
-        let mut in_comment = false;
-        for (i, raw) in text.lines().enumerate() {
-            let line = i + 1;
-            let t = raw.trim();
-            if in_comment || t.starts_with("<!--") {
-                in_comment = !t.contains("-->");
-                continue;
-            }
+        for (line, raw) in crate::dictionary_lines(text) {
             let (body, comment) = match raw.split_once('#') {
                 Some((b, c)) => (b.trim(), c.trim()),
                 None => (raw.trim(), ""),

@@ -500,27 +500,6 @@ fn read_xz(path: &Path) -> std::io::Result<String> {
     String::from_utf8(out).map_err(std::io::Error::other)
 }
 
-/// Split a CSV line (RFC 4180 quotes).
-pub fn csv_fields(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                cur.push('"');
-                chars.next();
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => out.push(std::mem::take(&mut cur)),
-            _ => cur.push(c),
-        }
-    }
-    out.push(cur);
-    out
-}
-
 /// Build the gazetteer from ship-class sources in `data` and the hand list `extra`.
 pub fn build_gazetteer(data: &Path, extra: &Path) -> std::io::Result<Gazetteer> {
     let mut g = Gazetteer::default();
@@ -558,7 +537,7 @@ pub fn build_gazetteer(data: &Path, extra: &Path) -> std::io::Result<Gazetteer> 
     // Heads of state and government (Wikidata).
     let leaders = std::fs::read_to_string(data.join("wikidata-leaders/leaders_history.csv"))?;
     for line in leaders.lines().skip(1) {
-        let f = csv_fields(line);
+        let f = herald_dict::sources::csv_fields(line);
         if f.len() > 3 && !f[3].is_empty() && !f[3].starts_with('Q') {
             g.add(&f[3], gazetteer::PER);
         }
