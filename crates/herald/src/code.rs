@@ -19,8 +19,9 @@ pub struct CodeArgs {
     /// Write every event with its modality, not only asserted dyadic ones.
     #[arg(long)]
     all: bool,
-    /// Output format.
-    #[arg(long, default_value = "jsonl", value_parser = ["jsonl"])]
+    /// Output format: herald's JSONL event contract, or the GDELT 2.0 Event table (61
+    /// tab-separated columns, no header).
+    #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "gdelt"])]
     format: String,
     /// Models directory (default: the repository's models/).
     #[arg(long)]
@@ -54,9 +55,18 @@ pub fn run(a: CodeArgs) -> Result<i32> {
             match item {
                 Ok(doc) => {
                     let analysis = nlp.analyze(&doc);
-                    for e in coder.code(&doc, &analysis) {
+                    for (i, e) in coder.code(&doc, &analysis).into_iter().enumerate() {
                         let dyadic = e.source.code.is_some() && e.target.code.is_some();
-                        if a.all || (e.modality == Modality::Asserted && dyadic) {
+                        if !(a.all || (e.modality == Modality::Asserted && dyadic)) {
+                            continue;
+                        }
+                        if a.format == "gdelt" {
+                            writeln!(
+                                out,
+                                "{}",
+                                herald_export::gdelt::event_row(&e, i, doc.url.as_deref())
+                            )?;
+                        } else {
                             serde_json::to_writer(&mut out, &e)?;
                             writeln!(out)?;
                         }

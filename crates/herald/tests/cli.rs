@@ -249,3 +249,47 @@ fn code_writes_the_event_contract() {
     let all = String::from_utf8(all.stdout).unwrap();
     assert!(all.contains("\"modality\":\"negated\"") && all.contains("\"modality\":\"requested\""));
 }
+
+#[test]
+fn gdelt_output_loads_with_gdelt_column_names() {
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/seed-article.txt"
+    );
+    let out = herald()
+        .args(["code", "--format", "gdelt", "--date", "2025-05-21", seed])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    // Load the rows as GDELT scripts do: tab-separated, no header, GDELT's 61 column names.
+    let cols = herald_export::gdelt::EVENT_COLUMNS;
+    let table: Vec<std::collections::HashMap<&str, &str>> = text
+        .lines()
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 61, "{l}");
+            cols.iter().copied().zip(f).collect()
+        })
+        .collect();
+    assert!(!table.is_empty());
+    for row in &table {
+        assert_eq!(row["SQLDATE"].len(), 8);
+        row["GLOBALEVENTID"].parse::<u64>().unwrap();
+        row["QuadClass"].parse::<u8>().unwrap();
+        row["GoldsteinScale"].parse::<f32>().unwrap();
+        assert!(row["EventCode"].starts_with(row["EventRootCode"]));
+    }
+    let urged = table
+        .iter()
+        .find(|r| r["EventCode"] == "0256" && r["Actor1Code"] == "USAGOV")
+        .unwrap();
+    assert_eq!(
+        (
+            urged["Actor2Code"],
+            urged["Actor1CountryCode"],
+            urged["Actor1Type1Code"]
+        ),
+        ("ISRGOV", "USA", "GOV")
+    );
+}

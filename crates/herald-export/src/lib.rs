@@ -1,0 +1,7 @@
+//! herald's events in other systems' layouts.
+//!
+//! [`gdelt::event_row`] writes one event as a row of the GDELT 2.0 Event table: the 61 columns of
+//! [`gdelt::EVENT_COLUMNS`], tab-separated, in GDELT's order (GDELT Event Codebook 2.0).
+#![deny(missing_docs)]
+
+pub mod gdelt;
