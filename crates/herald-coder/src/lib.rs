@@ -475,6 +475,7 @@ impl<'a> Coder<'a> {
                             let plover = self.dicts.codes.plover(&code).map(|p| PloverEvent {
                                 kind: p.event.clone(),
                                 mode: p.mode.clone(),
+                                context: p.context.clone(),
                             });
                             events.push(Event {
                                 doc_id: doc.id.clone(),

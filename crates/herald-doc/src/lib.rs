@@ -368,6 +368,9 @@ pub struct PloverEvent {
     pub kind: String,
     /// PLOVER mode, if any.
     pub mode: Option<String>,
+    /// PLOVER contexts (e.g. `military`), if the mapping gives any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub context: Vec<String>,
 }
 
 /// One coded event, in the JSONL contract of DESIGN.md.

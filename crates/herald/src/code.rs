@@ -19,9 +19,9 @@ pub struct CodeArgs {
     /// Write every event with its modality, not only asserted dyadic ones.
     #[arg(long)]
     all: bool,
-    /// Output format: herald's JSONL event contract, or the GDELT 2.0 Event table (61
-    /// tab-separated columns, no header).
-    #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "gdelt"])]
+    /// Output format: herald's JSONL event contract, the GDELT 2.0 Event table (61
+    /// tab-separated columns, no header), or PLOVER JSONL (events PLOVER has a category for).
+    #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "gdelt", "plover"])]
     format: String,
     /// Models directory (default: the repository's models/).
     #[arg(long)]
@@ -66,6 +66,10 @@ pub fn run(a: CodeArgs) -> Result<i32> {
                                 "{}",
                                 herald_export::gdelt::event_row(&e, i, doc.url.as_deref())
                             )?;
+                        } else if a.format == "plover" {
+                            if let Some(r) = herald_export::plover::plover_record(&e, i) {
+                                writeln!(out, "{r}")?;
+                            }
                         } else {
                             serde_json::to_writer(&mut out, &e)?;
                             writeln!(out)?;

@@ -293,3 +293,38 @@ fn gdelt_output_loads_with_gdelt_column_names() {
         ("ISRGOV", "USA", "GOV")
     );
 }
+
+#[test]
+fn plover_output_has_the_manuals_fields() {
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/seed-article.txt"
+    );
+    let out = herald()
+        .args([
+            "code",
+            "--all",
+            "--format",
+            "plover",
+            "--date",
+            "2025-05-21",
+            seed,
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let recs: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!recs.is_empty());
+    for r in &recs {
+        // Required fields of the PLOVER JSON table: id, date, actor, event.
+        assert!(r["id"].is_string() && r["date"].is_string());
+        assert!(r["actor"][0]["code"].is_string());
+        assert!(r["event"][0].is_string());
+    }
+    // PLOVER drops CAMEO's appeals: the 0256 "urged" event has no PLOVER record.
+    assert!(recs.iter().all(|r| r["event_text"][0] != "urged"));
+}
