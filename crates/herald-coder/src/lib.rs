@@ -301,8 +301,9 @@ impl<'a> Coder<'a> {
             (Some((c, _)), _) => Some(c),
             (None, _) => None,
         };
-        // A short name the document introduced in full before ("Trump" after "Donald Trump").
-        if code.is_none() && t.upos == Upos::PROPN {
+        // A short name the document introduced in full before ("Trump" after "Donald Trump",
+        // also inside a phrase: "the Trump administration").
+        if code.is_none() {
             let names: Vec<String> = (a..b)
                 .filter(|&i| s.tokens[i].upos == Upos::PROPN)
                 .map(|i| s.tokens[i].text.to_uppercase())
@@ -387,9 +388,21 @@ impl<'a> Coder<'a> {
                             .find(|&c| s.tokens[c].deprel == "obj")
                             .or_else(|| hk.iter().copied().find(|&c| s.tokens[c].deprel == "nsubj"))
                     } else if s.tokens[v].deprel == "conj" {
-                        children(s, head)
-                            .into_iter()
-                            .find(|&c| s.tokens[c].deprel == "nsubj")
+                        // Up the chain of coordinated verbs to the first with a subject
+                        // ("X bypassed ..., brokered ... and lifted ...").
+                        let mut h = head;
+                        loop {
+                            if let Some(c) = children(s, h)
+                                .into_iter()
+                                .find(|&c| s.tokens[c].deprel == "nsubj")
+                            {
+                                break Some(c);
+                            }
+                            match s.tokens[h].head {
+                                Some(up) if s.tokens[h].deprel == "conj" => h = up,
+                                _ => break None,
+                            }
+                        }
                     } else {
                         None
                     }
@@ -670,14 +683,15 @@ fn spec_code(c: &CodeSpec) -> Option<(String, Option<String>)> {
     }
 }
 
-/// How many elements of `p` match the words after the verb, in order; `None` if any required
-/// element is missing or the pattern needs words before the verb.
+/// How well `p` matches the words after the verb, in order: (elements matched, of which by the
+/// exact word rather than its lemma); `None` if any element is missing or the pattern needs
+/// words before the verb.
 fn pattern_score(
     p: &VerbPattern,
     words: &[String],
     lemmas: &[String],
     dict: &VerbDictionary,
-) -> Option<usize> {
+) -> Option<(usize, usize)> {
     if !p.before.is_empty() {
         return None;
     }
@@ -687,7 +701,15 @@ fn pattern_score(
         return None;
     }
     let mut pos = 0;
+    let mut exact = 0;
     for e in &flat {
+        if let PatternElem::Word(w) = e {
+            if let Some(k) = (pos..words.len()).find(|&k| &words[k] == w) {
+                exact += 1;
+                pos = k + 1;
+                continue;
+            }
+        }
         let found = (pos..words.len()).find(|&k| match e {
             PatternElem::Word(w) => &words[k] == w || &lemmas[k] == w,
             PatternElem::Synset(name) => dict.synsets.get(name).is_some_and(|members| {
@@ -699,7 +721,7 @@ fn pattern_score(
         })?;
         pos = found + 1;
     }
-    Some(flat.len())
+    Some((flat.len(), exact))
 }
 
 fn flatten<'p>(elems: &'p [PatternElem], out: &mut Vec<&'p PatternElem>) {

@@ -101,3 +101,28 @@ fn dates_come_from_the_text_when_it_gives_one() {
     );
     assert_eq!(convened[0].source.code.as_deref(), Some("ISRGOV"));
 }
+
+#[test]
+fn lifted_sanctions_is_easing_sanctions_by_the_administration() {
+    let ev = events();
+    // "The Trump administration has bypassed Israel ..., brokered ... and lifted sanctions on
+    // Syria": the subject comes up the chain of coordinated verbs; "Trump" resolves through
+    // "Donald Trump" earlier in the article.
+    let lifted = find(&ev, "lifted");
+    assert_eq!(lifted.len(), 1);
+    let e = lifted[0];
+    assert_eq!(
+        (
+            e.code.as_str(),
+            e.source.code.as_deref(),
+            e.target.code.as_deref()
+        ),
+        ("085", Some("USAGOV"), Some("SYR"))
+    );
+    assert_eq!(
+        e.plover
+            .as_ref()
+            .map(|p| (p.kind.as_str(), p.mode.as_deref())),
+        Some(("RETREAT", Some("ease")))
+    );
+}
