@@ -124,6 +124,15 @@ const SPEECH_VERBS: [&str; 18] = [
 ];
 const HYPOTHETICAL_AUX: [&str; 6] = ["would", "could", "might", "may", "should", "can"];
 
+/// What the dictionaries missed in a document (see [`Coder::missing`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Missing {
+    /// Verb lemmas with subject and object that no verb dictionary knows.
+    pub verbs: Vec<String>,
+    /// Named entities (type, text) with no actor code.
+    pub actors: Vec<(String, String)>,
+}
+
 /// An actor found for one side of an event.
 #[derive(Debug, Clone)]
 struct Found {
@@ -324,6 +333,48 @@ impl<'a> Coder<'a> {
             person,
             last,
         }
+    }
+
+    /// What the dictionaries missed in a document (PETRARCH's null-verbs and null-actors idea):
+    /// lemmas of verbs with both a subject and an object that no verb dictionary knows, and
+    /// named entities that resolve to no actor code on the document's date.
+    pub fn missing(&self, doc: &Document, analysis: &Analysis) -> Missing {
+        let date = doc
+            .date
+            .as_deref()
+            .and_then(Date::parse)
+            .unwrap_or(Date(99_991_231));
+        let mut out = Missing::default();
+        for s in &analysis.sentences {
+            for v in 0..s.tokens.len() {
+                if s.tokens[v].upos != Upos::VERB {
+                    continue;
+                }
+                let kids = children(s, v);
+                let has = |rel: &str| kids.iter().any(|&c| s.tokens[c].deprel.starts_with(rel));
+                if has("nsubj") && (has("obj") || has("obl")) && self.verb_code(s, v).is_none() {
+                    out.verbs.push(lemma(s, v));
+                }
+            }
+            for e in analysis
+                .entities
+                .iter()
+                .filter(|e| std::ptr::eq(&analysis.sentences[e.sentence], s))
+            {
+                let head = (e.token_start..e.token_end)
+                    .find(|&i| {
+                        s.tokens[i]
+                            .head
+                            .is_none_or(|h| h < e.token_start || h >= e.token_end)
+                    })
+                    .unwrap_or(e.token_start);
+                if self.actor(s, head, date, &[]).code.is_none() {
+                    out.actors
+                        .push((e.kind.as_str().to_string(), e.text.clone()));
+                }
+            }
+        }
+        out
     }
 
     /// Code one document.

@@ -126,3 +126,26 @@ fn lifted_sanctions_is_easing_sanctions_by_the_administration() {
         Some(("RETREAT", Some("ease")))
     );
 }
+
+#[test]
+fn missing_reports_what_the_dictionaries_lack() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let text = std::fs::read_to_string(format!("{root}/tests/fixtures/seed-article.txt")).unwrap();
+    let doc = Document {
+        id: "seed".into(),
+        date: Some("2025-05-21".into()),
+        text,
+        ..Document::default()
+    };
+    let nlp = herald_nlp::Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
+    let (dicts, _) = Dictionaries::load(std::path::Path::new(&format!("{root}/data"))).unwrap();
+    let m = Coder::new(&dicts).missing(&doc, &nlp.analyze(&doc));
+    // The 2015 dictionaries know neither the Houthis nor "bypass" (both in the article).
+    assert!(
+        m.actors.iter().any(|(_, t)| t == "Houthis"),
+        "{:?}",
+        m.actors
+    );
+    assert!(m.verbs.iter().any(|v| v == "bypass"), "{:?}", m.verbs);
+    assert!(!m.actors.iter().any(|(_, t)| t == "Donald Trump"));
+}

@@ -388,10 +388,13 @@ pub fn read_reuters_sgml(path: &str, bytes: &[u8]) -> Vec<Result<Document, Inges
         let Some(body) = between(rec, "<BODY>", "</BODY>") else {
             continue;
         };
-        let body = unescape_sgml(body)
-            .replace("\n Reuter", "")
-            .trim()
-            .to_string();
+        // The wire's sign-off ("Reuter", "REUTER") is not part of the story.
+        let mut body = unescape_sgml(body).trim().to_string();
+        for sign in ["Reuter", "REUTER"] {
+            if let Some(rest) = body.strip_suffix(sign) {
+                body = rest.trim_end().to_string();
+            }
+        }
         if body.is_empty() {
             continue;
         }
@@ -605,9 +608,10 @@ mod tests {
 
     #[test]
     fn reuters_sgml_records() {
-        let sgm = b"<REUTERS NEWID=\"7\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT>&#2;\n<TITLE>BAHIA &amp; COCOA</TITLE>\n<BODY>Showers continued &lt;here&gt;.\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n<REUTERS NEWID=\"8\"><TEXT>no body</TEXT></REUTERS>";
+        let sgm = b"<REUTERS NEWID=\"7\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT>&#2;\n<TITLE>BAHIA &amp; COCOA</TITLE>\n<BODY>Showers continued &lt;here&gt;.\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n<REUTERS NEWID=\"8\"><TEXT>no body</TEXT></REUTERS>\n<REUTERS NEWID=\"9\"><TEXT><BODY>Prices fell.\n REUTER\n&#3;</BODY></TEXT></REUTERS>";
         let docs = read_reuters_sgml("r.sgm", sgm);
-        assert_eq!(docs.len(), 1);
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[1].as_ref().unwrap().text, "Prices fell.");
         let d = docs[0].as_ref().unwrap();
         assert_eq!(
             (d.id.as_str(), d.date.as_deref(), d.title.as_deref()),

@@ -86,3 +86,69 @@ pub fn run(a: CodeArgs) -> Result<i32> {
     out.flush()?;
     Ok(if failures > 0 { 2 } else { 0 })
 }
+
+/// Arguments of `herald missing`.
+#[derive(clap::Args)]
+pub struct MissingArgs {
+    /// Input files (`-` for standard input); the same formats as `herald analyze`.
+    #[arg(required = true)]
+    files: Vec<String>,
+    /// Publication date (YYYY-MM-DD) for .txt input and records without one.
+    #[arg(long)]
+    date: Option<String>,
+    /// Show the N most frequent of each kind.
+    #[arg(long, default_value_t = 30)]
+    top: usize,
+    /// Models directory (default: the repository's models/).
+    #[arg(long)]
+    models: Option<PathBuf>,
+}
+
+/// `herald missing`: the verbs and actors the dictionaries missed in a corpus, most frequent
+/// first, so the dictionaries can grow where the news needs them.
+pub fn missing(a: MissingArgs) -> Result<i32> {
+    let nlp = crate::load_pipeline(&a.models)?;
+    let data = crate::data_dir();
+    let (dicts, _) = Dictionaries::load(&data)
+        .with_context(|| format!("loading dictionaries from {}", data.display()))?;
+    let coder = Coder::new(&dicts);
+    let opts = SourceOptions {
+        date: a.date.clone(),
+    };
+    let mut verbs: std::collections::HashMap<String, usize> = Default::default();
+    let mut actors: std::collections::HashMap<(String, String), usize> = Default::default();
+    let mut failures = 0;
+    for file in &a.files {
+        for item in read_source(file, &opts) {
+            match item {
+                Ok(doc) => {
+                    let m = coder.missing(&doc, &nlp.analyze(&doc));
+                    for v in m.verbs {
+                        *verbs.entry(v).or_default() += 1;
+                    }
+                    for x in m.actors {
+                        *actors.entry(x).or_default() += 1;
+                    }
+                }
+                Err(e) => {
+                    failures += 1;
+                    eprintln!("error: {e}");
+                }
+            }
+        }
+    }
+    let mut verbs: Vec<_> = verbs.into_iter().collect();
+    verbs.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    let mut actors: Vec<_> = actors.into_iter().collect();
+    actors.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for (v, n) in verbs.into_iter().take(a.top) {
+        writeln!(out, "verb\t{n}\t{v}")?;
+    }
+    for ((kind, text), n) in actors.into_iter().take(a.top) {
+        writeln!(out, "actor\t{n}\t{kind}\t{text}")?;
+    }
+    out.flush()?;
+    Ok(if failures > 0 { 2 } else { 0 })
+}

@@ -33,6 +33,9 @@ enum Command {
     /// negated, hypothetical, future, requested and reported ones, and one-sided events, each
     /// with its modality.
     Code(code::CodeArgs),
+    /// List the verbs and actors the dictionaries missed in a corpus, most frequent first
+    /// (PETRARCH's null-verbs and null-actors), so the dictionaries can grow.
+    Missing(code::MissingArgs),
     /// Train the NLP models from the data sets in ../shared/data and write them to models/.
     Train(TrainArgs),
     /// Score herald on the gold sets in ../shared/data; one line per set.
@@ -157,6 +160,7 @@ fn main() {
     let result = match cli.command {
         Command::Analyze(a) => analyze::run(a),
         Command::Code(c) => code::run(c),
+        Command::Missing(m) => code::missing(m),
         Command::Train(t) => train(t).map(|_| 0),
         Command::Eval(e) => eval(e).map(|_| 0),
         Command::Bench(b) => bench::run(b).map(|_| 0),
