@@ -339,11 +339,7 @@ impl<'a> Coder<'a> {
     /// lemmas of verbs with both a subject and an object that no verb dictionary knows, and
     /// named entities that resolve to no actor code on the document's date.
     pub fn missing(&self, doc: &Document, analysis: &Analysis) -> Missing {
-        let date = doc
-            .date
-            .as_deref()
-            .and_then(Date::parse)
-            .unwrap_or(Date(99_991_231));
+        let date = story_date(doc);
         let mut out = Missing::default();
         for s in &analysis.sentences {
             for v in 0..s.tokens.len() {
@@ -356,22 +352,20 @@ impl<'a> Coder<'a> {
                     out.verbs.push(lemma(s, v));
                 }
             }
-            for e in analysis
-                .entities
-                .iter()
-                .filter(|e| std::ptr::eq(&analysis.sentences[e.sentence], s))
-            {
-                let head = (e.token_start..e.token_end)
-                    .find(|&i| {
-                        s.tokens[i]
-                            .head
-                            .is_none_or(|h| h < e.token_start || h >= e.token_end)
-                    })
-                    .unwrap_or(e.token_start);
-                if self.actor(s, head, date, &[]).code.is_none() {
-                    out.actors
-                        .push((e.kind.as_str().to_string(), e.text.clone()));
-                }
+        }
+        // Each entity once, in its own sentence.
+        for e in &analysis.entities {
+            let s = &analysis.sentences[e.sentence];
+            let head = (e.token_start..e.token_end)
+                .find(|&i| {
+                    s.tokens[i]
+                        .head
+                        .is_none_or(|h| h < e.token_start || h >= e.token_end)
+                })
+                .unwrap_or(e.token_start);
+            if self.actor(s, head, date, &[]).code.is_none() {
+                out.actors
+                    .push((e.kind.as_str().to_string(), e.text.clone()));
             }
         }
         out
@@ -379,11 +373,7 @@ impl<'a> Coder<'a> {
 
     /// Code one document.
     pub fn code(&self, doc: &Document, analysis: &Analysis) -> Vec<Event> {
-        let date = doc
-            .date
-            .as_deref()
-            .and_then(Date::parse)
-            .unwrap_or(Date(99_991_231));
+        let date = story_date(doc);
         let mut events = Vec::new();
         let mut memory: Vec<Found> = Vec::new();
         for (si, s) in analysis.sentences.iter().enumerate() {
@@ -684,6 +674,14 @@ fn dominated_by(s: &Sentence, i: usize, v: usize) -> bool {
         }
     }
     false
+}
+
+/// The date actor codes must hold on: the publication date, or (undated story) the latest codes.
+fn story_date(doc: &Document) -> Date {
+    doc.date
+        .as_deref()
+        .and_then(Date::parse)
+        .unwrap_or(Date(99_991_231))
 }
 
 /// The speech verb a clause hangs from, if any.

@@ -4,7 +4,8 @@
 use herald_coder::{Coder, Dictionaries};
 use herald_doc::{Document, Event, Modality};
 
-fn events() -> Vec<Event> {
+/// The seed article, its analysis and the shipped dictionaries.
+fn setup() -> (Document, herald_doc::Analysis, Dictionaries) {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
     let text = std::fs::read_to_string(format!("{root}/tests/fixtures/seed-article.txt")).unwrap();
     let doc = Document {
@@ -16,6 +17,11 @@ fn events() -> Vec<Event> {
     let nlp = herald_nlp::Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
     let (dicts, _) = Dictionaries::load(std::path::Path::new(&format!("{root}/data"))).unwrap();
     let analysis = nlp.analyze(&doc);
+    (doc, analysis, dicts)
+}
+
+fn events() -> Vec<Event> {
+    let (doc, analysis, dicts) = setup();
     Coder::new(&dicts).code(&doc, &analysis)
 }
 
@@ -129,17 +135,8 @@ fn lifted_sanctions_is_easing_sanctions_by_the_administration() {
 
 #[test]
 fn missing_reports_what_the_dictionaries_lack() {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-    let text = std::fs::read_to_string(format!("{root}/tests/fixtures/seed-article.txt")).unwrap();
-    let doc = Document {
-        id: "seed".into(),
-        date: Some("2025-05-21".into()),
-        text,
-        ..Document::default()
-    };
-    let nlp = herald_nlp::Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
-    let (dicts, _) = Dictionaries::load(std::path::Path::new(&format!("{root}/data"))).unwrap();
-    let m = Coder::new(&dicts).missing(&doc, &nlp.analyze(&doc));
+    let (doc, analysis, dicts) = setup();
+    let m = Coder::new(&dicts).missing(&doc, &analysis);
     // The 2015 dictionaries know neither the Houthis nor "bypass" (both in the article).
     assert!(
         m.actors.iter().any(|(_, t)| t == "Houthis"),

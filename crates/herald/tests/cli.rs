@@ -16,14 +16,16 @@ fn tmp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
     p
 }
 
-#[test]
-fn conllu_output_has_ids_text_entities_and_offsets() {
-    let seed = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/fixtures/seed-article.txt"
-    );
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/seed-article.txt"
+);
+
+/// Run herald with `args` followed by the seed article (dated 2025-05-21); it must succeed.
+fn on_seed(args: &[&str]) -> String {
     let out = herald()
-        .args(["analyze", "--date", "2025-05-21", seed])
+        .args(args)
+        .args(["--date", "2025-05-21", SEED])
         .output()
         .unwrap();
     assert!(
@@ -31,7 +33,12 @@ fn conllu_output_has_ids_text_entities_and_offsets() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let s = String::from_utf8(out.stdout).unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn conllu_output_has_ids_text_entities_and_offsets() {
+    let s = on_seed(&["analyze"]);
     assert!(s.starts_with("# newdoc id = seed-article\n# doc_id = seed-article\n"));
     assert!(s.contains("# text = US President Donald Trump has urged"));
     let trump = s
@@ -183,21 +190,7 @@ fn herald_actor_files_resolve_current_leaders() {
 
 #[test]
 fn code_writes_the_event_contract() {
-    let seed = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/fixtures/seed-article.txt"
-    );
-    let out = herald()
-        .args(["code", "--date", "2025-05-21", seed])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let events: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
+    let events: Vec<serde_json::Value> = on_seed(&["code"])
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
@@ -242,26 +235,13 @@ fn code_writes_the_event_contract() {
         (Some("USAGOV"), Some("ISRGOV"), Some("0256"))
     );
     // --all adds what did not (or not yet) happen, with its modality.
-    let all = herald()
-        .args(["code", "--all", "--date", "2025-05-21", seed])
-        .output()
-        .unwrap();
-    let all = String::from_utf8(all.stdout).unwrap();
+    let all = on_seed(&["code", "--all"]);
     assert!(all.contains("\"modality\":\"negated\"") && all.contains("\"modality\":\"requested\""));
 }
 
 #[test]
 fn gdelt_output_loads_with_gdelt_column_names() {
-    let seed = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/fixtures/seed-article.txt"
-    );
-    let out = herald()
-        .args(["code", "--format", "gdelt", "--date", "2025-05-21", seed])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = on_seed(&["code", "--format", "gdelt"]);
     // Load the rows as GDELT scripts do: tab-separated, no header, GDELT's 61 column names.
     let cols = herald_export::gdelt::EVENT_COLUMNS;
     let table: Vec<std::collections::HashMap<&str, &str>> = text
@@ -296,25 +276,7 @@ fn gdelt_output_loads_with_gdelt_column_names() {
 
 #[test]
 fn plover_output_has_the_manuals_fields() {
-    let seed = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/fixtures/seed-article.txt"
-    );
-    let out = herald()
-        .args([
-            "code",
-            "--all",
-            "--format",
-            "plover",
-            "--date",
-            "2025-05-21",
-            seed,
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let recs: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
+    let recs: Vec<serde_json::Value> = on_seed(&["code", "--all", "--format", "plover"])
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
