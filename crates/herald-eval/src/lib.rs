@@ -4,6 +4,7 @@
 #![deny(missing_docs)]
 
 pub mod coder;
+pub mod gold;
 pub mod nlp;
 
 /// One printed line of an evaluation.

@@ -234,6 +234,24 @@ fn eval(e: EvalArgs) -> Result<()> {
             for l in lines {
                 println!("{l}");
             }
+            // Real-news and CAMEO-manual gold, coded with herald's own dictionaries.
+            let (dicts, _) = herald_coder::Dictionaries::load(&data_dir())?;
+            let coder = herald_coder::Coder::new(&dicts);
+            type GoldEval = fn(
+                &herald_nlp::Pipeline,
+                &herald_coder::Coder,
+                &std::path::Path,
+            ) -> std::io::Result<herald_eval::EvalLine>;
+            let sets: [(&str, GoldEval); 3] = [
+                ("UniversalPetrarch/PETR2_GSR_validation.xml", herald_eval::gold::petr2_gsr),
+                ("cameo-plover-gold (PLOVER GSR)", herald_eval::gold::plover_gsr),
+                ("cameo-plover-gold (PentaClass)", herald_eval::gold::penta_class_test),
+            ];
+            for (name, run) in sets {
+                let line = run(&nlp, &coder, &e.data)
+                    .with_context(|| format!("reading {name} under {}", e.data.display()))?;
+                println!("{line}");
+            }
             Ok(())
         }
         other => anyhow::bail!(
