@@ -482,35 +482,80 @@ impl<'a> Coder<'a> {
                             )
                         })
                     });
-                for sh in with_conj(src_head) {
-                    for th in with_conj(tgt_head) {
-                        let src = sh.map(|h| self.actor(s, h, date, &memory));
-                        let mut tgt = th.map(|h| self.actor(s, h, date, &memory));
-                        // No actor in the object ("restore ties with Gondor"): the first actor
-                        // among the verb's other dependents after it.
-                        if tgt.as_ref().is_none_or(|f| f.code.is_none()) {
-                            let src_span = src.as_ref().map(|f| f.span).unwrap_or((0, 0));
-                            if let Some(f) = (v + 1..s.tokens.len())
-                                .filter(|&i| {
-                                    matches!(s.tokens[i].upos, Upos::PROPN | Upos::NOUN)
-                                        && dominated_by(s, i, v)
-                                        && !(src_span.0..src_span.1).contains(&i)
-                                })
-                                .filter(|&i| {
-                                    !matches!(
-                                        s.tokens[i].deprel.as_str(),
-                                        "compound" | "flat" | "amod" | "nmod:poss"
-                                    )
-                                })
-                                .map(|i| self.actor(s, i, date, &memory))
-                                .find(|f| {
-                                    f.code.is_some()
-                                        && f.code != src.as_ref().and_then(|f| f.code.clone())
-                                })
-                            {
-                                tgt = Some(f);
-                            }
+                // Sources: the subject and its conjuncts, and any further subject the parser
+                // attached to the verb ("The US, Russia, and Switzerland met").
+                let mut src_heads = with_conj(src_head);
+                if let Some(first) = src_head {
+                    if s.tokens[first].deprel == "nsubj" {
+                        src_heads.extend(
+                            kids.iter()
+                                .copied()
+                                .filter(|&c| c != first && s.tokens[c].deprel == "nsubj")
+                                .map(Some),
+                        );
+                    }
+                }
+                let srcs: Vec<Option<Found>> = src_heads
+                    .iter()
+                    .map(|h| h.map(|h| self.actor(s, h, date, &memory)))
+                    .collect();
+                let mut tgts: Vec<Option<Found>> = with_conj(tgt_head)
+                    .iter()
+                    .map(|h| h.map(|h| self.actor(s, h, date, &memory)))
+                    .collect();
+                // No actor in the object ("restore ties with Gondor"): the first actor among the
+                // verb's other dependents after it, with its conjuncts ("with X, Y and Z").
+                if tgts.iter().all(|t| t.as_ref().is_none_or(|f| f.code.is_none())) {
+                    let first_src = srcs.first().cloned().flatten();
+                    let src_span = first_src.as_ref().map(|f| f.span).unwrap_or((0, 0));
+                    let src_code = first_src.as_ref().and_then(|f| f.code.clone());
+                    if let Some(i) = (v + 1..s.tokens.len())
+                        .filter(|&i| {
+                            matches!(s.tokens[i].upos, Upos::PROPN | Upos::NOUN)
+                                && dominated_by(s, i, v)
+                                && !(src_span.0..src_span.1).contains(&i)
+                        })
+                        .filter(|&i| {
+                            !matches!(
+                                s.tokens[i].deprel.as_str(),
+                                "compound" | "flat" | "amod" | "nmod:poss"
+                            )
+                        })
+                        .find(|&i| {
+                            let f = self.actor(s, i, date, &memory);
+                            f.code.is_some() && f.code != src_code
+                        })
+                    {
+                        tgts = with_conj(Some(i))
+                            .iter()
+                            .map(|h| h.map(|h| self.actor(s, h, date, &memory)))
+                            .filter(|f| f.as_ref().is_some_and(|f| f.code.is_some()))
+                            .collect();
+                    }
+                }
+                let mut pairs: Vec<(Option<Found>, Option<Found>)> = Vec::new();
+                let coded = |f: &Option<Found>| f.as_ref().is_some_and(|f| f.code.is_some());
+                let coded_srcs: Vec<&Option<Found>> = srcs.iter().filter(|f| coded(f)).collect();
+                if back_code.is_some()
+                    && !tgts.iter().any(coded)
+                    && coded_srcs.len() > 1
+                {
+                    // A reciprocal act among the members of a compound subject ("Gondor and
+                    // Osgiliath met"): each with each other, once per ordered pair below.
+                    for (a, x) in coded_srcs.iter().enumerate() {
+                        for y in &coded_srcs[a + 1..] {
+                            pairs.push(((*x).clone(), (*y).clone()));
                         }
+                    }
+                } else {
+                    for src in &srcs {
+                        for tgt in &tgts {
+                            pairs.push((src.clone(), tgt.clone()));
+                        }
+                    }
+                }
+                for (src, tgt) in pairs {
+                    {
                         // No source, or a news medium as source: not an event (media report, they
                         // do not act).
                         match src.as_ref().and_then(|f| f.code.as_deref()) {

@@ -472,13 +472,16 @@ impl ActorDictionary {
         self.phrases.longest_match(words, start)
     }
 
-    /// The code of actor `entry` on `date`: the first restriction that holds (a record's
-    /// undated codes hold always), or `None` if none does.
+    /// The code of actor `entry` on `date`: the first dated code whose range holds, else the
+    /// first undated code, else `None`.
     pub fn code_on(&self, entry: usize, date: Date) -> Option<&str> {
-        self.actors[entry]
-            .codes
+        // As in PETRARCH: a dated code that covers the date wins over the undated default,
+        // wherever the default is written; among dated codes the first that matches.
+        let codes = &self.actors[entry].codes;
+        codes
             .iter()
-            .find(|c| c.range.contains(date))
+            .find(|c| c.range != DateRange::Always && c.range.contains(date))
+            .or_else(|| codes.iter().find(|c| c.range == DateRange::Always))
             .map(|c| c.code.as_str())
     }
 
@@ -633,6 +636,17 @@ mod tests {
     }
 
     #[test]
+    fn dated_codes_win_over_a_default_written_first() {
+        // PETRARCH's validation dictionary: the default comes first, the restrictions after.
+        let text = "SAM_GAMGEE [HOB]\n\t[HOBCIV <20080120]\n\t[HOBMIL 20080120-20121109]\n";
+        let a = ActorDictionary::parse("t.txt", text).unwrap();
+        let sam = a.longest_match(&["Sam", "Gamgee"], 0).unwrap().entry;
+        assert_eq!(a.code_on(sam, d("1995-01-04")), Some("HOBCIV"));
+        assert_eq!(a.code_on(sam, d("2010-01-06")), Some("HOBMIL"));
+        assert_eq!(a.code_on(sam, d("2014-01-04")), Some("HOB"));
+    }
+
+    #[test]
     fn longest_phrase_wins_and_apostrophes_match() {
         let a = ActorDictionary::parse("t.txt", "GIDEON_SA'AR\n\t[ISRGOV]\nSA'AR_PARTY [ISRPTY]\n")
             .unwrap();
@@ -666,6 +680,10 @@ mod tests {
         let m = d.longest_match(&["Armenia"], 0).unwrap();
         assert_eq!(
             d.code_on(m.entry, Date::parse("2025-01-01").unwrap()),
+            Some("ARMGOV")
+        );
+        assert_eq!(
+            d.code_on(m.entry, Date::parse("1980-01-01").unwrap()),
             Some("ARM")
         );
     }
