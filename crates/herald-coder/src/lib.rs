@@ -226,8 +226,8 @@ impl<'a> Coder<'a> {
         let upper = t.text.to_uppercase();
         if t.upos == Upos::PRON {
             let l = t.lemma.to_lowercase();
-            let person = matches!(l.as_str(), "he" | "she" | "him" | "her");
-            let thing = matches!(l.as_str(), "it" | "they" | "them");
+            let person = matches!(l.as_str(), "he" | "she" | "him" | "her" | "his");
+            let thing = matches!(l.as_str(), "it" | "they" | "them" | "its" | "their");
             if person || thing {
                 // The nearest earlier name of the right kind: this sentence first, then before.
                 let here = (0..h)
@@ -322,6 +322,32 @@ impl<'a> Coder<'a> {
                 .rev()
                 .find(|f| f.code.is_some() && names.contains(&f.last))
                 .and_then(|f| f.code.clone());
+        }
+        // A role without a country: the country of an "in/of/from" modifier ("a court in
+        // Guyana", "ministers from the Georgian government") or of a possessive pronoun ("his
+        // top ministers"), else PETRARCH's unknown country ("officials" → ---GOV).
+        if let (None, Some(ag)) = (&code, agent) {
+            if ag.suffix {
+                let country = children(s, h)
+                    .into_iter()
+                    .filter(|&c| {
+                        let rel = s.tokens[c].deprel.as_str();
+                        (rel == "nmod:poss" && s.tokens[c].upos == Upos::PRON)
+                            || (rel == "nmod"
+                                && children(s, c).iter().any(|&g| {
+                                    s.tokens[g].deprel == "case"
+                                        && matches!(
+                                            s.tokens[g].lemma.to_lowercase().as_str(),
+                                            "in" | "of" | "from"
+                                        )
+                                }))
+                    })
+                    .find_map(|c| {
+                        let code = self.actor(s, c, date, memory).code?;
+                        (!code.starts_with("---")).then(|| code.get(..3).map(str::to_string))?
+                    });
+                code = Some(format!("{}{}", country.as_deref().unwrap_or("---"), ag.code));
+            }
         }
         let last = (a..b)
             .rev()
@@ -562,6 +588,13 @@ impl<'a> Coder<'a> {
                             None => continue,
                             Some(c) if c.ends_with("MED") => continue,
                             _ => {}
+                        }
+                        // An actor acting on itself ("Netanyahu convened his ministers") is
+                        // no interaction (PETRARCH drops these too).
+                        if tgt.as_ref().and_then(|f| f.code.as_deref())
+                            == src.as_ref().and_then(|f| f.code.as_deref())
+                        {
+                            continue;
                         }
                         let both = tgt.as_ref().is_some_and(|f| f.code.is_some());
                         // A reciprocal event ("met with") is also coded from the target's side.

@@ -97,15 +97,24 @@ fn no_media_actors_and_no_adjectival_events() {
 
 #[test]
 fn dates_come_from_the_text_when_it_gives_one() {
-    let ev = events();
-    // "Netanyahu convened his top ministers late Tuesday" in a Wednesday 2025-05-21 story.
+    // The seed article's own sentence, with a foreign minister in place of Netanyahu's own
+    // ministers (a leader convening his own cabinet is no interaction between actors).
+    let (mut doc, _, dicts) = setup();
+    doc.text = "Netanyahu convened Egypt's foreign minister late Tuesday to assess developments.".into();
+    let nlp = herald_nlp::Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
+    let ev = Coder::new(&dicts).code(&doc, &nlp.analyze(&doc));
     let convened = find(&ev, "convened");
     assert_eq!(convened.len(), 1);
     assert_eq!(
         (convened[0].date.as_deref(), convened[0].date_basis.as_str()),
         (Some("2025-05-20"), "text")
     );
-    assert_eq!(convened[0].source.code.as_deref(), Some("ISRGOV"));
+    assert_eq!(
+        (convened[0].source.code.as_deref(), convened[0].target.code.as_deref()),
+        (Some("ISRGOV"), Some("EGYGOV"))
+    );
+    // In the article itself, "Netanyahu convened his top ministers": ISRGOV on ISRGOV, no event.
+    assert!(find(&events(), "convened").is_empty());
 }
 
 #[test]
