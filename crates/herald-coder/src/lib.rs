@@ -192,19 +192,12 @@ impl<'a> Coder<'a> {
                 })
                 .copied()?;
             let block = &dict.blocks[verb.block];
-            let after: Vec<String> = s.tokens[v + 1..]
-                .iter()
-                .map(|t| t.text.to_uppercase())
-                .collect();
-            let lemmas_after: Vec<String> = s.tokens[v + 1..]
-                .iter()
-                .map(|t| t.lemma.to_uppercase())
-                .collect();
+            let window = PatternWindow::new(s, v);
             let best = block
                 .patterns
                 .iter()
                 .filter(|p| spec_code(&p.code).is_some())
-                .filter_map(|p| pattern_score(p, &after, &lemmas_after, dict).map(|sc| (sc, p)))
+                .filter_map(|p| pattern_score(p, &window, dict).map(|sc| (sc, p)))
                 .max_by_key(|(sc, p)| (*sc, std::cmp::Reverse(p.line)));
             let (spec, line) = match best {
                 Some((_, p)) => (&p.code, p.line),
@@ -513,12 +506,11 @@ impl<'a> Coder<'a> {
                 let mut src_heads = with_conj(src_head);
                 if let Some(first) = src_head {
                     if s.tokens[first].deprel == "nsubj" {
-                        src_heads.extend(
-                            kids.iter()
-                                .copied()
-                                .filter(|&c| c != first && s.tokens[c].deprel == "nsubj")
-                                .map(Some),
-                        );
+                        for c in kids.iter().copied() {
+                            if c != first && s.tokens[c].deprel == "nsubj" {
+                                src_heads.extend(with_conj(Some(c)));
+                            }
+                        }
                     }
                 }
                 let srcs: Vec<Option<Found>> = src_heads
@@ -559,28 +551,27 @@ impl<'a> Coder<'a> {
                             .collect();
                     }
                 }
-                let mut pairs: Vec<(Option<Found>, Option<Found>)> = Vec::new();
+                // (source, target, mutual): mutual pairs are also coded from the target's side.
+                let mut pairs: Vec<(Option<Found>, Option<Found>, bool)> = Vec::new();
                 let coded = |f: &Option<Found>| f.as_ref().is_some_and(|f| f.code.is_some());
                 let coded_srcs: Vec<&Option<Found>> = srcs.iter().filter(|f| coded(f)).collect();
-                if back_code.is_some()
-                    && !tgts.iter().any(coded)
-                    && coded_srcs.len() > 1
-                {
-                    // A reciprocal act among the members of a compound subject ("Gondor and
-                    // Osgiliath met"): each with each other, once per ordered pair below.
+                if !tgts.iter().any(coded) && coded_srcs.len() > 1 {
+                    // A compound subject without a target acts among its members ("Gondor and
+                    // Osgiliath renewed ties", "France and the Philippines agree"), as in
+                    // PETRARCH: each on each other, both ways (the reverse side below).
                     for (a, x) in coded_srcs.iter().enumerate() {
                         for y in &coded_srcs[a + 1..] {
-                            pairs.push(((*x).clone(), (*y).clone()));
+                            pairs.push(((*x).clone(), (*y).clone(), true));
                         }
                     }
                 } else {
                     for src in &srcs {
                         for tgt in &tgts {
-                            pairs.push((src.clone(), tgt.clone()));
+                            pairs.push((src.clone(), tgt.clone(), false));
                         }
                     }
                 }
-                for (src, tgt) in pairs {
+                for (src, tgt, mutual) in pairs {
                     {
                         // No source, or a news medium as source: not an event (media report, they
                         // do not act).
@@ -601,6 +592,8 @@ impl<'a> Coder<'a> {
                         let mut sides = vec![(code.clone(), src.clone(), tgt.clone())];
                         if let (Some(back), true) = (&back_code, both) {
                             sides.push((back.clone(), tgt.clone(), src.clone()));
+                        } else if mutual {
+                            sides.push((code.clone(), tgt.clone(), src.clone()));
                         }
                         for (code, src, tgt) in sides {
                             let entry = self.dicts.codes.cameo(&code);
@@ -813,49 +806,139 @@ fn spec_code(c: &CodeSpec) -> Option<(String, Option<String>)> {
 /// How well `p` matches the words after the verb, in order: (elements matched, of which by the
 /// exact word rather than its lemma); `None` if any element is missing or the pattern needs
 /// words before the verb.
-fn pattern_score(
-    p: &VerbPattern,
+/// The words a verb's patterns are matched against: the verb's own clause (its subtree), the
+/// part before the verb nearest first, the part after it in text order.
+struct PatternWindow {
+    before_words: Vec<String>,
+    before_lemmas: Vec<String>,
+    after_words: Vec<String>,
+    after_lemmas: Vec<String>,
+    /// The subject is a compound actor ("X and Y"), for PETRARCH's `%`.
+    compound_subject: bool,
+}
+
+impl PatternWindow {
+    fn new(s: &Sentence, v: usize) -> PatternWindow {
+        let (lo, hi) = subtree_span(s, v);
+        let up = |r: std::ops::Range<usize>, lemma: bool| -> Vec<String> {
+            r.map(|i| {
+                if lemma {
+                    s.tokens[i].lemma.to_uppercase()
+                } else {
+                    s.tokens[i].text.to_uppercase()
+                }
+            })
+            .collect()
+        };
+        let mut before_words = up(lo..v, false);
+        let mut before_lemmas = up(lo..v, true);
+        before_words.reverse();
+        before_lemmas.reverse();
+        let compound_subject = children(s, v)
+            .into_iter()
+            .filter(|&c| matches!(s.tokens[c].deprel.as_str(), "nsubj" | "nsubj:pass"))
+            .any(|c| children(s, c).iter().any(|&g| s.tokens[g].deprel == "conj"));
+        PatternWindow {
+            before_words,
+            before_lemmas,
+            after_words: up(v + 1..hi + 1, false),
+            after_lemmas: up(v + 1..hi + 1, true),
+            compound_subject,
+        }
+    }
+}
+
+/// The first and last token of the subtree of `v`.
+fn subtree_span(s: &Sentence, v: usize) -> (usize, usize) {
+    let (mut lo, mut hi) = (v, v);
+    for i in 0..s.tokens.len() {
+        let mut x = i;
+        let mut steps = 0;
+        while x != v && steps < s.tokens.len() {
+            match s.tokens[x].head {
+                Some(h) => x = h,
+                None => break,
+            }
+            steps += 1;
+        }
+        if x == v {
+            lo = lo.min(i);
+            hi = hi.max(i);
+        }
+    }
+    (lo, hi)
+}
+
+/// Match pattern elements in order against words (skipping is allowed between them); words
+/// and lemmas are nearest-first when `reversed`. Returns (elements, exact word matches).
+fn match_elems(
+    flat: &[&PatternElem],
     words: &[String],
     lemmas: &[String],
+    reversed: bool,
+    w: &PatternWindow,
     dict: &VerbDictionary,
 ) -> Option<(usize, usize)> {
-    if !p.before.is_empty() {
-        return None;
-    }
-    let mut flat = Vec::new();
-    flatten(&p.after, &mut flat);
-    if flat.is_empty() {
-        return None;
-    }
     let mut pos = 0;
     let mut exact = 0;
-    for e in &flat {
-        if let PatternElem::Word(w) = e {
-            if let Some(k) = (pos..words.len()).find(|&k| &words[k] == w) {
-                exact += 1;
-                pos = k + 1;
+    for e in flat {
+        match e {
+            PatternElem::Compound => {
+                if !w.compound_subject {
+                    return None;
+                }
                 continue;
             }
+            PatternElem::Word(word) => {
+                if let Some(k) = (pos..words.len()).find(|&k| &words[k] == word) {
+                    exact += 1;
+                    pos = k + 1;
+                    continue;
+                }
+                pos = (pos..words.len()).find(|&k| &lemmas[k] == word)? + 1;
+            }
+            PatternElem::Synset(name) => {
+                let members = dict.synsets.get(name)?;
+                pos = (pos..words.len())
+                    .find_map(|k| {
+                        members.iter().find_map(|m| {
+                            let n = m.len();
+                            if n == 0 || k + n > words.len() {
+                                return None;
+                            }
+                            let hit = (0..n).all(|j| {
+                                let mw = if reversed { &m[n - 1 - j] } else { &m[j] };
+                                &words[k + j] == mw || &lemmas[k + j] == mw
+                            });
+                            hit.then_some(k + n)
+                        })
+                    })?;
+            }
+            _ => {}
         }
-        let found = (pos..words.len()).find(|&k| match e {
-            PatternElem::Word(w) => &words[k] == w || &lemmas[k] == w,
-            PatternElem::Synset(name) => dict.synsets.get(name).is_some_and(|members| {
-                members
-                    .iter()
-                    .any(|m| m.len() == 1 && (words[k] == m[0] || lemmas[k] == m[0]))
-            }),
-            _ => false,
-        })?;
-        pos = found + 1;
     }
     Some((flat.len(), exact))
+}
+
+fn pattern_score(p: &VerbPattern, w: &PatternWindow, dict: &VerbDictionary) -> Option<(usize, usize)> {
+    let mut after = Vec::new();
+    flatten(&p.after, &mut after);
+    let mut before = Vec::new();
+    flatten(&p.before, &mut before);
+    before.reverse();
+    if after.is_empty() && before.is_empty() {
+        return None;
+    }
+    let (na, ea) = match_elems(&after, &w.after_words, &w.after_lemmas, false, w, dict)?;
+    let (nb, eb) = match_elems(&before, &w.before_words, &w.before_lemmas, true, w, dict)?;
+    Some((na + nb, ea + eb))
 }
 
 fn flatten<'p>(elems: &'p [PatternElem], out: &mut Vec<&'p PatternElem>) {
     for e in elems {
         match e {
             PatternElem::NounPhrase(v) | PatternElem::PrepPhrase(v) => flatten(v, out),
-            PatternElem::Word(_) | PatternElem::Synset(_) => out.push(e),
+            PatternElem::Word(_) | PatternElem::Synset(_) | PatternElem::Compound => out.push(e),
             _ => {}
         }
     }

@@ -57,6 +57,8 @@ pub enum PatternElem {
     NounPhrase(Vec<PatternElem>),
     /// A prepositional phrase (`(FOR AID)`).
     PrepPhrase(Vec<PatternElem>),
+    /// The subject is a compound actor (`%`: "Gondor and Osgiliath agree").
+    Compound,
 }
 
 /// A verb pattern.
@@ -138,6 +140,7 @@ fn parse_elems(text: &str) -> Result<Vec<PatternElem>, String> {
             "+" => PatternElem::Target,
             "^" => PatternElem::Skip,
             "," => PatternElem::Comma,
+            "%" => PatternElem::Compound,
             s if s.starts_with('&') => PatternElem::Synset(s.to_string()),
             s => PatternElem::Word(norm_word(s)),
         };
@@ -177,6 +180,46 @@ fn parse_elems(text: &str) -> Result<Vec<PatternElem>, String> {
         return Err(bad("unbalanced brackets"));
     }
     Ok(stack.pop().unwrap().1)
+}
+
+/// Split the underscore-joined words of PETRARCH patterns ("FAILED_TO_", "MEMOS_ON_&TIETYPES",
+/// "&TIETYPES_MEMOS") into their elements; a synset name may itself hold underscores
+/// ("&FIGHT_OF_WORDS"), so the longest known synset name wins.
+fn split_joined(
+    elems: Vec<PatternElem>,
+    synsets: &FxHashMap<String, Vec<Vec<String>>>,
+) -> Vec<PatternElem> {
+    let mut out = Vec::new();
+    for e in elems {
+        match e {
+            PatternElem::NounPhrase(v) => out.push(PatternElem::NounPhrase(split_joined(v, synsets))),
+            PatternElem::PrepPhrase(v) => out.push(PatternElem::PrepPhrase(split_joined(v, synsets))),
+            PatternElem::Word(w) | PatternElem::Synset(w)
+                if w.contains('_') && !synsets.contains_key(w.as_str()) =>
+            {
+                let parts: Vec<&str> = w.split('_').filter(|p| !p.is_empty()).collect();
+                let mut i = 0;
+                while i < parts.len() {
+                    if parts[i].starts_with('&') {
+                        let mut end = i + 1;
+                        for j in (i + 1..=parts.len()).rev() {
+                            if synsets.contains_key(parts[i..j].join("_").as_str()) {
+                                end = j;
+                                break;
+                            }
+                        }
+                        out.push(PatternElem::Synset(parts[i..end].join("_")));
+                        i = end;
+                    } else {
+                        out.push(PatternElem::Word(parts[i].to_string()));
+                        i += 1;
+                    }
+                }
+            }
+            e => out.push(e),
+        }
+    }
+    out
 }
 
 impl VerbDictionary {
@@ -305,6 +348,13 @@ impl VerbDictionary {
                 line,
             });
         }
+        let synsets = d.synsets.clone();
+        for b in &mut d.blocks {
+            for p in &mut b.patterns {
+                p.before = split_joined(std::mem::take(&mut p.before), &synsets);
+                p.after = split_joined(std::mem::take(&mut p.after), &synsets);
+            }
+        }
         (d, problems)
     }
 
@@ -328,6 +378,25 @@ mod tests {
     use super::*;
 
     const DICT: &str = "# header\n&MILITARY\n+MILITARY\n+ARMED_FORCES\n+TROOPS\n\n####### VERB PATTERNS #######\n---  ACCELERATE   [---]  ---\nRUSH\nSPEED {SPEEDING SPEEDS SPED }\n- * (TO)                [042:043]     # RUSH\n- * &FOOD               [073]         # RUSH\n- &MILITARY *           [154]         # RUSH\n---  ASK   [---]  ---\n+ASK_FOR {+ASKED_FOR +ASKING_FOR +ASKS_FOR} [020]\nASK     [020]\n- * (TO LIST) (OF {BANNED PARTIES}) [1722]\n- * (BEFORE COURT)  [:173]  # APPEAR\n- * {FINANCIAL AID  [073]\n~ a (b . ATTACK) SAY = a b 112\n";
+
+    #[test]
+    fn joined_words_split_into_elements() {
+        let text = "&TIETYPES\n+ECONOMIC\n&FIGHT_OF_WORDS\n+SPAT\n--- WELCOME  [041] ---\nWELCOME\n- * MEMOS_ON_&TIETYPES FROM [911]\n- FAILED_TO_* &FIGHT_OF_WORDS_NOW [111]\n- % * [030:030]\n";
+        let (d, problems) = VerbDictionary::parse("v.txt", text);
+        assert!(problems.is_empty(), "{problems:?}");
+        let w = |x: &str| PatternElem::Word(x.into());
+        let ps = &d.blocks[0].patterns;
+        assert_eq!(
+            ps[0].after,
+            vec![w("MEMOS"), w("ON"), PatternElem::Synset("&TIETYPES".into()), w("FROM")]
+        );
+        assert_eq!(ps[1].before, vec![w("FAILED"), w("TO")]);
+        assert_eq!(
+            ps[1].after,
+            vec![PatternElem::Synset("&FIGHT_OF_WORDS".into()), w("NOW")]
+        );
+        assert_eq!(ps[2].before, vec![PatternElem::Compound]);
+    }
 
     #[test]
     fn blocks_verbs_patterns_synsets() {
