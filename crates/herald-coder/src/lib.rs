@@ -167,9 +167,9 @@ impl<'a> Coder<'a> {
         Coder { dicts }
     }
 
-    /// The code (and, for a reciprocal event, the target's code) and rule of verb token `v`, if
-    /// the dictionaries know the verb.
-    fn verb_code(&self, s: &Sentence, v: usize) -> Option<(String, Option<String>, String)> {
+    /// The code of verb token `v` and what its pattern says about the actors, if the
+    /// dictionaries know the verb.
+    fn verb_code(&self, s: &Sentence, v: usize) -> Option<VerbCode> {
         let lem = lemma(s, v);
         for (di, dict) in self.dicts.verbs.iter().enumerate() {
             let file = if di == 0 {
@@ -198,17 +198,23 @@ impl<'a> Coder<'a> {
                 .iter()
                 .filter(|p| spec_code(&p.code).is_some())
                 .filter_map(|p| pattern_score(p, &window, dict).map(|sc| (sc, p)))
-                .max_by_key(|(sc, p)| (*sc, std::cmp::Reverse(p.line)));
-            let (spec, line) = match best {
-                Some((_, p)) => (&p.code, p.line),
+                .max_by_key(|(m, p)| ((m.elems, m.exact), std::cmp::Reverse(p.line)));
+            let (spec, line, marks, negation) = match best {
+                Some((m, p)) => (&p.code, p.line, m.marks, m.negation),
                 None => match (&verb.code, &block.code) {
-                    (c, _) if spec_code(c).is_some() => (c, verb.line),
-                    (_, b) if spec_code(b).is_some() => (b, block.line),
+                    (c, _) if spec_code(c).is_some() => (c, verb.line, Marks::default(), false),
+                    (_, b) if spec_code(b).is_some() => (b, block.line, Marks::default(), false),
                     _ => return None,
                 },
             };
             let (code, back) = spec_code(spec)?;
-            return Some((code, back, format!("{file}:{line}")));
+            return Some(VerbCode {
+                code,
+                back,
+                rule: format!("{file}:{line}"),
+                marks,
+                negation,
+            });
         }
         None
     }
@@ -261,7 +267,8 @@ impl<'a> Coder<'a> {
             if matches!(
                 s.tokens[c].deprel.as_str(),
                 "compound" | "flat" | "amod" | "nmod:desc" | "nmod:poss" | "appos"
-            ) {
+            ) || (s.tokens[c].deprel == "conj" && split_name(s, h, c))
+            {
                 idx.push(c);
                 for g in children(s, c) {
                     if matches!(s.tokens[g].deprel.as_str(), "compound" | "flat" | "amod") {
@@ -405,9 +412,10 @@ impl<'a> Coder<'a> {
                 {
                     continue;
                 }
-                let Some((code, back_code, rule)) = self.verb_code(s, v) else {
+                let Some(vc) = self.verb_code(s, v) else {
                     continue;
                 };
+                let (code, back_code, rule) = (vc.code.clone(), vc.back.clone(), vc.rule.clone());
                 let kids = children(s, v);
                 let by = |rel: &str| kids.iter().copied().find(|&c| s.tokens[c].deprel == rel);
                 let agent_by = kids
@@ -467,6 +475,23 @@ impl<'a> Coder<'a> {
                         None
                     }
                 });
+                // Where the pattern put an actor (`+` target, `$` source): the first actor
+                // from that word on, within the verb's clause.
+                let (lo, hi) = subtree_span(s, v);
+                let marked = |mark: Option<(usize, bool)>| -> Option<usize> {
+                    let (from, forward) = mark?;
+                    let coded = |i: &usize| {
+                        matches!(s.tokens[*i].upos, Upos::PROPN | Upos::NOUN | Upos::PRON)
+                            && self.actor(s, *i, date, &memory).code.is_some()
+                    };
+                    if forward {
+                        (from..=hi).filter(|&i| i != v).find(coded)
+                    } else {
+                        (lo..=from.min(v)).rev().filter(|&i| i != v).find(coded)
+                    }
+                };
+                let tgt_head = marked(vc.marks.target).or(tgt_head);
+                let src_head = marked(vc.marks.source).or(src_head);
                 let with_conj = |h: Option<usize>| -> Vec<Option<usize>> {
                     match h {
                         None => vec![None],
@@ -475,14 +500,21 @@ impl<'a> Coder<'a> {
                             v.extend(
                                 children(s, h)
                                     .into_iter()
-                                    .filter(|&c| s.tokens[c].deprel == "conj")
+                                    // A conjunct is marked by "and", "or" or a comma; one
+                                    // without is a name the parser split.
+                                    .filter(|&c| {
+                                        s.tokens[c].deprel == "conj" && !split_name(s, h, c)
+                                    })
                                     .map(Some),
                             );
                             v
                         }
                     }
                 };
-                let (modality, attribution) = self.modality(s, v);
+                let (mut modality, attribution) = self.modality(s, v);
+                if vc.negation && modality == Modality::Negated {
+                    modality = Modality::Asserted;
+                }
                 // A time word attached to the verb ("late Tuesday", "on Monday") dates the event.
                 let text_date = doc
                     .date
@@ -506,9 +538,18 @@ impl<'a> Coder<'a> {
                 let mut src_heads = with_conj(src_head);
                 if let Some(first) = src_head {
                     if s.tokens[first].deprel == "nsubj" {
+                        // A second subject right next to the first is one name the parser
+                        // split ("Bree | Prime Minister Romendacil"), unless the first is no
+                        // actor ("Old foes | Gondor and Osgiliath").
+                        let first_coded = self.actor(s, first, date, &memory).code.is_some();
+                        let (f_lo, f_hi) = subtree_span(s, first);
                         for c in kids.iter().copied() {
                             if c != first && s.tokens[c].deprel == "nsubj" {
-                                src_heads.extend(with_conj(Some(c)));
+                                let (c_lo, c_hi) = subtree_span(s, c);
+                                let adjacent = c_lo == f_hi + 1 || c_hi + 1 == f_lo;
+                                if !first_coded || !adjacent {
+                                    src_heads.extend(with_conj(Some(c)));
+                                }
                             }
                         }
                     }
@@ -815,6 +856,8 @@ struct PatternWindow {
     after_lemmas: Vec<String>,
     /// The subject is a compound actor ("X and Y"), for PETRARCH's `%`.
     compound_subject: bool,
+    /// The verb's token index.
+    verb: usize,
 }
 
 impl PatternWindow {
@@ -844,8 +887,17 @@ impl PatternWindow {
             after_words: up(v + 1..hi + 1, false),
             after_lemmas: up(v + 1..hi + 1, true),
             compound_subject,
+            verb: v,
         }
     }
+}
+
+/// A conjunct with no "and", "or" or comma between it and its head is a name the parser split
+/// ("Bree Prime Minister | Romendacil"), not a second actor.
+fn split_name(s: &Sentence, head: usize, conj: usize) -> bool {
+    !(head.min(conj) + 1..head.max(conj)).any(|g| {
+        s.tokens[g].upos == Upos::CCONJ || matches!(s.tokens[g].text.as_str(), "," | ";" | "&")
+    })
 }
 
 /// The first and last token of the subtree of `v`.
@@ -869,8 +921,41 @@ fn subtree_span(s: &Sentence, v: usize) -> (usize, usize) {
     (lo, hi)
 }
 
+/// Where a pattern put the actors: window positions of its `$` and `+` markers, as
+/// (token index to search from, searching forward).
+#[derive(Debug, Clone, Copy, Default)]
+struct Marks {
+    source: Option<(usize, bool)>,
+    target: Option<(usize, bool)>,
+}
+
+/// How well a pattern matched.
+#[derive(Debug, Clone, Copy, Default)]
+struct PatternMatch {
+    /// Elements matched (the more, the more specific the pattern).
+    elems: usize,
+    /// Of them, words matched in their exact form rather than by lemma.
+    exact: usize,
+    marks: Marks,
+    /// The pattern itself holds the negation ("- NOT * [112]"): its code already says what
+    /// happened, so the event is not marked negated.
+    negation: bool,
+}
+
+/// A verb's code from the dictionaries.
+struct VerbCode {
+    code: String,
+    /// For a reciprocal event, the code from the target's side.
+    back: Option<String>,
+    /// The dictionary entry (`file:line`).
+    rule: String,
+    marks: Marks,
+    negation: bool,
+}
+
 /// Match pattern elements in order against words (skipping is allowed between them); words
-/// and lemmas are nearest-first when `reversed`. Returns (elements, exact word matches).
+/// and lemmas are nearest-first when `reversed`. Returns the match with marker positions in
+/// window coordinates.
 fn match_elems(
     flat: &[&PatternElem],
     words: &[String],
@@ -878,49 +963,61 @@ fn match_elems(
     reversed: bool,
     w: &PatternWindow,
     dict: &VerbDictionary,
-) -> Option<(usize, usize)> {
+) -> Option<PatternMatch> {
     let mut pos = 0;
-    let mut exact = 0;
+    let mut m = PatternMatch::default();
     for e in flat {
         match e {
             PatternElem::Compound => {
                 if !w.compound_subject {
                     return None;
                 }
-                continue;
             }
+            PatternElem::Source => m.marks.source = Some((pos, !reversed)),
+            PatternElem::Target => m.marks.target = Some((pos, !reversed)),
             PatternElem::Word(word) => {
-                if let Some(k) = (pos..words.len()).find(|&k| &words[k] == word) {
-                    exact += 1;
-                    pos = k + 1;
-                    continue;
+                if matches!(word.as_str(), "NOT" | "NEVER" | "N'T") {
+                    m.negation = true;
                 }
-                pos = (pos..words.len()).find(|&k| &lemmas[k] == word)? + 1;
+                if let Some(k) = (pos..words.len()).find(|&k| &words[k] == word) {
+                    m.exact += 1;
+                    pos = k + 1;
+                } else {
+                    pos = (pos..words.len()).find(|&k| &lemmas[k] == word)? + 1;
+                }
             }
             PatternElem::Synset(name) => {
                 let members = dict.synsets.get(name)?;
-                pos = (pos..words.len())
-                    .find_map(|k| {
-                        members.iter().find_map(|m| {
-                            let n = m.len();
-                            if n == 0 || k + n > words.len() {
-                                return None;
-                            }
-                            let hit = (0..n).all(|j| {
-                                let mw = if reversed { &m[n - 1 - j] } else { &m[j] };
-                                &words[k + j] == mw || &lemmas[k + j] == mw
-                            });
-                            hit.then_some(k + n)
-                        })
-                    })?;
+                pos = (pos..words.len()).find_map(|k| {
+                    members.iter().find_map(|mem| {
+                        let n = mem.len();
+                        if n == 0 || k + n > words.len() {
+                            return None;
+                        }
+                        let hit = (0..n).all(|j| {
+                            let mw = if reversed { &mem[n - 1 - j] } else { &mem[j] };
+                            &words[k + j] == mw || &lemmas[k + j] == mw
+                        });
+                        hit.then_some((k + n, mem))
+                    })
+                })
+                .map(|(end, mem)| {
+                    if mem.iter().any(|x| matches!(x.as_str(), "NOT" | "NEVER" | "N'T")) {
+                        m.negation = true;
+                    }
+                    end
+                })?;
             }
-            _ => {}
+            _ => continue,
+        }
+        if !matches!(e, PatternElem::Source | PatternElem::Target) {
+            m.elems += 1;
         }
     }
-    Some((flat.len(), exact))
+    Some(m)
 }
 
-fn pattern_score(p: &VerbPattern, w: &PatternWindow, dict: &VerbDictionary) -> Option<(usize, usize)> {
+fn pattern_score(p: &VerbPattern, w: &PatternWindow, dict: &VerbDictionary) -> Option<PatternMatch> {
     let mut after = Vec::new();
     flatten(&p.after, &mut after);
     let mut before = Vec::new();
@@ -929,16 +1026,36 @@ fn pattern_score(p: &VerbPattern, w: &PatternWindow, dict: &VerbDictionary) -> O
     if after.is_empty() && before.is_empty() {
         return None;
     }
-    let (na, ea) = match_elems(&after, &w.after_words, &w.after_lemmas, false, w, dict)?;
-    let (nb, eb) = match_elems(&before, &w.before_words, &w.before_lemmas, true, w, dict)?;
-    Some((na + nb, ea + eb))
+    let a = match_elems(&after, &w.after_words, &w.after_lemmas, false, w, dict)?;
+    let b = match_elems(&before, &w.before_words, &w.before_lemmas, true, w, dict)?;
+    // Window positions to token indices: after the verb forward, before it backward.
+    let tok = |(pos, forward): (usize, bool)| {
+        if forward {
+            (w.verb + 1 + pos, true)
+        } else {
+            (w.verb.saturating_sub(1 + pos), false)
+        }
+    };
+    Some(PatternMatch {
+        elems: a.elems + b.elems,
+        exact: a.exact + b.exact,
+        marks: Marks {
+            source: a.marks.source.or(b.marks.source).map(tok),
+            target: a.marks.target.or(b.marks.target).map(tok),
+        },
+        negation: a.negation || b.negation,
+    })
 }
 
 fn flatten<'p>(elems: &'p [PatternElem], out: &mut Vec<&'p PatternElem>) {
     for e in elems {
         match e {
             PatternElem::NounPhrase(v) | PatternElem::PrepPhrase(v) => flatten(v, out),
-            PatternElem::Word(_) | PatternElem::Synset(_) | PatternElem::Compound => out.push(e),
+            PatternElem::Word(_)
+            | PatternElem::Synset(_)
+            | PatternElem::Compound
+            | PatternElem::Source
+            | PatternElem::Target => out.push(e),
             _ => {}
         }
     }
