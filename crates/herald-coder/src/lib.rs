@@ -198,7 +198,7 @@ impl<'a> Coder<'a> {
                 .iter()
                 .filter(|p| spec_code(&p.code).is_some())
                 .filter_map(|p| pattern_score(p, &window, dict).map(|sc| (sc, p)))
-                .max_by_key(|(m, p)| ((m.elems, m.exact), std::cmp::Reverse(p.line)));
+                .max_by_key(|(m, p)| pattern_rank(m, p));
             let (spec, line, marks, negation) = match best {
                 Some((m, p)) => (&p.code, p.line, m.marks, m.negation),
                 None => match (&verb.code, &block.code) {
@@ -936,6 +936,8 @@ struct PatternMatch {
     elems: usize,
     /// Of them, words matched in their exact form rather than by lemma.
     exact: usize,
+    /// Words skipped between the verb and the matched elements.
+    gap: usize,
     marks: Marks,
     /// The pattern itself holds the negation ("- NOT * [112]"): its code already says what
     /// happened, so the event is not marked negated.
@@ -981,9 +983,12 @@ fn match_elems(
                 }
                 if let Some(k) = (pos..words.len()).find(|&k| &words[k] == word) {
                     m.exact += 1;
+                    m.gap += k - pos;
                     pos = k + 1;
                 } else {
-                    pos = (pos..words.len()).find(|&k| &lemmas[k] == word)? + 1;
+                    let k = (pos..words.len()).find(|&k| &lemmas[k] == word)?;
+                    m.gap += k - pos;
+                    pos = k + 1;
                 }
             }
             PatternElem::Synset(name) => {
@@ -1002,6 +1007,7 @@ fn match_elems(
                     })
                 })
                 .map(|(end, mem)| {
+                    m.gap += end - mem.len() - pos;
                     if mem.iter().any(|x| matches!(x.as_str(), "NOT" | "NEVER" | "N'T")) {
                         m.negation = true;
                     }
@@ -1015,6 +1021,17 @@ fn match_elems(
         }
     }
     Some(m)
+}
+
+/// Which of the patterns that match wins: the most elements, then (as PETRARCH, which reads
+/// on from the verb) the fewest words skipped, then exact forms, then the first written.
+fn pattern_rank(m: &PatternMatch, p: &VerbPattern) -> impl Ord {
+    (
+        m.elems,
+        std::cmp::Reverse(m.gap),
+        m.exact,
+        std::cmp::Reverse(p.line),
+    )
 }
 
 fn pattern_score(p: &VerbPattern, w: &PatternWindow, dict: &VerbDictionary) -> Option<PatternMatch> {
@@ -1039,6 +1056,7 @@ fn pattern_score(p: &VerbPattern, w: &PatternWindow, dict: &VerbDictionary) -> O
     Some(PatternMatch {
         elems: a.elems + b.elems,
         exact: a.exact + b.exact,
+        gap: a.gap + b.gap,
         marks: Marks {
             source: a.marks.source.or(b.marks.source).map(tok),
             target: a.marks.target.or(b.marks.target).map(tok),

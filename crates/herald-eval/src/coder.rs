@@ -57,6 +57,23 @@ pub fn parse_records(xml: &str) -> Vec<Record> {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
+        // A record whose <Text> is empty (one in the PETR2 GSR) keeps its words only in the
+        // CoNLL-U parse: join them (herald still tags and parses them itself).
+        let text = if text.is_empty() {
+            body.split("<Parse>")
+                .nth(1)
+                .and_then(|p| p.split("</Parse>").next())
+                .unwrap_or("")
+                .lines()
+                .filter_map(|l| {
+                    let cols: Vec<&str> = l.split('\t').collect();
+                    (cols.len() >= 2 && cols[0].parse::<usize>().is_ok()).then(|| cols[1])
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            text
+        };
         let mut expected = Vec::new();
         let mut error = false;
         for ec in body.split("<EventCoding").skip(1) {
