@@ -443,6 +443,14 @@ impl<'a> Coder<'a> {
                                     })
                             })
                         });
+                        // "demanded that Hamas renounce ...", "urged that the council act":
+                        // the subject of the complement clause is who the act is aimed at.
+                        let tgt = tgt.or_else(|| {
+                            let clause = by("ccomp")?;
+                            children(s, clause)
+                                .into_iter()
+                                .find(|&c| s.tokens[c].deprel.starts_with("nsubj"))
+                        });
                         (by("nsubj"), tgt)
                     }
                 };
