@@ -379,7 +379,9 @@ impl<'a> Coder<'a> {
                 }
             }
         }
-        // Each entity once, in its own sentence.
+        // Each entity once, in its own sentence; a short name the document gave in full before
+        // ("Trump" after "Donald Trump") is known.
+        let mut memory: Vec<Found> = Vec::new();
         for e in &analysis.entities {
             let s = &analysis.sentences[e.sentence];
             let head = (e.token_start..e.token_end)
@@ -389,9 +391,12 @@ impl<'a> Coder<'a> {
                         .is_none_or(|h| h < e.token_start || h >= e.token_end)
                 })
                 .unwrap_or(e.token_start);
-            if self.actor(s, head, date, &[]).code.is_none() {
+            let f = self.actor(s, head, date, &memory);
+            if f.code.is_none() {
                 out.actors
                     .push((e.kind.as_str().to_string(), e.text.clone()));
+            } else {
+                memory.push(f);
             }
         }
         out
