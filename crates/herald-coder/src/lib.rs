@@ -17,13 +17,20 @@
 //! 5. dates the event from a time word attached to the verb ("convened ... late Tuesday"), else
 //!    by the publication date.
 //!
-//! This first version codes verbs only (not event nouns) and leaves locations empty.
+//! Modules: `patterns` matches PETRARCH verb patterns in the verb's clause, `actors` resolves
+//! actor phrases to dated codes, `tree` answers questions about the parse, `dates` turns time
+//! words into days. Locations are left empty.
 #![deny(missing_docs)]
 
+mod actors;
 pub mod dates;
+mod patterns;
+mod tree;
+
+use tree::{children, clause_of, dominated_by, lemma, split_name, subtree_span};
 
 use herald_dict::codes::CodeTables;
-use herald_dict::verbs::{CodeSpec, PatternElem, VerbDictionary, VerbPattern};
+use herald_dict::verbs::VerbDictionary;
 use herald_dict::{ActorDictionary, AgentDictionary, Date, DictError};
 use herald_doc::{
     ActorRef, Analysis, Document, Event, Modality, PloverEvent, Sentence, TextSpan, Upos,
@@ -148,217 +155,10 @@ pub struct Coder<'a> {
     dicts: &'a Dictionaries,
 }
 
-fn children(s: &Sentence, i: usize) -> Vec<usize> {
-    s.tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.head == Some(i))
-        .map(|(j, _)| j)
-        .collect()
-}
-
-fn lemma(s: &Sentence, i: usize) -> String {
-    s.tokens[i].lemma.to_lowercase()
-}
-
 impl<'a> Coder<'a> {
     /// A coder over `dicts`.
     pub fn new(dicts: &'a Dictionaries) -> Coder<'a> {
         Coder { dicts }
-    }
-
-    /// The code of verb token `v` and what its pattern says about the actors, if the
-    /// dictionaries know the verb.
-    fn verb_code(&self, s: &Sentence, v: usize) -> Option<VerbCode> {
-        let lem = lemma(s, v);
-        for (di, dict) in self.dicts.verbs.iter().enumerate() {
-            let file = if di == 0 {
-                "herald.verbs.txt"
-            } else {
-                "CAMEO.2.0.txt"
-            };
-            let mut candidates: Vec<_> = dict.verbs_for(&lem).collect();
-            if candidates.is_empty() {
-                continue;
-            }
-            // A phrasal verb ("push for") when its particle or preposition follows the verb.
-            let next = s.tokens.get(v + 1).map(|t| t.text.to_uppercase());
-            candidates.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
-            let verb = candidates
-                .iter()
-                .find(|c| {
-                    c.words.len() == 1
-                        || (c.words.len() == 2 && next.as_deref() == Some(c.words[1].as_str()))
-                })
-                .copied()?;
-            let block = &dict.blocks[verb.block];
-            let window = PatternWindow::new(s, v);
-            let best = block
-                .patterns
-                .iter()
-                .filter(|p| spec_code(&p.code).is_some())
-                .filter_map(|p| pattern_score(p, &window, dict).map(|sc| (sc, p)))
-                .max_by_key(|(m, p)| pattern_rank(m, p));
-            let (spec, line, marks, negation) = match best {
-                Some((m, p)) => (&p.code, p.line, m.marks, m.negation),
-                None => match (&verb.code, &block.code) {
-                    (c, _) if spec_code(c).is_some() => (c, verb.line, Marks::default(), false),
-                    (_, b) if spec_code(b).is_some() => (b, block.line, Marks::default(), false),
-                    _ => return None,
-                },
-            };
-            let (code, back) = spec_code(spec)?;
-            return Some(VerbCode {
-                code,
-                back,
-                rule: format!("{file}:{line}"),
-                marks,
-                negation,
-            });
-        }
-        None
-    }
-
-    /// The actor phrase headed by token `h`.
-    fn actor(&self, s: &Sentence, h: usize, date: Date, memory: &[Found]) -> Found {
-        let t = &s.tokens[h];
-        let upper = t.text.to_uppercase();
-        if t.upos == Upos::PRON {
-            let l = t.lemma.to_lowercase();
-            let person = matches!(l.as_str(), "he" | "she" | "him" | "her" | "his");
-            let thing = matches!(l.as_str(), "it" | "they" | "them" | "its" | "their");
-            if person || thing {
-                // The nearest earlier name of the right kind: this sentence first, then before.
-                let here = (0..h)
-                    .rev()
-                    .filter(|&i| {
-                        s.tokens[i].ent.starts_with("B-")
-                            && s.tokens[i].ent.ends_with("PERSON") == person
-                    })
-                    .find_map(|i| {
-                        let f = self.actor(s, i, date, &[]);
-                        f.code.is_some().then_some(f)
-                    });
-                if let Some(f) = here.or_else(|| {
-                    memory
-                        .iter()
-                        .rev()
-                        .find(|f| f.code.is_some() && f.person == person)
-                        .cloned()
-                }) {
-                    return Found {
-                        code: f.code,
-                        span: (h, h + 1),
-                        person,
-                        last: upper,
-                    };
-                }
-            }
-            return Found {
-                code: None,
-                span: (h, h + 1),
-                person,
-                last: upper,
-            };
-        }
-        // The head with its name-building dependents.
-        let mut idx = vec![h];
-        for c in children(s, h) {
-            if matches!(
-                s.tokens[c].deprel.as_str(),
-                "compound" | "flat" | "amod" | "nmod:desc" | "nmod:poss" | "appos"
-            ) || (s.tokens[c].deprel == "conj" && split_name(s, h, c))
-            {
-                idx.push(c);
-                for g in children(s, c) {
-                    if matches!(s.tokens[g].deprel.as_str(), "compound" | "flat" | "amod") {
-                        idx.push(g);
-                    }
-                }
-            }
-        }
-        idx.sort();
-        let (a, b) = (idx[0], idx[idx.len() - 1] + 1);
-        let words: Vec<&str> = s.tokens[a..b].iter().map(|t| t.text.as_str()).collect();
-        let mut actor: Option<(String, usize)> = None;
-        let mut agent: Option<&herald_dict::Agent> = None;
-        let mut i = 0;
-        while i < words.len() {
-            if let Some(m) = self.dicts.actors.longest_match(&words, i) {
-                if let Some(c) = self.dicts.actors.code_on(m.entry, date) {
-                    if actor.as_ref().is_none_or(|(old, _)| c.len() > old.len()) {
-                        actor = Some((c.to_string(), m.len));
-                    }
-                }
-                i += m.len;
-                continue;
-            }
-            if let Some(m) = self.dicts.agents.longest_match(&words, i) {
-                agent = Some(&self.dicts.agents.agents[m.entry]);
-                i += m.len;
-                continue;
-            }
-            i += 1;
-        }
-        let person = s.tokens[h].ent.ends_with("PERSON");
-        let mut code = match (actor, agent) {
-            (Some((c, _)), Some(ag)) if c.len() == 3 => Some(if ag.suffix {
-                format!("{c}{}", ag.code)
-            } else {
-                format!("{}{c}", ag.code)
-            }),
-            (Some((c, _)), _) => Some(c),
-            (None, _) => None,
-        };
-        // A short name the document introduced in full before ("Trump" after "Donald Trump",
-        // also inside a phrase: "the Trump administration").
-        if code.is_none() {
-            let names: Vec<String> = (a..b)
-                .filter(|&i| s.tokens[i].upos == Upos::PROPN)
-                .map(|i| s.tokens[i].text.to_uppercase())
-                .collect();
-            code = memory
-                .iter()
-                .rev()
-                .find(|f| f.code.is_some() && names.contains(&f.last))
-                .and_then(|f| f.code.clone());
-        }
-        // A role without a country: the country of an "in/of/from" modifier ("a court in
-        // Guyana", "ministers from the Georgian government") or of a possessive pronoun ("his
-        // top ministers"), else PETRARCH's unknown country ("officials" → ---GOV).
-        if let (None, Some(ag)) = (&code, agent) {
-            if ag.suffix {
-                let country = children(s, h)
-                    .into_iter()
-                    .filter(|&c| {
-                        let rel = s.tokens[c].deprel.as_str();
-                        (rel == "nmod:poss" && s.tokens[c].upos == Upos::PRON)
-                            || (rel == "nmod"
-                                && children(s, c).iter().any(|&g| {
-                                    s.tokens[g].deprel == "case"
-                                        && matches!(
-                                            s.tokens[g].lemma.to_lowercase().as_str(),
-                                            "in" | "of" | "from"
-                                        )
-                                }))
-                    })
-                    .find_map(|c| {
-                        let code = self.actor(s, c, date, memory).code?;
-                        (!code.starts_with("---")).then(|| code.get(..3).map(str::to_string))?
-                    });
-                code = Some(format!("{}{}", country.as_deref().unwrap_or("---"), ag.code));
-            }
-        }
-        let last = (a..b)
-            .rev()
-            .find(|&i| s.tokens[i].upos == Upos::PROPN)
-            .map_or(upper, |i| s.tokens[i].text.to_uppercase());
-        Found {
-            code,
-            span: (a, b),
-            person,
-            last,
-        }
     }
 
     /// What the dictionaries missed in a document (PETRARCH's null-verbs and null-actors idea):
@@ -577,7 +377,10 @@ impl<'a> Coder<'a> {
                     .collect();
                 // No actor in the object ("restore ties with Gondor"): the first actor among the
                 // verb's other dependents after it, with its conjuncts ("with X, Y and Z").
-                if tgts.iter().all(|t| t.as_ref().is_none_or(|f| f.code.is_none())) {
+                if tgts
+                    .iter()
+                    .all(|t| t.as_ref().is_none_or(|f| f.code.is_none()))
+                {
                     let first_src = srcs.first().cloned().flatten();
                     let src_span = first_src.as_ref().map(|f| f.span).unwrap_or((0, 0));
                     let src_code = first_src.as_ref().and_then(|f| f.code.clone());
@@ -781,43 +584,12 @@ impl<'a> Coder<'a> {
     }
 }
 
-/// True if `v` is an ancestor of `i` within one clause (not through another verb's clause).
-fn dominated_by(s: &Sentence, i: usize, v: usize) -> bool {
-    let mut x = i;
-    for _ in 0..s.tokens.len() {
-        if matches!(
-            s.tokens[x].deprel.as_str(),
-            "ccomp" | "advcl" | "acl:relcl" | "parataxis" | "xcomp" | "conj"
-        ) {
-            return false;
-        }
-        match s.tokens[x].head {
-            Some(h) if h == v => return true,
-            Some(h) if s.tokens[h].upos == Upos::VERB => return false,
-            Some(h) => x = h,
-            None => return false,
-        }
-    }
-    false
-}
-
 /// The date actor codes must hold on: the publication date, or (undated story) the latest codes.
 fn story_date(doc: &Document) -> Date {
     doc.date
         .as_deref()
         .and_then(Date::parse)
         .unwrap_or(Date(99_991_231))
-}
-
-/// The speech verb a clause hangs from, if any.
-fn clause_of(s: &Sentence, v: usize) -> Option<usize> {
-    let t = &s.tokens[v];
-    if matches!(t.deprel.as_str(), "ccomp" | "parataxis") {
-        return t.head;
-    }
-    s.tokens
-        .iter()
-        .position(|c| c.head == Some(v) && c.deprel == "parataxis")
 }
 
 fn actor_ref(s: &Sentence, f: Option<&Found>) -> ActorRef {
@@ -841,253 +613,6 @@ fn actor_ref(s: &Sentence, f: Option<&Found>) -> ActorRef {
                 start: Some(s.tokens[a].span.start),
                 end: Some(s.tokens[b - 1].span.end),
             }
-        }
-    }
-}
-
-/// The source→target code and, for reciprocal events (`[032:033]`), the target→source code.
-/// Codes that are not CAMEO numbers (the validation files' `+++`, `025?`) are not codes.
-fn spec_code(c: &CodeSpec) -> Option<(String, Option<String>)> {
-    let numeric = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    match c {
-        CodeSpec::None => None,
-        CodeSpec::Code(c) => numeric(c).then(|| (c.clone(), None)),
-        CodeSpec::Pair(a, b) if numeric(a) => Some((a.clone(), numeric(b).then(|| b.clone()))),
-        CodeSpec::Pair(_, b) => numeric(b).then(|| (b.clone(), None)),
-    }
-}
-
-/// How well `p` matches the words after the verb, in order: (elements matched, of which by the
-/// exact word rather than its lemma); `None` if any element is missing or the pattern needs
-/// words before the verb.
-/// The words a verb's patterns are matched against: the verb's own clause (its subtree), the
-/// part before the verb nearest first, the part after it in text order.
-struct PatternWindow {
-    before_words: Vec<String>,
-    before_lemmas: Vec<String>,
-    after_words: Vec<String>,
-    after_lemmas: Vec<String>,
-    /// The subject is a compound actor ("X and Y"), for PETRARCH's `%`.
-    compound_subject: bool,
-    /// The verb's token index.
-    verb: usize,
-}
-
-impl PatternWindow {
-    fn new(s: &Sentence, v: usize) -> PatternWindow {
-        let (lo, hi) = subtree_span(s, v);
-        let up = |r: std::ops::Range<usize>, lemma: bool| -> Vec<String> {
-            r.map(|i| {
-                if lemma {
-                    s.tokens[i].lemma.to_uppercase()
-                } else {
-                    s.tokens[i].text.to_uppercase()
-                }
-            })
-            .collect()
-        };
-        let mut before_words = up(lo..v, false);
-        let mut before_lemmas = up(lo..v, true);
-        before_words.reverse();
-        before_lemmas.reverse();
-        let compound_subject = children(s, v)
-            .into_iter()
-            .filter(|&c| matches!(s.tokens[c].deprel.as_str(), "nsubj" | "nsubj:pass"))
-            .any(|c| children(s, c).iter().any(|&g| s.tokens[g].deprel == "conj"));
-        PatternWindow {
-            before_words,
-            before_lemmas,
-            after_words: up(v + 1..hi + 1, false),
-            after_lemmas: up(v + 1..hi + 1, true),
-            compound_subject,
-            verb: v,
-        }
-    }
-}
-
-/// A conjunct with no "and", "or" or comma between it and its head is a name the parser split
-/// ("Bree Prime Minister | Romendacil"), not a second actor.
-fn split_name(s: &Sentence, head: usize, conj: usize) -> bool {
-    !(head.min(conj) + 1..head.max(conj)).any(|g| {
-        s.tokens[g].upos == Upos::CCONJ || matches!(s.tokens[g].text.as_str(), "," | ";" | "&")
-    })
-}
-
-/// The first and last token of the subtree of `v`.
-fn subtree_span(s: &Sentence, v: usize) -> (usize, usize) {
-    let (mut lo, mut hi) = (v, v);
-    for i in 0..s.tokens.len() {
-        let mut x = i;
-        let mut steps = 0;
-        while x != v && steps < s.tokens.len() {
-            match s.tokens[x].head {
-                Some(h) => x = h,
-                None => break,
-            }
-            steps += 1;
-        }
-        if x == v {
-            lo = lo.min(i);
-            hi = hi.max(i);
-        }
-    }
-    (lo, hi)
-}
-
-/// Where a pattern put the actors: window positions of its `$` and `+` markers, as
-/// (token index to search from, searching forward).
-#[derive(Debug, Clone, Copy, Default)]
-struct Marks {
-    source: Option<(usize, bool)>,
-    target: Option<(usize, bool)>,
-}
-
-/// How well a pattern matched.
-#[derive(Debug, Clone, Copy, Default)]
-struct PatternMatch {
-    /// Elements matched (the more, the more specific the pattern).
-    elems: usize,
-    /// Of them, words matched in their exact form rather than by lemma.
-    exact: usize,
-    /// Words skipped between the verb and the matched elements.
-    gap: usize,
-    marks: Marks,
-    /// The pattern itself holds the negation ("- NOT * [112]"): its code already says what
-    /// happened, so the event is not marked negated.
-    negation: bool,
-}
-
-/// A verb's code from the dictionaries.
-struct VerbCode {
-    code: String,
-    /// For a reciprocal event, the code from the target's side.
-    back: Option<String>,
-    /// The dictionary entry (`file:line`).
-    rule: String,
-    marks: Marks,
-    negation: bool,
-}
-
-/// Match pattern elements in order against words (skipping is allowed between them); words
-/// and lemmas are nearest-first when `reversed`. Returns the match with marker positions in
-/// window coordinates.
-fn match_elems(
-    flat: &[&PatternElem],
-    words: &[String],
-    lemmas: &[String],
-    reversed: bool,
-    w: &PatternWindow,
-    dict: &VerbDictionary,
-) -> Option<PatternMatch> {
-    let mut pos = 0;
-    let mut m = PatternMatch::default();
-    for e in flat {
-        match e {
-            PatternElem::Compound => {
-                if !w.compound_subject {
-                    return None;
-                }
-            }
-            PatternElem::Source => m.marks.source = Some((pos, !reversed)),
-            PatternElem::Target => m.marks.target = Some((pos, !reversed)),
-            PatternElem::Word(word) => {
-                if matches!(word.as_str(), "NOT" | "NEVER" | "N'T") {
-                    m.negation = true;
-                }
-                if let Some(k) = (pos..words.len()).find(|&k| &words[k] == word) {
-                    m.exact += 1;
-                    m.gap += k - pos;
-                    pos = k + 1;
-                } else {
-                    let k = (pos..words.len()).find(|&k| &lemmas[k] == word)?;
-                    m.gap += k - pos;
-                    pos = k + 1;
-                }
-            }
-            PatternElem::Synset(name) => {
-                let members = dict.synsets.get(name)?;
-                pos = (pos..words.len()).find_map(|k| {
-                    members.iter().find_map(|mem| {
-                        let n = mem.len();
-                        if n == 0 || k + n > words.len() {
-                            return None;
-                        }
-                        let hit = (0..n).all(|j| {
-                            let mw = if reversed { &mem[n - 1 - j] } else { &mem[j] };
-                            &words[k + j] == mw || &lemmas[k + j] == mw
-                        });
-                        hit.then_some((k + n, mem))
-                    })
-                })
-                .map(|(end, mem)| {
-                    m.gap += end - mem.len() - pos;
-                    if mem.iter().any(|x| matches!(x.as_str(), "NOT" | "NEVER" | "N'T")) {
-                        m.negation = true;
-                    }
-                    end
-                })?;
-            }
-            _ => continue,
-        }
-        if !matches!(e, PatternElem::Source | PatternElem::Target) {
-            m.elems += 1;
-        }
-    }
-    Some(m)
-}
-
-/// Which of the patterns that match wins: the most elements, then (as PETRARCH, which reads
-/// on from the verb) the fewest words skipped, then exact forms, then the first written.
-fn pattern_rank(m: &PatternMatch, p: &VerbPattern) -> impl Ord {
-    (
-        m.elems,
-        std::cmp::Reverse(m.gap),
-        m.exact,
-        std::cmp::Reverse(p.line),
-    )
-}
-
-fn pattern_score(p: &VerbPattern, w: &PatternWindow, dict: &VerbDictionary) -> Option<PatternMatch> {
-    let mut after = Vec::new();
-    flatten(&p.after, &mut after);
-    let mut before = Vec::new();
-    flatten(&p.before, &mut before);
-    before.reverse();
-    if after.is_empty() && before.is_empty() {
-        return None;
-    }
-    let a = match_elems(&after, &w.after_words, &w.after_lemmas, false, w, dict)?;
-    let b = match_elems(&before, &w.before_words, &w.before_lemmas, true, w, dict)?;
-    // Window positions to token indices: after the verb forward, before it backward.
-    let tok = |(pos, forward): (usize, bool)| {
-        if forward {
-            (w.verb + 1 + pos, true)
-        } else {
-            (w.verb.saturating_sub(1 + pos), false)
-        }
-    };
-    Some(PatternMatch {
-        elems: a.elems + b.elems,
-        exact: a.exact + b.exact,
-        gap: a.gap + b.gap,
-        marks: Marks {
-            source: a.marks.source.or(b.marks.source).map(tok),
-            target: a.marks.target.or(b.marks.target).map(tok),
-        },
-        negation: a.negation || b.negation,
-    })
-}
-
-fn flatten<'p>(elems: &'p [PatternElem], out: &mut Vec<&'p PatternElem>) {
-    for e in elems {
-        match e {
-            PatternElem::NounPhrase(v) | PatternElem::PrepPhrase(v) => flatten(v, out),
-            PatternElem::Word(_)
-            | PatternElem::Synset(_)
-            | PatternElem::Compound
-            | PatternElem::Source
-            | PatternElem::Target => out.push(e),
-            _ => {}
         }
     }
 }

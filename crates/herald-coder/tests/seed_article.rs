@@ -100,7 +100,8 @@ fn dates_come_from_the_text_when_it_gives_one() {
     // The seed article's own sentence, with a foreign minister in place of Netanyahu's own
     // ministers (a leader convening his own cabinet is no interaction between actors).
     let (mut doc, _, dicts) = setup();
-    doc.text = "Netanyahu convened Egypt's foreign minister late Tuesday to assess developments.".into();
+    doc.text =
+        "Netanyahu convened Egypt's foreign minister late Tuesday to assess developments.".into();
     let nlp = herald_nlp::Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
     let ev = Coder::new(&dicts).code(&doc, &nlp.analyze(&doc));
     let convened = find(&ev, "convened");
@@ -110,7 +111,10 @@ fn dates_come_from_the_text_when_it_gives_one() {
         (Some("2025-05-20"), "text")
     );
     assert_eq!(
-        (convened[0].source.code.as_deref(), convened[0].target.code.as_deref()),
+        (
+            convened[0].source.code.as_deref(),
+            convened[0].target.code.as_deref()
+        ),
         (Some("ISRGOV"), Some("EGYGOV"))
     );
     // In the article itself, "Netanyahu convened his top ministers": ISRGOV on ISRGOV, no event.
@@ -155,6 +159,10 @@ fn missing_reports_what_the_dictionaries_lack() {
         m.actors
     );
     for known in ["Houthis", "Donald Trump", "Trump"] {
-        assert!(!m.actors.iter().any(|(_, t)| t == known), "{known}: {:?}", m.actors);
+        assert!(
+            !m.actors.iter().any(|(_, t)| t == known),
+            "{known}: {:?}",
+            m.actors
+        );
     }
 }

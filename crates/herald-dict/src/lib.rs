@@ -556,10 +556,9 @@ impl AgentDictionary {
             forms.extend(plurals.split_whitespace().map(String::from));
             if plurals.is_empty() && !lhs.contains('{') && !phrase.ends_with('_') {
                 // Regular plural, as PETRARCH generates it.
-                forms.push(if phrase.ends_with('Y') {
-                    format!("{}IES", &phrase[..phrase.len() - 1])
-                } else {
-                    format!("{phrase}S")
+                forms.push(match phrase.strip_suffix('Y') {
+                    Some(stem) => format!("{stem}IES"),
+                    None => format!("{phrase}S"),
                 });
             }
             for form in forms {

@@ -192,8 +192,12 @@ fn split_joined(
     let mut out = Vec::new();
     for e in elems {
         match e {
-            PatternElem::NounPhrase(v) => out.push(PatternElem::NounPhrase(split_joined(v, synsets))),
-            PatternElem::PrepPhrase(v) => out.push(PatternElem::PrepPhrase(split_joined(v, synsets))),
+            PatternElem::NounPhrase(v) => {
+                out.push(PatternElem::NounPhrase(split_joined(v, synsets)))
+            }
+            PatternElem::PrepPhrase(v) => {
+                out.push(PatternElem::PrepPhrase(split_joined(v, synsets)))
+            }
             PatternElem::Word(w) | PatternElem::Synset(w)
                 if w.contains('_') && !synsets.contains_key(w.as_str()) =>
             {
@@ -388,7 +392,12 @@ mod tests {
         let ps = &d.blocks[0].patterns;
         assert_eq!(
             ps[0].after,
-            vec![w("MEMOS"), w("ON"), PatternElem::Synset("&TIETYPES".into()), w("FROM")]
+            vec![
+                w("MEMOS"),
+                w("ON"),
+                PatternElem::Synset("&TIETYPES".into()),
+                w("FROM")
+            ]
         );
         assert_eq!(ps[1].before, vec![w("FAILED"), w("TO")]);
         assert_eq!(

@@ -53,14 +53,17 @@ fn code_text(nlp: &Pipeline, coder: &Coder, id: &str, date: &str, text: &str) ->
 fn prf(correct: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
     let p = 100.0 * correct as f64 / predicted.max(1) as f64;
     let r = 100.0 * correct as f64 / gold.max(1) as f64;
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
 /// Score on the PETRARCH-2 GSR.
 pub fn petr2_gsr(nlp: &Pipeline, coder: &Coder, data: &Path) -> std::io::Result<EvalLine> {
-    let xml =
-        std::fs::read_to_string(data.join("UniversalPetrarch/PETR2_GSR_validation.xml"))?;
+    let xml = std::fs::read_to_string(data.join("UniversalPetrarch/PETR2_GSR_validation.xml"))?;
     let records = parse_records(&xml);
     let (mut correct, mut predicted, mut gold) = (0, 0, 0);
     let (mut dyad_found, mut root_right) = (0, 0);
@@ -68,7 +71,13 @@ pub fn petr2_gsr(nlp: &Pipeline, coder: &Coder, data: &Path) -> std::io::Result<
         let events = code_text(nlp, coder, &r.id, &r.date, &r.text);
         let got: BTreeSet<(String, String, String)> = events
             .iter()
-            .filter_map(|e| Some((e.source.code.clone()?, e.target.code.clone()?, e.code.clone())))
+            .filter_map(|e| {
+                Some((
+                    e.source.code.clone()?,
+                    e.target.code.clone()?,
+                    e.code.clone(),
+                ))
+            })
             .collect();
         let expected: BTreeSet<(String, String, String)> = r.expected.iter().cloned().collect();
         predicted += got.len();
@@ -85,7 +94,10 @@ pub fn petr2_gsr(nlp: &Pipeline, coder: &Coder, data: &Path) -> std::io::Result<
             }
         }
         if errors_wanted() && got != expected {
-            eprintln!("gsr\t{}\texpected={expected:?}\tgot={got:?}\t{}", r.id, r.text);
+            eprintln!(
+                "gsr\t{}\texpected={expected:?}\tgot={got:?}\t{}",
+                r.id, r.text
+            );
         }
     }
     let (p, rc, f) = prf(correct, predicted, gold);
@@ -93,7 +105,10 @@ pub fn petr2_gsr(nlp: &Pipeline, coder: &Coder, data: &Path) -> std::io::Result<
     l.push("triple_p", p);
     l.push("triple_r", rc);
     l.push("triple_f1", f);
-    l.push("root_acc", 100.0 * root_right as f64 / dyad_found.max(1) as f64);
+    l.push(
+        "root_acc",
+        100.0 * root_right as f64 / dyad_found.max(1) as f64,
+    );
     l.push("actor_acc", 100.0 * dyad_found as f64 / gold.max(1) as f64);
     l.push("sentences", records.len() as f64);
     l.push("gold", gold as f64);
@@ -166,7 +181,11 @@ pub fn plover_gsr(nlp: &Pipeline, coder: &Coder, data: &Path) -> std::io::Result
         if types.contains(&r.event) {
             type_right += 1;
         }
-        let three = |c: &Option<String>| c.as_ref().filter(|c| c.len() >= 3).map(|c| c[..3].to_string());
+        let three = |c: &Option<String>| {
+            c.as_ref()
+                .filter(|c| c.len() >= 3)
+                .map(|c| c[..3].to_string())
+        };
         let got: BTreeSet<(String, String, String)> = events
             .iter()
             .filter_map(|e| {
@@ -177,8 +196,14 @@ pub fn plover_gsr(nlp: &Pipeline, coder: &Coder, data: &Path) -> std::io::Result
                 ))
             })
             .collect();
-        let srcs: BTreeSet<String> = events.iter().filter_map(|e| three(&e.source.code)).collect();
-        let tgts: BTreeSet<String> = events.iter().filter_map(|e| three(&e.target.code)).collect();
+        let srcs: BTreeSet<String> = events
+            .iter()
+            .filter_map(|e| three(&e.source.code))
+            .collect();
+        let tgts: BTreeSet<String> = events
+            .iter()
+            .filter_map(|e| three(&e.target.code))
+            .collect();
         for s in &r.sources {
             src_n += 1;
             src_right += usize::from(srcs.contains(s));
@@ -199,12 +224,18 @@ pub fn plover_gsr(nlp: &Pipeline, coder: &Coder, data: &Path) -> std::io::Result
         gold += expected.len();
         correct += got.intersection(&expected).count();
         if errors_wanted() && !types.contains(&r.event) {
-            eprintln!("plover\t{}\texpected={}\tgot={got:?}\t{}", r.id, r.event, r.text);
+            eprintln!(
+                "plover\t{}\texpected={}\tgot={got:?}\t{}",
+                r.id, r.event, r.text
+            );
         }
     }
     let (p, rc, f) = prf(correct, predicted, gold);
     let mut l = EvalLine::new("plover-gsr");
-    l.push("type_acc", 100.0 * type_right as f64 / records.len().max(1) as f64);
+    l.push(
+        "type_acc",
+        100.0 * type_right as f64 / records.len().max(1) as f64,
+    );
     l.push("source_acc", 100.0 * src_right as f64 / src_n.max(1) as f64);
     l.push("target_acc", 100.0 * tgt_right as f64 / tgt_n.max(1) as f64);
     l.push("triple_p", p);
@@ -232,8 +263,12 @@ pub fn penta_class_test(nlp: &Pipeline, coder: &Coder, data: &Path) -> std::io::
     let (mut right, mut n) = (0, 0);
     let mut confusion = [[0usize; 5]; 5];
     for (i, line) in tsv.lines().enumerate() {
-        let Some((text, class)) = line.rsplit_once('\t') else { continue };
-        let Ok(class) = class.trim().parse::<u8>() else { continue };
+        let Some((text, class)) = line.rsplit_once('\t') else {
+            continue;
+        };
+        let Ok(class) = class.trim().parse::<u8>() else {
+            continue;
+        };
         if class > 4 {
             continue;
         }
@@ -247,7 +282,10 @@ pub fn penta_class_test(nlp: &Pipeline, coder: &Coder, data: &Path) -> std::io::
     l.push("acc", 100.0 * right as f64 / n.max(1) as f64);
     for c in 0..5 {
         let total: usize = confusion[c].iter().sum();
-        l.push(&format!("recall_{c}"), 100.0 * confusion[c][c] as f64 / total.max(1) as f64);
+        l.push(
+            &format!("recall_{c}"),
+            100.0 * confusion[c][c] as f64 / total.max(1) as f64,
+        );
     }
     l.push("sentences", n as f64);
     Ok(l)
@@ -266,7 +304,10 @@ mod tests {
         let r = plover_records(json).unwrap();
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].sources, vec!["HUN".to_string(), "ROU".to_string()]);
-        assert_eq!(r[0].targets, r[0].sources, "compound source without target is reciprocal");
+        assert_eq!(
+            r[0].targets, r[0].sources,
+            "compound source without target is reciprocal"
+        );
         assert_eq!(r[0].event, "AGREE");
     }
 

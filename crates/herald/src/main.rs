@@ -243,9 +243,18 @@ fn eval(e: EvalArgs) -> Result<()> {
                 &std::path::Path,
             ) -> std::io::Result<herald_eval::EvalLine>;
             let sets: [(&str, GoldEval); 3] = [
-                ("UniversalPetrarch/PETR2_GSR_validation.xml", herald_eval::gold::petr2_gsr),
-                ("cameo-plover-gold (PLOVER GSR)", herald_eval::gold::plover_gsr),
-                ("cameo-plover-gold (PentaClass)", herald_eval::gold::penta_class_test),
+                (
+                    "UniversalPetrarch/PETR2_GSR_validation.xml",
+                    herald_eval::gold::petr2_gsr,
+                ),
+                (
+                    "cameo-plover-gold (PLOVER GSR)",
+                    herald_eval::gold::plover_gsr,
+                ),
+                (
+                    "cameo-plover-gold (PentaClass)",
+                    herald_eval::gold::penta_class_test,
+                ),
             ];
             for (name, run) in sets {
                 let line = run(&nlp, &coder, &e.data)

@@ -1,0 +1,154 @@
+//! Resolving an actor phrase of the parse to a dated actor code.
+
+use crate::tree::{children, split_name};
+use crate::{Coder, Found};
+use herald_dict::Date;
+use herald_doc::{Sentence, Upos};
+
+impl Coder<'_> {
+    /// The actor phrase headed by token `h`.
+    pub(crate) fn actor(&self, s: &Sentence, h: usize, date: Date, memory: &[Found]) -> Found {
+        let t = &s.tokens[h];
+        let upper = t.text.to_uppercase();
+        if t.upos == Upos::PRON {
+            let l = t.lemma.to_lowercase();
+            let person = matches!(l.as_str(), "he" | "she" | "him" | "her" | "his");
+            let thing = matches!(l.as_str(), "it" | "they" | "them" | "its" | "their");
+            if person || thing {
+                // The nearest earlier name of the right kind: this sentence first, then before.
+                let here = (0..h)
+                    .rev()
+                    .filter(|&i| {
+                        s.tokens[i].ent.starts_with("B-")
+                            && s.tokens[i].ent.ends_with("PERSON") == person
+                    })
+                    .find_map(|i| {
+                        let f = self.actor(s, i, date, &[]);
+                        f.code.is_some().then_some(f)
+                    });
+                if let Some(f) = here.or_else(|| {
+                    memory
+                        .iter()
+                        .rev()
+                        .find(|f| f.code.is_some() && f.person == person)
+                        .cloned()
+                }) {
+                    return Found {
+                        code: f.code,
+                        span: (h, h + 1),
+                        person,
+                        last: upper,
+                    };
+                }
+            }
+            return Found {
+                code: None,
+                span: (h, h + 1),
+                person,
+                last: upper,
+            };
+        }
+        // The head with its name-building dependents.
+        let mut idx = vec![h];
+        for c in children(s, h) {
+            if matches!(
+                s.tokens[c].deprel.as_str(),
+                "compound" | "flat" | "amod" | "nmod:desc" | "nmod:poss" | "appos"
+            ) || (s.tokens[c].deprel == "conj" && split_name(s, h, c))
+            {
+                idx.push(c);
+                for g in children(s, c) {
+                    if matches!(s.tokens[g].deprel.as_str(), "compound" | "flat" | "amod") {
+                        idx.push(g);
+                    }
+                }
+            }
+        }
+        idx.sort();
+        let (a, b) = (idx[0], idx[idx.len() - 1] + 1);
+        let words: Vec<&str> = s.tokens[a..b].iter().map(|t| t.text.as_str()).collect();
+        let mut actor: Option<(String, usize)> = None;
+        let mut agent: Option<&herald_dict::Agent> = None;
+        let mut i = 0;
+        while i < words.len() {
+            if let Some(m) = self.dicts.actors.longest_match(&words, i) {
+                if let Some(c) = self.dicts.actors.code_on(m.entry, date) {
+                    if actor.as_ref().is_none_or(|(old, _)| c.len() > old.len()) {
+                        actor = Some((c.to_string(), m.len));
+                    }
+                }
+                i += m.len;
+                continue;
+            }
+            if let Some(m) = self.dicts.agents.longest_match(&words, i) {
+                agent = Some(&self.dicts.agents.agents[m.entry]);
+                i += m.len;
+                continue;
+            }
+            i += 1;
+        }
+        let person = s.tokens[h].ent.ends_with("PERSON");
+        let mut code = match (actor, agent) {
+            (Some((c, _)), Some(ag)) if c.len() == 3 => Some(if ag.suffix {
+                format!("{c}{}", ag.code)
+            } else {
+                format!("{}{c}", ag.code)
+            }),
+            (Some((c, _)), _) => Some(c),
+            (None, _) => None,
+        };
+        // A short name the document introduced in full before ("Trump" after "Donald Trump",
+        // also inside a phrase: "the Trump administration").
+        if code.is_none() {
+            let names: Vec<String> = (a..b)
+                .filter(|&i| s.tokens[i].upos == Upos::PROPN)
+                .map(|i| s.tokens[i].text.to_uppercase())
+                .collect();
+            code = memory
+                .iter()
+                .rev()
+                .find(|f| f.code.is_some() && names.contains(&f.last))
+                .and_then(|f| f.code.clone());
+        }
+        // A role without a country: the country of an "in/of/from" modifier ("a court in
+        // Guyana", "ministers from the Georgian government") or of a possessive pronoun ("his
+        // top ministers"), else PETRARCH's unknown country ("officials" → ---GOV).
+        if let (None, Some(ag)) = (&code, agent) {
+            if ag.suffix {
+                let country = children(s, h)
+                    .into_iter()
+                    .filter(|&c| {
+                        let rel = s.tokens[c].deprel.as_str();
+                        (rel == "nmod:poss" && s.tokens[c].upos == Upos::PRON)
+                            || (rel == "nmod"
+                                && children(s, c).iter().any(|&g| {
+                                    s.tokens[g].deprel == "case"
+                                        && matches!(
+                                            s.tokens[g].lemma.to_lowercase().as_str(),
+                                            "in" | "of" | "from"
+                                        )
+                                }))
+                    })
+                    .find_map(|c| {
+                        let code = self.actor(s, c, date, memory).code?;
+                        (!code.starts_with("---")).then(|| code.get(..3).map(str::to_string))?
+                    });
+                code = Some(format!(
+                    "{}{}",
+                    country.as_deref().unwrap_or("---"),
+                    ag.code
+                ));
+            }
+        }
+        let last = (a..b)
+            .rev()
+            .find(|&i| s.tokens[i].upos == Upos::PROPN)
+            .map_or(upper, |i| s.tokens[i].text.to_uppercase());
+        Found {
+            code,
+            span: (a, b),
+            person,
+            last,
+        }
+    }
+}

@@ -1,0 +1,286 @@
+//! Matching PETRARCH verb patterns against the words of a verb's clause.
+
+use crate::tree::{children, lemma, subtree_span};
+use crate::Coder;
+use herald_dict::verbs::{CodeSpec, PatternElem, VerbDictionary, VerbPattern};
+use herald_doc::Sentence;
+
+impl Coder<'_> {
+    /// The code of verb token `v` and what its pattern says about the actors, if the
+    /// dictionaries know the verb.
+    pub(crate) fn verb_code(&self, s: &Sentence, v: usize) -> Option<VerbCode> {
+        let lem = lemma(s, v);
+        for (di, dict) in self.dicts.verbs.iter().enumerate() {
+            let file = if di == 0 {
+                "herald.verbs.txt"
+            } else {
+                "CAMEO.2.0.txt"
+            };
+            let mut candidates: Vec<_> = dict.verbs_for(&lem).collect();
+            if candidates.is_empty() {
+                continue;
+            }
+            // A phrasal verb ("push for") when its particle or preposition follows the verb.
+            let next = s.tokens.get(v + 1).map(|t| t.text.to_uppercase());
+            candidates.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+            let verb = candidates
+                .iter()
+                .find(|c| {
+                    c.words.len() == 1
+                        || (c.words.len() == 2 && next.as_deref() == Some(c.words[1].as_str()))
+                })
+                .copied()?;
+            let block = &dict.blocks[verb.block];
+            let window = PatternWindow::new(s, v);
+            let best = block
+                .patterns
+                .iter()
+                .filter(|p| spec_code(&p.code).is_some())
+                .filter_map(|p| pattern_score(p, &window, dict).map(|sc| (sc, p)))
+                .max_by_key(|(m, p)| pattern_rank(m, p));
+            let (spec, line, marks, negation) = match best {
+                Some((m, p)) => (&p.code, p.line, m.marks, m.negation),
+                None => match (&verb.code, &block.code) {
+                    (c, _) if spec_code(c).is_some() => (c, verb.line, Marks::default(), false),
+                    (_, b) if spec_code(b).is_some() => (b, block.line, Marks::default(), false),
+                    _ => return None,
+                },
+            };
+            let (code, back) = spec_code(spec)?;
+            return Some(VerbCode {
+                code,
+                back,
+                rule: format!("{file}:{line}"),
+                marks,
+                negation,
+            });
+        }
+        None
+    }
+}
+
+/// The source→target code and, for reciprocal events (`[032:033]`), the target→source code.
+/// Codes that are not CAMEO numbers (the validation files' `+++`, `025?`) are not codes.
+fn spec_code(c: &CodeSpec) -> Option<(String, Option<String>)> {
+    let numeric = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    match c {
+        CodeSpec::None => None,
+        CodeSpec::Code(c) => numeric(c).then(|| (c.clone(), None)),
+        CodeSpec::Pair(a, b) if numeric(a) => Some((a.clone(), numeric(b).then(|| b.clone()))),
+        CodeSpec::Pair(_, b) => numeric(b).then(|| (b.clone(), None)),
+    }
+}
+
+/// How well `p` matches the words after the verb, in order: (elements matched, of which by the
+/// exact word rather than its lemma); `None` if any element is missing or the pattern needs
+/// words before the verb.
+/// The words a verb's patterns are matched against: the verb's own clause (its subtree), the
+/// part before the verb nearest first, the part after it in text order.
+struct PatternWindow {
+    before_words: Vec<String>,
+    before_lemmas: Vec<String>,
+    after_words: Vec<String>,
+    after_lemmas: Vec<String>,
+    /// The subject is a compound actor ("X and Y"), for PETRARCH's `%`.
+    compound_subject: bool,
+    /// The verb's token index.
+    verb: usize,
+}
+
+impl PatternWindow {
+    fn new(s: &Sentence, v: usize) -> PatternWindow {
+        let (lo, hi) = subtree_span(s, v);
+        let up = |r: std::ops::Range<usize>, lemma: bool| -> Vec<String> {
+            r.map(|i| {
+                if lemma {
+                    s.tokens[i].lemma.to_uppercase()
+                } else {
+                    s.tokens[i].text.to_uppercase()
+                }
+            })
+            .collect()
+        };
+        let mut before_words = up(lo..v, false);
+        let mut before_lemmas = up(lo..v, true);
+        before_words.reverse();
+        before_lemmas.reverse();
+        let compound_subject = children(s, v)
+            .into_iter()
+            .filter(|&c| matches!(s.tokens[c].deprel.as_str(), "nsubj" | "nsubj:pass"))
+            .any(|c| children(s, c).iter().any(|&g| s.tokens[g].deprel == "conj"));
+        PatternWindow {
+            before_words,
+            before_lemmas,
+            after_words: up(v + 1..hi + 1, false),
+            after_lemmas: up(v + 1..hi + 1, true),
+            compound_subject,
+            verb: v,
+        }
+    }
+}
+
+/// Where a pattern put the actors: window positions of its `$` and `+` markers, as
+/// (token index to search from, searching forward).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Marks {
+    pub(crate) source: Option<(usize, bool)>,
+    pub(crate) target: Option<(usize, bool)>,
+}
+
+/// How well a pattern matched.
+#[derive(Debug, Clone, Copy, Default)]
+struct PatternMatch {
+    /// Elements matched (the more, the more specific the pattern).
+    elems: usize,
+    /// Of them, words matched in their exact form rather than by lemma.
+    exact: usize,
+    /// Words skipped between the verb and the matched elements.
+    gap: usize,
+    marks: Marks,
+    /// The pattern itself holds the negation ("- NOT * [112]"): its code already says what
+    /// happened, so the event is not marked negated.
+    negation: bool,
+}
+
+/// A verb's code from the dictionaries.
+pub(crate) struct VerbCode {
+    pub(crate) code: String,
+    /// For a reciprocal event, the code from the target's side.
+    pub(crate) back: Option<String>,
+    /// The dictionary entry (`file:line`).
+    pub(crate) rule: String,
+    pub(crate) marks: Marks,
+    pub(crate) negation: bool,
+}
+
+/// Match pattern elements in order against words (skipping is allowed between them); words
+/// and lemmas are nearest-first when `reversed`. Returns the match with marker positions in
+/// window coordinates.
+fn match_elems(
+    flat: &[&PatternElem],
+    words: &[String],
+    lemmas: &[String],
+    reversed: bool,
+    w: &PatternWindow,
+    dict: &VerbDictionary,
+) -> Option<PatternMatch> {
+    let mut pos = 0;
+    let mut m = PatternMatch::default();
+    for e in flat {
+        match e {
+            PatternElem::Compound => {
+                if !w.compound_subject {
+                    return None;
+                }
+            }
+            PatternElem::Source => m.marks.source = Some((pos, !reversed)),
+            PatternElem::Target => m.marks.target = Some((pos, !reversed)),
+            PatternElem::Word(word) => {
+                if matches!(word.as_str(), "NOT" | "NEVER" | "N'T") {
+                    m.negation = true;
+                }
+                if let Some(k) = (pos..words.len()).find(|&k| &words[k] == word) {
+                    m.exact += 1;
+                    m.gap += k - pos;
+                    pos = k + 1;
+                } else {
+                    let k = (pos..words.len()).find(|&k| &lemmas[k] == word)?;
+                    m.gap += k - pos;
+                    pos = k + 1;
+                }
+            }
+            PatternElem::Synset(name) => {
+                let members = dict.synsets.get(name)?;
+                pos = (pos..words.len())
+                    .find_map(|k| {
+                        members.iter().find_map(|mem| {
+                            let n = mem.len();
+                            if n == 0 || k + n > words.len() {
+                                return None;
+                            }
+                            let hit = (0..n).all(|j| {
+                                let mw = if reversed { &mem[n - 1 - j] } else { &mem[j] };
+                                &words[k + j] == mw || &lemmas[k + j] == mw
+                            });
+                            hit.then_some((k + n, mem))
+                        })
+                    })
+                    .map(|(end, mem)| {
+                        m.gap += end - mem.len() - pos;
+                        if mem
+                            .iter()
+                            .any(|x| matches!(x.as_str(), "NOT" | "NEVER" | "N'T"))
+                        {
+                            m.negation = true;
+                        }
+                        end
+                    })?;
+            }
+            _ => continue,
+        }
+        if !matches!(e, PatternElem::Source | PatternElem::Target) {
+            m.elems += 1;
+        }
+    }
+    Some(m)
+}
+
+/// Which of the patterns that match wins: the most elements, then (as PETRARCH, which reads
+/// on from the verb) the fewest words skipped, then exact forms, then the first written.
+fn pattern_rank(m: &PatternMatch, p: &VerbPattern) -> impl Ord {
+    (
+        m.elems,
+        std::cmp::Reverse(m.gap),
+        m.exact,
+        std::cmp::Reverse(p.line),
+    )
+}
+
+fn pattern_score(
+    p: &VerbPattern,
+    w: &PatternWindow,
+    dict: &VerbDictionary,
+) -> Option<PatternMatch> {
+    let mut after = Vec::new();
+    flatten(&p.after, &mut after);
+    let mut before = Vec::new();
+    flatten(&p.before, &mut before);
+    before.reverse();
+    if after.is_empty() && before.is_empty() {
+        return None;
+    }
+    let a = match_elems(&after, &w.after_words, &w.after_lemmas, false, w, dict)?;
+    let b = match_elems(&before, &w.before_words, &w.before_lemmas, true, w, dict)?;
+    // Window positions to token indices: after the verb forward, before it backward.
+    let tok = |(pos, forward): (usize, bool)| {
+        if forward {
+            (w.verb + 1 + pos, true)
+        } else {
+            (w.verb.saturating_sub(1 + pos), false)
+        }
+    };
+    Some(PatternMatch {
+        elems: a.elems + b.elems,
+        exact: a.exact + b.exact,
+        gap: a.gap + b.gap,
+        marks: Marks {
+            source: a.marks.source.or(b.marks.source).map(tok),
+            target: a.marks.target.or(b.marks.target).map(tok),
+        },
+        negation: a.negation || b.negation,
+    })
+}
+
+fn flatten<'p>(elems: &'p [PatternElem], out: &mut Vec<&'p PatternElem>) {
+    for e in elems {
+        match e {
+            PatternElem::NounPhrase(v) | PatternElem::PrepPhrase(v) => flatten(v, out),
+            PatternElem::Word(_)
+            | PatternElem::Synset(_)
+            | PatternElem::Compound
+            | PatternElem::Source
+            | PatternElem::Target => out.push(e),
+            _ => {}
+        }
+    }
+}

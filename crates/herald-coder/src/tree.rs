@@ -1,0 +1,76 @@
+//! Questions herald's coder asks of a dependency parse.
+
+use herald_doc::{Sentence, Upos};
+
+pub(crate) fn children(s: &Sentence, i: usize) -> Vec<usize> {
+    s.tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.head == Some(i))
+        .map(|(j, _)| j)
+        .collect()
+}
+
+pub(crate) fn lemma(s: &Sentence, i: usize) -> String {
+    s.tokens[i].lemma.to_lowercase()
+}
+
+/// True if `v` is an ancestor of `i` within one clause (not through another verb's clause).
+pub(crate) fn dominated_by(s: &Sentence, i: usize, v: usize) -> bool {
+    let mut x = i;
+    for _ in 0..s.tokens.len() {
+        if matches!(
+            s.tokens[x].deprel.as_str(),
+            "ccomp" | "advcl" | "acl:relcl" | "parataxis" | "xcomp" | "conj"
+        ) {
+            return false;
+        }
+        match s.tokens[x].head {
+            Some(h) if h == v => return true,
+            Some(h) if s.tokens[h].upos == Upos::VERB => return false,
+            Some(h) => x = h,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// The speech verb a clause hangs from, if any.
+pub(crate) fn clause_of(s: &Sentence, v: usize) -> Option<usize> {
+    let t = &s.tokens[v];
+    if matches!(t.deprel.as_str(), "ccomp" | "parataxis") {
+        return t.head;
+    }
+    s.tokens
+        .iter()
+        .position(|c| c.head == Some(v) && c.deprel == "parataxis")
+}
+
+/// A conjunct with no "and", "or" or comma between it and its head is a name the parser split
+/// ("Bree Prime Minister | Romendacil"), not a second actor.
+pub(crate) fn split_name(s: &Sentence, head: usize, conj: usize) -> bool {
+    !(head.min(conj) + 1..head.max(conj)).any(|g| {
+        s.tokens[g].upos == Upos::CCONJ || matches!(s.tokens[g].text.as_str(), "," | ";" | "&")
+    })
+}
+
+/// The first and last token of the subtree of `v`.
+pub(crate) fn subtree_span(s: &Sentence, v: usize) -> (usize, usize) {
+    let (mut lo, mut hi) = (v, v);
+    for i in 0..s.tokens.len() {
+        let mut x = i;
+        let mut steps = 0;
+        while x != v && steps < s.tokens.len() {
+            match s.tokens[x].head {
+                Some(h) => x = h,
+                None => break,
+            }
+            steps += 1;
+        }
+        if x == v {
+            lo = lo.min(i);
+            hi = hi.max(i);
+        }
+    }
+    (lo, hi)
+}
