@@ -453,42 +453,17 @@ impl<'a> Coder<'a> {
                             sides.push((code.clone(), tgt.clone(), src.clone()));
                         }
                         for (code, src, tgt) in sides {
-                            let entry = self.dicts.codes.cameo(&code);
-                            let plover = self.dicts.codes.plover(&code).map(|p| PloverEvent {
-                                kind: p.event.clone(),
-                                mode: p.mode.clone(),
-                                context: p.context.clone(),
-                            });
-                            events.push(Event {
-                                doc_id: doc.id.clone(),
-                                sentence: si,
-                                source: actor_ref(s, src.as_ref()),
-                                target: actor_ref(s, tgt.as_ref()),
-                                root: code.get(..2).unwrap_or(&code).to_string(),
-                                quad: entry.map_or(0, |e| e.quad),
-                                goldstein: entry.map_or(0.0, |e| e.goldstein),
-                                code: code.clone(),
-                                trigger: TextSpan {
-                                    text: s.tokens[v].text.clone(),
-                                    start: s.tokens[v].span.start,
-                                    end: s.tokens[v].span.end,
-                                },
-                                modality,
-                                attribution: attribution.clone(),
-                                date: text_date
-                                    .map(|d| d.to_string())
-                                    .or_else(|| doc.date.clone()),
-                                date_basis: if text_date.is_some() {
-                                    "text"
-                                } else {
-                                    "publication"
-                                }
-                                .to_string(),
-                                plover,
-                                location: None,
-                                rule: rule.clone(),
-                                confidence: if both { 0.8 } else { 0.5 },
-                            });
+                            events.push(self.event(
+                                doc,
+                                (si, s),
+                                v,
+                                &code,
+                                (src.as_ref(), tgt.as_ref()),
+                                (modality, attribution.clone()),
+                                text_date,
+                                &rule,
+                                if both { 0.8 } else { 0.5 },
+                            ));
                         }
                         coded_verbs.push(v);
                     }
@@ -590,6 +565,61 @@ fn story_date(doc: &Document) -> Date {
         .as_deref()
         .and_then(Date::parse)
         .unwrap_or(Date(99_991_231))
+}
+
+impl Coder<'_> {
+    /// An event with its code's Goldstein score, QuadClass and PLOVER category; dated by
+    /// `text_date` if the text gives one, else by the publication date.
+    #[allow(clippy::too_many_arguments)]
+    fn event(
+        &self,
+        doc: &Document,
+        (si, s): (usize, &Sentence),
+        trigger: usize,
+        code: &str,
+        (src, tgt): (Option<&Found>, Option<&Found>),
+        (modality, attribution): (Modality, Option<TextSpan>),
+        text_date: Option<Date>,
+        rule: &str,
+        confidence: f32,
+    ) -> Event {
+        let entry = self.dicts.codes.cameo(code);
+        let plover = self.dicts.codes.plover(code).map(|p| PloverEvent {
+            kind: p.event.clone(),
+            mode: p.mode.clone(),
+            context: p.context.clone(),
+        });
+        Event {
+            doc_id: doc.id.clone(),
+            sentence: si,
+            source: actor_ref(s, src),
+            target: actor_ref(s, tgt),
+            root: code.get(..2).unwrap_or(code).to_string(),
+            quad: entry.map_or(0, |e| e.quad),
+            goldstein: entry.map_or(0.0, |e| e.goldstein),
+            code: code.to_string(),
+            trigger: TextSpan {
+                text: s.tokens[trigger].text.clone(),
+                start: s.tokens[trigger].span.start,
+                end: s.tokens[trigger].span.end,
+            },
+            modality,
+            attribution,
+            date: text_date
+                .map(|d| d.to_string())
+                .or_else(|| doc.date.clone()),
+            date_basis: if text_date.is_some() {
+                "text"
+            } else {
+                "publication"
+            }
+            .to_string(),
+            plover,
+            location: None,
+            rule: rule.to_string(),
+            confidence,
+        }
+    }
 }
 
 fn actor_ref(s: &Sentence, f: Option<&Found>) -> ActorRef {

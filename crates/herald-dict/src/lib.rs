@@ -29,6 +29,7 @@
 #![deny(missing_docs)]
 
 pub mod codes;
+pub mod nouns;
 pub mod sources;
 pub mod verbs;
 
