@@ -24,12 +24,14 @@
 
 mod actors;
 pub mod dates;
+mod nouns;
 mod patterns;
 mod tree;
 
 use tree::{children, clause_of, dominated_by, lemma, split_name, subtree_span};
 
 use herald_dict::codes::CodeTables;
+use herald_dict::nouns::EventNouns;
 use herald_dict::verbs::VerbDictionary;
 use herald_dict::{ActorDictionary, AgentDictionary, Date, DictError};
 use herald_doc::{
@@ -45,6 +47,8 @@ pub struct Dictionaries {
     pub agents: AgentDictionary,
     /// Verbs and patterns (herald's additions first).
     pub verbs: Vec<VerbDictionary>,
+    /// Nouns that name events ("talks", "sanctions").
+    pub nouns: EventNouns,
     /// CAMEO codes and the PLOVER mapping.
     pub codes: CodeTables,
 }
@@ -97,7 +101,12 @@ impl Dictionaries {
             let p = data.join("petrarch2").join(f);
             problems.extend(actors.add(f, &read(&p)?));
         }
-        let agents = AgentDictionary::parse(
+        // herald's agent words first: the first definition of a phrase wins.
+        let mut agents = AgentDictionary::parse(
+            "herald.agents.txt",
+            &read(&data.join("actors/herald.agents.txt"))?,
+        )?;
+        agents.add(
             "Phoenix.agents.txt",
             &read(&data.join("petrarch2/Phoenix.agents.txt"))?,
         )?;
@@ -110,11 +119,17 @@ impl Dictionaries {
             problems.extend(pr);
             verbs.push(v);
         }
+        let (nouns, pr) = EventNouns::parse(
+            "herald.nouns.txt",
+            &read(&data.join("verbs/herald.nouns.txt"))?,
+        );
+        problems.extend(pr);
         Ok((
             Dictionaries {
                 actors,
                 agents,
                 verbs,
+                nouns,
                 codes: CodeTables::shipped(),
             },
             problems,
@@ -122,7 +137,7 @@ impl Dictionaries {
     }
 }
 
-const APPEAL_VERBS: [&str; 10] = [
+pub(crate) const APPEAL_VERBS: [&str; 10] = [
     "urge", "ask", "call", "demand", "request", "press", "appeal", "push", "implore", "pressure",
 ];
 const SPEECH_VERBS: [&str; 18] = [
@@ -207,6 +222,7 @@ impl<'a> Coder<'a> {
         let date = story_date(doc);
         let mut events = Vec::new();
         let mut memory: Vec<Found> = Vec::new();
+        let mut mentions = Vec::new();
         for (si, s) in analysis.sentences.iter().enumerate() {
             let mut coded_verbs = Vec::new();
             for v in 0..s.tokens.len() {
@@ -483,6 +499,7 @@ impl<'a> Coder<'a> {
                             .any(|&c| c != v && clause_of(s, c) == Some(v)))
                 }
             });
+            self.noun_events(doc, (si, s), date, &memory, &mut mentions, &mut events);
             // Remember this sentence's actors for pronouns in later ones.
             for (i, t) in s.tokens.iter().enumerate() {
                 if t.ent.starts_with("B-") {

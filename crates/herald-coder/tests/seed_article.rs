@@ -166,3 +166,57 @@ fn missing_reports_what_the_dictionaries_lack() {
         );
     }
 }
+
+#[test]
+fn the_call_is_an_event_between_trump_and_netanyahu_dated_monday() {
+    let ev = events();
+    // "their recent phone conversation" (sentence 1) is the call that "took place on Monday"
+    // (sentence 2): one event each way, dated 2025-05-19 from the text.
+    let call = find(&ev, "conversation")
+        .into_iter()
+        .filter(|e| e.code == "041")
+        .collect::<Vec<_>>();
+    assert_eq!(call.len(), 2, "{call:?}");
+    let mut dyads: Vec<(Option<&str>, Option<&str>)> = call
+        .iter()
+        .map(|e| (e.source.code.as_deref(), e.target.code.as_deref()))
+        .collect();
+    dyads.sort();
+    assert_eq!(
+        dyads,
+        vec![
+            (Some("ISRGOV"), Some("USAGOV")),
+            (Some("USAGOV"), Some("ISRGOV"))
+        ]
+    );
+    for e in call {
+        assert_eq!(
+            (e.date.as_deref(), e.date_basis.as_str()),
+            (Some("2025-05-19"), "text")
+        );
+        assert_eq!(e.modality, Modality::Asserted);
+    }
+    // "The call" itself adds no second event.
+    assert!(find(&ev, "call").is_empty());
+}
+
+#[test]
+fn criticism_from_israeli_officials_is_aimed_at_the_administration() {
+    let ev = events();
+    let c = find(&ev, "criticism");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        (
+            c[0].code.as_str(),
+            c[0].source.code.as_deref(),
+            c[0].target.code.as_deref()
+        ),
+        ("111", Some("ISRGOV"), Some("USAGOV"))
+    );
+    // "a potential military strike on Iran" did not happen, and "military" is no actor.
+    let strike = find(&ev, "strike");
+    assert!(strike.iter().all(|e| e.modality == Modality::Hypothetical));
+    assert!(strike
+        .iter()
+        .all(|e| e.source.code.as_deref() != Some("---MIL")));
+}

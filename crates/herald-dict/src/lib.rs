@@ -513,8 +513,15 @@ pub struct AgentDictionary {
 impl AgentDictionary {
     /// Parse an agent file: `PHRASE {PLURALS} [~CODE]` lines and `!SET! = A, B` substitution sets.
     pub fn parse(file: &str, text: &str) -> Result<AgentDictionary, DictError> {
-        let mut sets: FxHashMap<String, Vec<String>> = FxHashMap::default();
         let mut d = AgentDictionary::default();
+        d.add(file, text)?;
+        Ok(d)
+    }
+
+    /// Add the agents of another file; a phrase already defined keeps its first code.
+    pub fn add(&mut self, file: &str, text: &str) -> Result<(), DictError> {
+        let mut sets: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        let d = self;
         for (line, raw) in dictionary_lines(text) {
             let l = raw.split('#').next().unwrap_or("").trim();
             if l.is_empty() {
@@ -568,7 +575,7 @@ impl AgentDictionary {
                 }
             }
         }
-        Ok(d)
+        Ok(())
     }
 
     /// The longest agent phrase starting at `words[start]`.

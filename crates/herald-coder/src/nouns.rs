@@ -1,0 +1,336 @@
+//! Events named by a noun: "their recent phone conversation", "The call, which took place on
+//! Monday", "talks between Israel and Hamas", "sanctions on Syria", "criticism from Israeli
+//! officials". The noun's participants come from its own dependents (possessive, "between X
+//! and Y", "with X", "on X", "from X", a demonym or name before it); its modality from its
+//! modifiers ("a potential strike") and the verb that governs it ("push for a ceasefire" is
+//! requested); its date from a time word on the noun, its relative clause or its verb ("The call
+//! took place on Monday"). A definite noun without participants ("The call") refers back to the
+//! last event of its kind in the document: it dates that event instead of making a new one.
+
+use crate::tree::{children, lemma};
+use crate::{dates, Coder, Found, APPEAL_VERBS};
+use herald_dict::nouns::NounKind;
+use herald_dict::Date;
+use herald_doc::{Document, Event, Modality, Sentence, Upos};
+
+/// Adjectives that make the event named by a noun a possibility, not a fact.
+const HYPOTHETICAL_ADJ: [&str; 10] = [
+    "potential",
+    "possible",
+    "proposed",
+    "planned",
+    "future",
+    "prospective",
+    "likely",
+    "expected",
+    "hypothetical",
+    "would-be",
+];
+/// Verbs whose object names an event the subject wants, not one that happened.
+const INTENT_VERBS: [&str; 12] = [
+    "attempt", "try", "seek", "aim", "hope", "plan", "want", "intend", "propose", "offer",
+    "revive", "consider",
+];
+/// Verbs whose object is an act done to their subject ("moves that drew criticism").
+const UNDERGO_VERBS: [&str; 9] = [
+    "draw", "attract", "face", "receive", "spark", "provoke", "trigger", "prompt", "earn",
+];
+
+/// An event noun coded earlier in the document, for definite references back to it.
+pub(crate) struct NounMention {
+    /// Two-digit root of its code.
+    root: String,
+    /// Index of its events in the document's event list.
+    events: Vec<usize>,
+}
+
+fn case_of(s: &Sentence, n: usize) -> Option<String> {
+    children(s, n)
+        .into_iter()
+        .find(|&g| s.tokens[g].deprel == "case")
+        .map(|g| lemma(s, g))
+}
+
+impl Coder<'_> {
+    /// The events named by nouns in sentence `si`, appended to `events`.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn noun_events(
+        &self,
+        doc: &Document,
+        (si, s): (usize, &Sentence),
+        date: Date,
+        memory: &[Found],
+        mentions: &mut Vec<NounMention>,
+        events: &mut Vec<Event>,
+    ) {
+        let publication = doc.date.as_deref().and_then(Date::parse);
+        for n in 0..s.tokens.len() {
+            let t = &s.tokens[n];
+            if t.upos != Upos::NOUN || matches!(t.deprel.as_str(), "compound" | "amod") {
+                continue;
+            }
+            let kids = children(s, n);
+            let before: Vec<String> = kids
+                .iter()
+                .filter(|&&c| c + 1 == n && s.tokens[c].deprel == "compound")
+                .map(|&c| s.tokens[c].lemma.to_uppercase())
+                .collect();
+            let Some(noun) = self.dicts.nouns.lookup(&before, &t.lemma.to_uppercase()) else {
+                continue;
+            };
+            // "calls for a ceasefire" is an appeal, left to the verb dictionary.
+            if lemma(s, n) == "call"
+                && kids
+                    .iter()
+                    .any(|&c| case_of(s, c).as_deref() == Some("for"))
+            {
+                continue;
+            }
+            // The object of a coded verb is the verb's ("held talks", "imposed sanctions").
+            let head = t.head;
+            if let Some(h) = head {
+                if matches!(t.deprel.as_str(), "obj" | "nsubj:pass")
+                    && s.tokens[h].upos == Upos::VERB
+                    && self.verb_code(s, h).is_some()
+                    && !UNDERGO_VERBS.contains(&lemma(s, h).as_str())
+                {
+                    continue;
+                }
+            }
+            // Participants.
+            let coded = |i: usize| {
+                let f = self.actor(s, i, date, memory);
+                f.code.is_some().then_some(f)
+            };
+            let mut sources: Vec<Found> = Vec::new();
+            let mut targets: Vec<Found> = Vec::new();
+            let mut members: Vec<Found> = Vec::new();
+            for &c in &kids {
+                let rel = s.tokens[c].deprel.as_str();
+                let with_conj = |c: usize| {
+                    std::iter::once(c).chain(
+                        children(s, c)
+                            .into_iter()
+                            .filter(|&g| s.tokens[g].deprel == "conj"),
+                    )
+                };
+                match rel {
+                    "nmod:poss" if lemma(s, c) == "their" => {
+                        members.extend(self.plural_antecedents(s, c, date, memory));
+                    }
+                    // A role word alone ("a military strike") names no participant.
+                    "nmod:poss" | "amod" | "compound" => {
+                        if let Some(f) = coded(c)
+                            .filter(|f| !f.code.as_deref().is_some_and(|c| c.starts_with("---")))
+                        {
+                            members.push(f);
+                        }
+                    }
+                    "nmod" => {
+                        let case = case_of(s, c).unwrap_or_default();
+                        let found: Vec<Found> = with_conj(c).filter_map(coded).collect();
+                        match case.as_str() {
+                            "by" | "from" => sources.extend(found),
+                            "between" | "among" | "with" => members.extend(found),
+                            "on" | "against" | "of" | "to" | "toward" | "towards" | "at"
+                            | "over" => targets.extend(found),
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            // "moves that have drawn sharp criticism from X": X criticises whoever made the
+            // moves, the subject up the tree from the verb.
+            if let Some(h) = head {
+                if t.deprel == "obj" && UNDERGO_VERBS.contains(&lemma(s, h).as_str()) {
+                    if let Some(f) = self.subject_up(s, h, date, memory) {
+                        targets.push(f);
+                    }
+                    // "drawn criticism from X" with "from X" on the verb.
+                    for c in children(s, h) {
+                        if s.tokens[c].deprel == "obl"
+                            && matches!(case_of(s, c).as_deref(), Some("from" | "by"))
+                        {
+                            sources.extend(coded(c));
+                        }
+                    }
+                }
+            }
+            let mut pairs: Vec<(Found, Found)> = Vec::new();
+            match noun.kind {
+                NounKind::Mutual => {
+                    let mut all: Vec<Found> =
+                        members.into_iter().chain(sources).chain(targets).collect();
+                    all.dedup_by(|a, b| a.code == b.code);
+                    for (i, a) in all.iter().enumerate() {
+                        for b in &all[i + 1..] {
+                            if a.code != b.code {
+                                pairs.push((a.clone(), b.clone()));
+                                pairs.push((b.clone(), a.clone()));
+                            }
+                        }
+                    }
+                }
+                NounKind::Directed => {
+                    let srcs = if sources.is_empty() { members } else { sources };
+                    for a in &srcs {
+                        for b in &targets {
+                            if a.code != b.code {
+                                pairs.push((a.clone(), b.clone()));
+                            }
+                        }
+                    }
+                }
+            }
+            let text_date = publication.and_then(|p| self.noun_date(s, n, p));
+            let root = noun.code.get(..2).unwrap_or(&noun.code).to_string();
+            if pairs.is_empty() {
+                // "The call, which took place on Monday": the call mentioned before, dated now.
+                let definite = kids.iter().any(|&c| {
+                    s.tokens[c].deprel == "det"
+                        && matches!(lemma(s, c).as_str(), "the" | "this" | "that")
+                });
+                if let (true, Some(d)) = (definite, text_date) {
+                    if let Some(m) = mentions.iter().rev().find(|m| m.root == root) {
+                        for &i in &m.events {
+                            events[i].date = Some(d.to_string());
+                            events[i].date_basis = "text".to_string();
+                        }
+                    }
+                }
+                continue;
+            }
+            let (modality, attribution) = self.noun_modality(s, n);
+            let rule = format!("herald.nouns.txt:{}", noun.line);
+            let mut ids = Vec::new();
+            for (a, b) in pairs {
+                ids.push(events.len());
+                events.push(self.event(
+                    doc,
+                    (si, s),
+                    n,
+                    &noun.code,
+                    (Some(&a), Some(&b)),
+                    (modality, attribution.clone()),
+                    text_date,
+                    &rule,
+                    0.6,
+                ));
+            }
+            mentions.push(NounMention { root, events: ids });
+        }
+    }
+
+    /// "their": the two nearest distinct actors before it, people first (a call is between
+    /// leaders), never news media; in this sentence, then earlier ones.
+    fn plural_antecedents(
+        &self,
+        s: &Sentence,
+        at: usize,
+        date: Date,
+        memory: &[Found],
+    ) -> Vec<Found> {
+        let mut candidates: Vec<Found> = (0..at)
+            .rev()
+            .filter(|&i| s.tokens[i].ent.starts_with("B-"))
+            .map(|i| self.actor(s, i, date, memory))
+            .chain(memory.iter().rev().cloned())
+            .filter(|f| f.code.as_deref().is_some_and(|c| !c.ends_with("MED")))
+            .collect();
+        // Stable: people keep their order of nearness, ahead of everything else.
+        candidates.sort_by_key(|f| !f.person);
+        let mut out: Vec<Found> = Vec::new();
+        for f in candidates {
+            if !out.iter().any(|o| o.code == f.code) {
+                out.push(f);
+            }
+            if out.len() == 2 {
+                return out;
+            }
+        }
+        Vec::new()
+    }
+
+    /// The first actor subject found walking up the tree from token `v`.
+    fn subject_up(&self, s: &Sentence, v: usize, date: Date, memory: &[Found]) -> Option<Found> {
+        let mut x = v;
+        for _ in 0..s.tokens.len() {
+            if let Some(c) = children(s, x).into_iter().find(|&c| {
+                s.tokens[c].deprel.starts_with("nsubj") && s.tokens[c].upos != Upos::PRON
+            }) {
+                let f = self.actor(s, c, date, memory);
+                if f.code.is_some() {
+                    return Some(f);
+                }
+            }
+            x = s.tokens[x].head?;
+        }
+        None
+    }
+
+    /// A time word on the noun, in its relative clause, or on the verb it is the subject of.
+    fn noun_date(&self, s: &Sentence, n: usize, publication: Date) -> Option<Date> {
+        let mut places = vec![n];
+        places.extend(
+            children(s, n)
+                .into_iter()
+                .filter(|&c| s.tokens[c].deprel == "acl:relcl"),
+        );
+        if let Some(h) = s.tokens[n].head {
+            if s.tokens[n].deprel.starts_with("nsubj") {
+                places.push(h);
+            }
+        }
+        places.into_iter().find_map(|p| {
+            children(s, p).into_iter().find_map(|c| {
+                let rel = s.tokens[c].deprel.as_str();
+                let timeish = rel.starts_with("obl") || rel.starts_with("nmod") || rel == "advmod";
+                timeish
+                    .then(|| dates::resolve(&s.tokens[c].text, publication, false))
+                    .flatten()
+            })
+        })
+    }
+
+    /// Hypothetical for "a potential strike"; requested or intended when the governing verb
+    /// asks for or aims at the event ("push for a ceasefire", "attempting to revive talks");
+    /// else the governing verb's modality.
+    fn noun_modality(&self, s: &Sentence, n: usize) -> (Modality, Option<herald_doc::TextSpan>) {
+        if children(s, n).iter().any(|&c| {
+            s.tokens[c].deprel == "amod" && HYPOTHETICAL_ADJ.contains(&lemma(s, c).as_str())
+        }) {
+            return (Modality::Hypothetical, None);
+        }
+        // Up to the governing verb, through nouns ("a ceasefire agreement with X").
+        let mut x = n;
+        let mut verb = None;
+        for _ in 0..s.tokens.len() {
+            let Some(h) = s.tokens[x].head else { break };
+            if s.tokens[h].upos == Upos::VERB {
+                verb = Some(h);
+                break;
+            }
+            x = h;
+        }
+        let Some(v) = verb else {
+            return (Modality::Asserted, None);
+        };
+        // The verb and the verbs whose complement it is ("attempting to revive").
+        let mut y = v;
+        for _ in 0..s.tokens.len() {
+            let l = lemma(s, y);
+            if APPEAL_VERBS.contains(&l.as_str()) {
+                return (Modality::Requested, self.modality(s, v).1);
+            }
+            if INTENT_VERBS.contains(&l.as_str()) {
+                return (Modality::Future, self.modality(s, v).1);
+            }
+            match s.tokens[y].head {
+                Some(h) if s.tokens[y].deprel == "xcomp" => y = h,
+                _ => break,
+            }
+        }
+        self.modality(s, v)
+    }
+}
