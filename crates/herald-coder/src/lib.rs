@@ -643,7 +643,15 @@ fn actor_ref(s: &Sentence, f: Option<&Found>) -> ActorRef {
     match f {
         None => ActorRef::default(),
         Some(f) => {
-            let (a, b) = f.span;
+            // Spans are always of this sentence; clamp rather than trust it blindly.
+            let b = f.span.1.min(s.tokens.len());
+            let a = f.span.0.min(b.saturating_sub(1));
+            if b == 0 {
+                return ActorRef {
+                    code: f.code.clone(),
+                    ..ActorRef::default()
+                };
+            }
             let text = s.tokens[a..b]
                 .iter()
                 .enumerate()

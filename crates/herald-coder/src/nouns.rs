@@ -235,7 +235,11 @@ impl Coder<'_> {
             .rev()
             .filter(|&i| s.tokens[i].ent.starts_with("B-"))
             .map(|i| self.actor(s, i, date, memory))
-            .chain(memory.iter().rev().cloned())
+            // An actor of an earlier sentence stands here as the pronoun itself.
+            .chain(memory.iter().rev().map(|f| Found {
+                span: (at, at + 1),
+                ..f.clone()
+            }))
             .filter(|f| f.code.as_deref().is_some_and(|c| !c.ends_with("MED")))
             .collect();
         // Stable: people keep their order of nearness, ahead of everything else.

@@ -220,3 +220,19 @@ fn criticism_from_israeli_officials_is_aimed_at_the_administration() {
         .iter()
         .all(|e| e.source.code.as_deref() != Some("---MIL")));
 }
+
+#[test]
+fn a_plural_pronoun_resolved_across_sentences_stays_in_its_own_sentence() {
+    // "their" in a short sentence refers to actors named late in a long earlier sentence: the
+    // event's actor spans must be those of the pronoun (a Reuters story once made this panic).
+    let (mut doc, _, dicts) = setup();
+    doc.text = "After weeks of quiet preparations by aides on both sides of the Atlantic, Donald Trump welcomed Benjamin Netanyahu. Their talks went well.".into();
+    let nlp = herald_nlp::Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
+    let analysis = nlp.analyze(&doc);
+    let ev = Coder::new(&dicts).code(&doc, &analysis);
+    let talks = find(&ev, "talks");
+    assert_eq!(talks.len(), 2, "{ev:?}");
+    for e in talks {
+        assert_eq!(e.source.text.as_deref(), Some("Their"));
+    }
+}
