@@ -28,6 +28,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod calendar;
 pub mod codes;
 pub mod nouns;
 pub mod sources;

@@ -4,6 +4,7 @@
 #![deny(missing_docs)]
 
 pub mod coder;
+pub mod gkg;
 pub mod gold;
 pub mod nlp;
 

@@ -134,7 +134,7 @@ struct TrainArgs {
 
 #[derive(clap::Args)]
 struct EvalArgs {
-    /// What to evaluate: nlp, coder.
+    /// What to evaluate: nlp, coder, gkg.
     #[arg(default_value = "nlp")]
     what: String,
     /// The shared data folder.
@@ -263,8 +263,21 @@ fn eval(e: EvalArgs) -> Result<()> {
             }
             Ok(())
         }
+        "gkg" => {
+            let nlp = load_pipeline(&e.models)?;
+            let te3 = e.data.join("tempeval3");
+            for (name, dir) in [
+                ("tempeval3-tbaq-dev", te3.join("TBAQ-cleaned")),
+                ("tempeval3-platinum-test", te3.join("te3-platinum")),
+            ] {
+                let line = herald_eval::gkg::tempeval(&nlp, &dir, name)
+                    .with_context(|| format!("reading TimeML files under {}", dir.display()))?;
+                println!("{line}");
+            }
+            Ok(())
+        }
         other => anyhow::bail!(
-            "unknown evaluation '{other}'\n\nhint: herald eval nlp, herald eval coder"
+            "unknown evaluation '{other}'\n\nhint: herald eval nlp, herald eval coder, herald eval gkg"
         ),
     }
 }

@@ -1,0 +1,8 @@
+//! herald's knowledge layer: what GDELT's Global Knowledge Graph carries around the events of
+//! an article. Each module reads herald's [`herald_doc::Analysis`] of a document:
+//!
+//! - [`timex`]: temporal expressions ("on Monday", "last week", "three years ago", "March
+//!   2013") with their TimeML type and value, normalised against the publication date.
+#![deny(missing_docs)]
+
+pub mod timex;

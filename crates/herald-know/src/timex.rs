@@ -1,0 +1,760 @@
+//! Temporal expressions (TimeML TIMEX3): found in herald's tokens and normalised against the
+//! publication date, HeidelTime-style — by rules, not a model, because what a date expression
+//! means is arithmetic on the calendar.
+//!
+//! | text (published Friday 2013-03-22) | type | value |
+//! |---|---|---|
+//! | "Thursday", "on Monday" | DATE | 2013-03-21, 2013-03-18 (the last such day; the next one if the sentence is in the future tense) |
+//! | "last week", "this year", "last summer" | DATE | 2013-W11, 2013, 2012-SU |
+//! | "March 2013", "early December", "2010", "the 1990s" | DATE | 2013-03, 2012-12, 2010, 199 |
+//! | "three years ago" | DATE | 2010 |
+//! | "a month", "the past several months", "recent weeks" | DURATION | P1M, PXM, PXW |
+//! | "tonight", "Sunday night", "8 p.m." | TIME | 2013-03-22TNI, 2013-03-17TNI, 2013-03-22T20:00 |
+//! | "now", "recently", "the future" | DATE | PRESENT_REF, PAST_REF, FUTURE_REF |
+//! | "every week", "annually" | SET | P1W, P1Y |
+
+use herald_dict::calendar::{days, from_days, weekday};
+use herald_dict::Date;
+use herald_doc::{Analysis, Sentence};
+use serde::Serialize;
+
+/// TimeML's four kinds of temporal expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    /// A calendar date or period: "Monday", "March 2013", "last week".
+    Date,
+    /// A time of day: "8 p.m.", "tonight".
+    Time,
+    /// A length of time: "three years".
+    Duration,
+    /// A recurring time: "every week".
+    Set,
+}
+
+impl TimexType {
+    /// TimeML's name: `DATE`, `TIME`, `DURATION`, `SET`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// A temporal expression of a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timex {
+    /// 0-based sentence index.
+    pub sentence: usize,
+    /// Code-point offsets into the document text.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// The words.
+    pub text: String,
+    /// TimeML type.
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// TimeML value: `2025-05-19`, `2025-W20`, `P3Y`, `PRESENT_REF`, ...
+    pub value: String,
+}
+
+/// Tense of a sentence, which decides whether "Friday" or "August" is the last or the next one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Present,
+    Future,
+}
+
+/// One match: how many tokens, what it is.
+struct Hit {
+    len: usize,
+    kind: TimexType,
+    value: String,
+}
+
+fn hit(len: usize, kind: TimexType, value: impl Into<String>) -> Option<Hit> {
+    Some(Hit {
+        len,
+        kind,
+        value: value.into(),
+    })
+}
+
+const MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+const WEEKDAYS: [&str; 7] = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+fn month_of(word: &str, written: &str) -> Option<u32> {
+    // Months are capitalised in news; "may" and "march" are also a verb.
+    if !written.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let w = word.trim_end_matches('.');
+    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
+        return Some(i as u32 + 1);
+    }
+    let abbr = ["jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    if w == "sept" {
+        return Some(9);
+    }
+    abbr.iter()
+        .position(|a| !a.is_empty() && *a == w)
+        .map(|i| i as u32 + 1)
+}
+
+fn weekday_of(word: &str) -> Option<i64> {
+    WEEKDAYS.iter().position(|d| *d == word).map(|i| i as i64)
+}
+
+/// A count: digits, number words, or `None` for "several"/"few" (an unknown count, X).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Count {
+    N(f64),
+    Some,
+}
+
+fn count_of(word: &str) -> Option<Count> {
+    const WORDS: [&str; 21] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty",
+    ];
+    const TENS: [(&str, f64); 7] = [
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("sixty", 60.0),
+        ("seventy", 70.0),
+        ("eighty", 80.0),
+        ("ninety", 90.0),
+    ];
+    if let Some(i) = WORDS.iter().position(|w| *w == word) {
+        return Some(Count::N(i as f64));
+    }
+    if let Some((_, n)) = TENS.iter().find(|(w, _)| *w == word) {
+        return Some(Count::N(*n));
+    }
+    match word {
+        "a" | "an" => Some(Count::N(1.0)),
+        "several" | "few" | "some" | "many" | "couple" | "recent" | "numerous" => Some(Count::Some),
+        "half" => Some(Count::N(0.5)),
+        _ => word.replace(',', "").parse::<f64>().ok().map(Count::N),
+    }
+}
+
+/// A unit of time and its TimeML letter; `true` for units of the clock (PT...).
+fn unit_of(word: &str) -> Option<(&'static str, bool)> {
+    let w = word.strip_suffix('s').filter(|w| w.len() > 2).unwrap_or(word);
+    Some(match w {
+        "year" => ("Y", false),
+        "month" => ("M", false),
+        "week" => ("W", false),
+        "day" => ("D", false),
+        "decade" => ("DE", false),
+        "century" | "centurie" => ("CE", false),
+        "quarter" => ("Q", false),
+        "hour" => ("H", true),
+        "minute" => ("M", true),
+        "second" => ("S", true),
+        _ => return None,
+    })
+}
+
+fn duration_value(n: Count, unit: &str, clock: bool) -> String {
+    let (n, unit) = match (n, unit) {
+        (Count::N(k), "DE") => (Count::N(k * 10.0), "Y"),
+        (Count::N(k), "CE") => (Count::N(k * 100.0), "Y"),
+        (Count::Some, "DE") => (Count::Some, "DE"),
+        (Count::Some, "CE") => (Count::Some, "CE"),
+        (n, u) => (n, u),
+    };
+    let num = match n {
+        Count::N(k) if k.fract() == 0.0 => format!("{}", k as i64),
+        Count::N(k) => format!("{k}"),
+        Count::Some => "X".to_string(),
+    };
+    if clock {
+        format!("PT{num}{unit}")
+    } else {
+        format!("P{num}{unit}")
+    }
+}
+
+fn ymd(d: Date) -> (i32, u32, u32) {
+    ((d.0 / 10000) as i32, d.0 / 100 % 100, d.0 % 100)
+}
+
+fn date_value(d: Date) -> String {
+    let (y, m, dd) = ymd(d);
+    format!("{y:04}-{m:02}-{dd:02}")
+}
+
+/// ISO year and week of a date.
+fn iso_week(d: Date) -> (i32, i64) {
+    let thursday = from_days(days(d) - weekday(d) + 3);
+    let (y, _, _) = ymd(thursday);
+    let jan1 = days(Date((y as u32) * 10000 + 101));
+    (y, (days(thursday) - jan1) / 7 + 1)
+}
+
+fn week_value(d: Date) -> String {
+    let (y, w) = iso_week(d);
+    format!("{y:04}-W{w:02}")
+}
+
+/// Add months to a (year, month).
+fn add_months(y: i32, m: u32, k: i32) -> (i32, u32) {
+    let total = y * 12 + (m as i32 - 1) + k;
+    (total.div_euclid(12), (total.rem_euclid(12) + 1) as u32)
+}
+
+fn is_year(word: &str) -> Option<i32> {
+    if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
+        let y: i32 = word.parse().ok()?;
+        if (1900..=2099).contains(&y) {
+            return Some(y);
+        }
+    }
+    None
+}
+
+fn is_day(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let d: u32 = w.parse().ok()?;
+    ((1..=31).contains(&d) && w.len() <= 2).then_some(d)
+}
+
+const SEASONS: [(&str, &str, u32); 5] = [
+    ("spring", "SP", 4),
+    ("summer", "SU", 7),
+    ("fall", "FA", 10),
+    ("autumn", "FA", 10),
+    ("winter", "WI", 1),
+];
+
+/// What the words from `i` on say, for a sentence in `tense`, published on `dct`.
+struct Matcher<'a> {
+    /// Lower-case words.
+    w: Vec<String>,
+    /// Words as written.
+    written: Vec<&'a str>,
+    dct: Date,
+    tense: Tense,
+}
+
+impl Matcher<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.w.get(i).map_or("", String::as_str)
+    }
+
+    /// Year of a month (and day) given without one: the last such day up to the publication
+    /// date in past-tense sentences, the next one in future-tense ones, else this year's.
+    fn infer_year(&self, m: u32, d: u32) -> i32 {
+        let (y, dm, dd) = ymd(self.dct);
+        let before = (m, d) <= (dm, dd);
+        match self.tense {
+            Tense::Past if !before => y - 1,
+            Tense::Future if before && (m, d) != (dm, dd) => y + 1,
+            _ => y,
+        }
+    }
+
+    /// The longest expression starting at token `i`.
+    fn at(&self, i: usize) -> Option<Hit> {
+        let candidates = [
+            self.modified(i),
+            self.explicit_date(i),
+            self.year(i),
+            self.weekday(i),
+            self.deictic(i),
+            self.relative(i),
+            self.ago(i),
+            self.duration(i),
+            self.quarter_or_season(i),
+            self.clock(i),
+            self.set(i),
+        ];
+        candidates.into_iter().flatten().max_by_key(|h| h.len)
+    }
+
+    /// "early December", "the end of 2012", "mid-1990s": a modifier plus a date.
+    fn modified(&self, i: usize) -> Option<Hit> {
+        const MODS: [&[&str]; 12] = [
+            &["early"],
+            &["late"],
+            &["mid"],
+            &["the", "end", "of"],
+            &["the", "beginning", "of"],
+            &["the", "start", "of"],
+            &["the", "middle", "of"],
+            &["end", "of"],
+            &["beginning", "of"],
+            &["the", "first", "half", "of"],
+            &["the", "second", "half", "of"],
+            &["mid", "-"],
+        ];
+        MODS.iter()
+            .filter(|m| m.iter().enumerate().all(|(k, w)| self.word(i + k) == *w))
+            .filter_map(|m| {
+                let inner = [
+                    self.explicit_date(i + m.len()),
+                    self.year(i + m.len()),
+                    self.relative(i + m.len()),
+                    self.weekday(i + m.len()),
+                    self.quarter_or_season(i + m.len()),
+                ]
+                .into_iter()
+                .flatten()
+                .max_by_key(|h| h.len)?;
+                (inner.kind == TimexType::Date || inner.kind == TimexType::Time)
+                    .then(|| Hit {
+                        len: m.len() + inner.len,
+                        ..inner
+                    })
+            })
+            .max_by_key(|h| h.len)
+    }
+
+    fn explicit_date(&self, i: usize) -> Option<Hit> {
+        let w = self.word(i);
+        // 2013-03-22, 3/22/2013
+        let parts: Vec<&str> = w.split(['-', '/']).collect();
+        if parts.len() == 3 && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
+            let nums: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+            let (y, m, d) = if parts[0].len() == 4 {
+                (nums[0], nums[1], nums[2])
+            } else if w.contains('/') {
+                let y = if parts[2].len() == 2 { 2000 + nums[2] } else { nums[2] };
+                (y, nums[0], nums[1])
+            } else {
+                return None;
+            };
+            if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                return hit(1, TimexType::Date, format!("{y:04}-{m:02}-{d:02}"));
+            }
+        }
+        // Month Day(,) Year | Month Day | Month(,| of) Year | Month
+        if let Some(m) = month_of(w, self.written.get(i).copied().unwrap_or("")) {
+            let mut k = i + 1;
+            if self.word(k) == "." {
+                k += 1;
+            }
+            if let Some(d) = is_day(self.word(k)) {
+                let mut j = k + 1;
+                if self.word(j) == "," {
+                    j += 1;
+                }
+                if let Some(y) = is_year(self.word(j)) {
+                    return hit(j + 1 - i, TimexType::Date, format!("{y:04}-{m:02}-{d:02}"));
+                }
+                let y = self.infer_year(m, d);
+                return hit(k + 1 - i, TimexType::Date, format!("{y:04}-{m:02}-{d:02}"));
+            }
+            let mut j = k;
+            if matches!(self.word(j), "," | "of") {
+                j += 1;
+            }
+            if let Some(y) = is_year(self.word(j)) {
+                return hit(j + 1 - i, TimexType::Date, format!("{y:04}-{m:02}"));
+            }
+            // "May" alone is a month only next to a date word ("in May", "last May").
+            if m == 5 && !matches!(self.word(i.wrapping_sub(1)), "in" | "of" | "since" | "until" | "by" | "last" | "next" | "this" | "early" | "late" | "mid" | "during" | "from" | "through") {
+                return None;
+            }
+            let y = self.infer_year(m, 1);
+            return hit(k - i, TimexType::Date, format!("{y:04}-{m:02}"));
+        }
+        // 22 March 2013, 22 March
+        if let Some(d) = is_day(w) {
+            if let Some(m) = month_of(self.word(i + 1), self.written.get(i + 1).copied().unwrap_or("")) {
+                if let Some(y) = is_year(self.word(i + 2)) {
+                    return hit(3, TimexType::Date, format!("{y:04}-{m:02}-{d:02}"));
+                }
+                let y = self.infer_year(m, d);
+                return hit(2, TimexType::Date, format!("{y:04}-{m:02}-{d:02}"));
+            }
+        }
+        None
+    }
+
+    fn year(&self, i: usize) -> Option<Hit> {
+        let w = self.word(i);
+        let the = usize::from(w == "the");
+        let w2 = self.word(i + the);
+        // the 1990s, 1990s, '90s
+        if let Some(dec) = w2.strip_suffix('s').and_then(is_year) {
+            if dec % 10 == 0 {
+                return hit(the + 1, TimexType::Date, format!("{}", dec / 10));
+            }
+        }
+        if the == 1 {
+            return None;
+        }
+        // fiscal 2013, fiscal year 2013
+        if w == "fiscal" {
+            let k = if self.word(i + 1) == "year" { 2 } else { 1 };
+            if let Some(y) = is_year(self.word(i + k)) {
+                return hit(k + 1, TimexType::Date, format!("{y}"));
+            }
+        }
+        let y = is_year(w)?;
+        // Not an amount: "$2013", "2013 people".
+        if self.word(i.wrapping_sub(1)) == "$"
+            || matches!(self.word(i + 1), "%" | "percent" | "people" | "tons" | "tonnes" | "dollars" | "shares" | "points" | "-")
+        {
+            return None;
+        }
+        hit(1, TimexType::Date, format!("{y}"))
+    }
+
+    fn weekday(&self, i: usize) -> Option<Hit> {
+        let (shift, k) = match self.word(i) {
+            "last" | "past" => (Some(Tense::Past), 1),
+            "next" | "coming" => (Some(Tense::Future), 1),
+            "this" => (None, 1),
+            _ => (None, 0),
+        };
+        let wd = weekday_of(self.word(i + k))?;
+        let tense = shift.unwrap_or(self.tense);
+        let p = days(self.dct);
+        let pw = weekday(self.dct);
+        let delta = match tense {
+            Tense::Future => {
+                let d = (wd - pw).rem_euclid(7);
+                if d == 0 && shift.is_some() { 7 } else { d }
+            }
+            _ => {
+                let d = -((pw - wd).rem_euclid(7));
+                if d == 0 && shift.is_some() { -7 } else { d }
+            }
+        };
+        let day = date_value(from_days(p + delta));
+        let part = match self.word(i + k + 1) {
+            "morning" => Some("MO"),
+            "afternoon" => Some("AF"),
+            "evening" => Some("EV"),
+            "night" => Some("NI"),
+            _ => None,
+        };
+        match part {
+            Some(p) => hit(k + 2, TimexType::Time, format!("{day}T{p}")),
+            None => hit(k + 1, TimexType::Date, day),
+        }
+    }
+
+    fn deictic(&self, i: usize) -> Option<Hit> {
+        let p = days(self.dct);
+        let today = date_value(self.dct);
+        let two = (self.word(i), self.word(i + 1));
+        match two {
+            ("this", "morning") => return hit(2, TimexType::Time, format!("{today}TMO")),
+            ("this", "afternoon") => return hit(2, TimexType::Time, format!("{today}TAF")),
+            ("this", "evening") => return hit(2, TimexType::Time, format!("{today}TEV")),
+            ("last", "night") => return hit(2, TimexType::Time, format!("{}TNI", date_value(from_days(p - 1)))),
+            ("at", "present") | ("right", "now") => return hit(2, TimexType::Date, "PRESENT_REF"),
+            ("the", "future") => return hit(2, TimexType::Date, "FUTURE_REF"),
+            ("the", "past") if unit_of(self.word(i + 2)).is_none() && count_of(self.word(i + 2)).is_none() => {
+                return hit(2, TimexType::Date, "PAST_REF")
+            }
+            _ => {}
+        }
+        match self.word(i) {
+            "today" => hit(1, TimexType::Date, today),
+            "tonight" => hit(1, TimexType::Time, format!("{today}TNI")),
+            "yesterday" => hit(1, TimexType::Date, date_value(from_days(p - 1))),
+            "tomorrow" => hit(1, TimexType::Date, date_value(from_days(p + 1))),
+            "now" | "currently" | "nowadays" | "presently" => hit(1, TimexType::Date, "PRESENT_REF"),
+            "recently" | "lately" | "formerly" | "previously" => hit(1, TimexType::Date, "PAST_REF"),
+            _ => None,
+        }
+    }
+
+    /// "last week", "this year", "next month", "the previous quarter", "last weekend".
+    fn relative(&self, i: usize) -> Option<Hit> {
+        let (mut k, the) = if self.word(i) == "the" { (1, true) } else { (0, false) };
+        let shift = match self.word(i + k) {
+            "last" | "past" | "previous" | "preceding" => -1,
+            "this" | "current" | "same" => 0,
+            "next" | "coming" | "following" => 1,
+            "earlier" if self.word(i + k + 1) == "this" => {
+                k += 1;
+                0
+            }
+            _ => return None,
+        };
+        if the && self.word(i + 1) == "this" {
+            return None;
+        }
+        let unit = self.word(i + k + 1);
+        let len = k + 2;
+        let (y, m, _) = ymd(self.dct);
+        let value = match unit {
+            "year" => format!("{}", y + shift),
+            "month" => {
+                let (yy, mm) = add_months(y, m, shift);
+                format!("{yy:04}-{mm:02}")
+            }
+            "week" => week_value(from_days(days(self.dct) + 7 * shift as i64)),
+            "weekend" => format!("{}-WE", week_value(from_days(days(self.dct) + 7 * shift as i64))),
+            "quarter" => {
+                let q = (m as i32 - 1) / 3 + shift;
+                let (yy, qq) = (y + q.div_euclid(4), q.rem_euclid(4) + 1);
+                format!("{yy:04}-Q{qq}")
+            }
+            "decade" => format!("{}", (y + 10 * shift) / 10),
+            "century" => format!("{}", (y + 100 * shift) / 100),
+            s => {
+                let (_, code, month) = SEASONS.iter().find(|(n, _, _)| *n == s)?;
+                // "last summer" is the last one that has begun; "this summer" this year's.
+                let yy = match shift {
+                    -1 if *month <= m => y - 1 + i32::from(*month < m.saturating_sub(2)),
+                    -1 => y - 1,
+                    1 if *month > m => y,
+                    1 => y + 1,
+                    _ => y,
+                };
+                format!("{yy:04}-{code}")
+            }
+        };
+        // "the past week" and "the last year" are durations in TimeML.
+        if the && shift == -1 && !matches!(unit, "weekend") {
+            let (u, clock) = unit_of(unit)?;
+            return hit(len, TimexType::Duration, duration_value(Count::N(1.0), u, clock));
+        }
+        hit(len, TimexType::Date, value)
+    }
+
+    /// "three years ago", "a week ago".
+    fn ago(&self, i: usize) -> Option<Hit> {
+        let n = count_of(self.word(i))?;
+        let (u, clock) = unit_of(self.word(i + 1))?;
+        if self.word(i + 2) != "ago" || clock {
+            return None;
+        }
+        let Count::N(k) = n else {
+            return hit(3, TimexType::Date, "PAST_REF");
+        };
+        let k = k as i32;
+        let (y, m, _) = ymd(self.dct);
+        let value = match u {
+            "Y" => format!("{}", y - k),
+            "M" => {
+                let (yy, mm) = add_months(y, m, -k);
+                format!("{yy:04}-{mm:02}")
+            }
+            "W" => week_value(from_days(days(self.dct) - 7 * k as i64)),
+            "D" => date_value(from_days(days(self.dct) - k as i64)),
+            "DE" => format!("{}", y - 10 * k),
+            _ => return None,
+        };
+        hit(3, TimexType::Date, value)
+    }
+
+    /// "three years", "a month", "the past several months", "recent weeks", "four-week".
+    fn duration(&self, i: usize) -> Option<Hit> {
+        let mut k = 0;
+        let mut prefixed = false;
+        if self.word(i) == "the" && matches!(self.word(i + 1), "past" | "last" | "next" | "coming" | "first" | "final" | "previous") {
+            k = 2;
+            prefixed = true;
+        } else if matches!(self.word(i), "past" | "next" | "coming" | "first") {
+            k = 1;
+            prefixed = true;
+        }
+        if self.word(i + k) == "couple" && self.word(i + k + 1) == "of" {
+            let (u, clock) = unit_of(self.word(i + k + 2))?;
+            return hit(k + 3, TimexType::Duration, duration_value(Count::N(2.0), u, clock));
+        }
+        let (count, after) = match count_of(self.word(i + k)) {
+            Some(c) => {
+                // "four-week", "90-day": a count, a hyphen, a unit.
+                let skip = usize::from(self.word(i + k + 1) == "-");
+                (Some(c), i + k + 1 + skip)
+            }
+            None => (None, i + k),
+        };
+        let unit_word = self.word(after);
+        let (u, clock) = unit_of(unit_word)?;
+        let plural = unit_word.ends_with('s');
+        let count = match count {
+            Some(c) => c,
+            // "years", "months" alone: an unknown number of them, only with a prefix or a
+            // plural ("for years").
+            None if plural => Count::Some,
+            None if prefixed => Count::N(1.0),
+            None => return None,
+        };
+        if u == "Q" && !plural && count == Count::N(1.0) && k == 0 && self.word(i) != "a" {
+            return None;
+        }
+        // "a year ago" is a date (see `ago`); "second" as an ordinal is no unit.
+        if u == "S" && clock && !plural && count_of(self.word(i + k)).is_none() {
+            return None;
+        }
+        hit(after + 1 - i, TimexType::Duration, duration_value(count, u, clock))
+    }
+
+    /// "the first quarter (of 2013)", "summer", "the summer of 2012".
+    fn quarter_or_season(&self, i: usize) -> Option<Hit> {
+        let the = usize::from(self.word(i) == "the");
+        let ord = match self.word(i + the) {
+            "first" | "1st" => 1,
+            "second" | "2nd" => 2,
+            "third" | "3rd" => 3,
+            "fourth" | "4th" => 4,
+            _ => 0,
+        };
+        let (y, m, _) = ymd(self.dct);
+        if ord > 0 && matches!(self.word(i + the + 1), "quarter" | "-quarter") {
+            let mut len = the + 2;
+            let year = if self.word(i + len) == "of" {
+                if let Some(yy) = is_year(self.word(i + len + 1)) {
+                    len += 2;
+                    yy
+                } else {
+                    y
+                }
+            } else if let Some(yy) = is_year(self.word(i + len)) {
+                len += 1;
+                yy
+            } else {
+                let current = (m as i32 - 1) / 3 + 1;
+                match self.tense {
+                    Tense::Past if ord > current => y - 1,
+                    Tense::Future if ord < current => y + 1,
+                    _ => y,
+                }
+            };
+            return hit(len, TimexType::Date, format!("{year:04}-Q{ord}"));
+        }
+        let (_, code, month) = SEASONS.iter().find(|(n, _, _)| *n == self.word(i + the))?;
+        let mut len = the + 1;
+        let year = if self.word(i + len) == "of" && is_year(self.word(i + len + 1)).is_some() {
+            len += 2;
+            is_year(self.word(i + len - 1)).unwrap_or(y)
+        } else if let Some(yy) = is_year(self.word(i + len)) {
+            len += 1;
+            yy
+        } else if the == 1 || self.tense != Tense::Present {
+            match self.tense {
+                Tense::Past if *month > m => y - 1,
+                Tense::Future if *month < m => y + 1,
+                _ => y,
+            }
+        } else {
+            y
+        };
+        hit(len, TimexType::Date, format!("{year:04}-{code}"))
+    }
+
+    /// "8 p.m.", "10:30 a.m.", "noon".
+    fn clock(&self, i: usize) -> Option<Hit> {
+        let today = date_value(self.dct);
+        if self.word(i) == "noon" {
+            return hit(1, TimexType::Time, format!("{today}T12:00"));
+        }
+        let w = self.word(i);
+        let (h, min) = match w.split_once(':') {
+            Some((h, m)) => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
+            None => (w.parse::<u32>().ok()?, 0),
+        };
+        let ampm = self.word(i + 1).replace('.', "");
+        let h = match ampm.as_str() {
+            "am" if h <= 12 => h % 12,
+            "pm" if h <= 12 => h % 12 + 12,
+            _ => return None,
+        };
+        hit(2, TimexType::Time, format!("{today}T{h:02}:{min:02}"))
+    }
+
+    /// "every week", "each year", "weekly", "annually".
+    fn set(&self, i: usize) -> Option<Hit> {
+        let one = match self.word(i) {
+            "daily" => Some("P1D"),
+            "weekly" => Some("P1W"),
+            "monthly" => Some("P1M"),
+            "annually" | "yearly" | "annual" => Some("P1Y"),
+            "quarterly" => Some("P1Q"),
+            _ => None,
+        };
+        if let Some(v) = one {
+            return hit(1, TimexType::Set, v);
+        }
+        if !matches!(self.word(i), "every" | "each") {
+            return None;
+        }
+        let (u, clock) = unit_of(self.word(i + 1))?;
+        hit(2, TimexType::Set, duration_value(Count::N(1.0), u, clock))
+    }
+}
+
+fn tense_of(s: &Sentence) -> Tense {
+    let future = s.tokens.iter().any(|t| {
+        t.xpos == "MD" && matches!(t.lemma.to_lowercase().as_str(), "will" | "shall" | "'ll")
+    });
+    if future {
+        return Tense::Future;
+    }
+    if s.tokens.iter().any(|t| t.xpos == "VBD") {
+        return Tense::Past;
+    }
+    Tense::Present
+}
+
+/// The temporal expressions of a document, normalised against its publication date `dct`.
+pub fn find(analysis: &Analysis, text: &str, dct: Date) -> Vec<Timex> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for (si, s) in analysis.sentences.iter().enumerate() {
+        let m = Matcher {
+            w: s.tokens.iter().map(|t| t.text.to_lowercase()).collect(),
+            written: s.tokens.iter().map(|t| t.text.as_str()).collect(),
+            dct,
+            tense: tense_of(s),
+        };
+        let mut i = 0;
+        while i < s.tokens.len() {
+            match m.at(i) {
+                Some(h) if h.len > 0 => {
+                    let (start, end) = (s.tokens[i].span.start, s.tokens[i + h.len - 1].span.end);
+                    out.push(Timex {
+                        sentence: si,
+                        start,
+                        end,
+                        text: chars[start.min(chars.len())..end.min(chars.len())].iter().collect(),
+                        kind: h.kind,
+                        value: h.value,
+                    });
+                    i += h.len;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weeks_and_calendar() {
+        assert_eq!(week_value(Date(20130322)), "2013-W12");
+        assert_eq!(week_value(Date(20130315)), "2013-W11");
+        assert_eq!(week_value(Date(20210101)), "2020-W53");
+        assert_eq!(add_months(2013, 1, -1), (2012, 12));
+        assert_eq!(duration_value(Count::N(2.0), "DE", false), "P20Y");
+        assert_eq!(duration_value(Count::Some, "M", false), "PXM");
+        assert_eq!(duration_value(Count::N(90.0), "M", true), "PT90M");
+    }
+}
