@@ -15,7 +15,7 @@
 
 use herald_dict::calendar::{days, from_days, weekday};
 use herald_dict::Date;
-use herald_doc::{Analysis, Sentence};
+use herald_doc::{Analysis, Sentence, Upos};
 use serde::Serialize;
 
 /// TimeML's four kinds of temporal expression.
@@ -247,8 +247,12 @@ struct Matcher<'a> {
     w: Vec<String>,
     /// Words as written.
     written: Vec<&'a str>,
+    /// Penn tags.
+    xpos: Vec<&'a str>,
     dct: Date,
     tense: Tense,
+    /// The document reports by quarter.
+    quarterly: bool,
 }
 
 impl Matcher<'_> {
@@ -259,13 +263,25 @@ impl Matcher<'_> {
     /// Year of a month (and day) given without one: the last such day up to the publication
     /// date in past-tense sentences, the next one in future-tense ones, else this year's.
     fn infer_year(&self, m: u32, d: u32) -> i32 {
-        let (y, dm, dd) = ymd(self.dct);
-        let before = (m, d) <= (dm, dd);
-        match self.tense {
-            Tense::Past if !before => y - 1,
-            Tense::Future if before && (m, d) != (dm, dd) => y + 1,
-            _ => y,
+        // The occurrence nearest the publication date; news writes about the weeks around it.
+        // Half a year each way is ambiguous: then the tense decides.
+        let (y, _, _) = ymd(self.dct);
+        let p = days(self.dct);
+        let at = |yy: i32| days(Date(yy as u32 * 10000 + m * 100 + d.max(1)));
+        let mut best = (i64::MAX, y);
+        for yy in [y - 1, y, y + 1] {
+            let dist = at(yy) - p;
+            let lean = match self.tense {
+                Tense::Past if dist > 0 => 60,
+                Tense::Future if dist < 0 => 60,
+                _ => 0,
+            };
+            let score = dist.abs() + lean;
+            if score < best.0 {
+                best = (score, yy);
+            }
         }
+        best.1
     }
 
     /// The longest expression starting at token `i`.
@@ -282,8 +298,17 @@ impl Matcher<'_> {
             self.quarter_or_season(i),
             self.clock(i),
             self.set(i),
+            self.anaphoric(i),
         ];
-        candidates.into_iter().flatten().max_by_key(|h| h.len)
+        // The longest; among equally long ones the first listed (a date before a duration:
+        // "next year" is 1990, not P1Y).
+        candidates
+            .into_iter()
+            .flatten()
+            .fold(None, |best: Option<Hit>, h| match best {
+                Some(b) if b.len >= h.len => Some(b),
+                _ => Some(h),
+            })
     }
 
     /// "early December", "the end of 2012", "mid-1990s": a modifier plus a date.
@@ -311,6 +336,7 @@ impl Matcher<'_> {
                     self.relative(i + m.len()),
                     self.weekday(i + m.len()),
                     self.quarter_or_season(i + m.len()),
+                    self.deictic(i + m.len()),
                 ]
                 .into_iter()
                 .flatten()
@@ -325,6 +351,23 @@ impl Matcher<'_> {
     }
 
     fn explicit_date(&self, i: usize) -> Option<Hit> {
+        // "last November", "next April", "this March": a month with a direction.
+        let shift = match self.word(i) {
+            "last" | "past" => Some(-1),
+            "next" | "coming" => Some(1),
+            "this" => Some(0),
+            _ => None,
+        };
+        if let Some(sh) = shift {
+            let m = month_of(self.word(i + 1), self.written.get(i + 1).copied().unwrap_or(""))?;
+            let (y, dm, _) = ymd(self.dct);
+            let y = match sh {
+                -1 if m >= dm => y - 1,
+                1 if m <= dm => y + 1,
+                _ => y,
+            };
+            return hit(2, TimexType::Date, format!("{y:04}-{m:02}"));
+        }
         let w = self.word(i);
         // 2013-03-22, 3/22/2013
         let parts: Vec<&str> = w.split(['-', '/']).collect();
@@ -424,6 +467,7 @@ impl Matcher<'_> {
             _ => (None, 0),
         };
         let wd = weekday_of(self.word(i + k))?;
+        // Present-tense clauses ("says Tuesday") count back, like past ones.
         let tense = shift.unwrap_or(self.tense);
         let p = days(self.dct);
         let pw = weekday(self.dct);
@@ -460,7 +504,7 @@ impl Matcher<'_> {
             ("this", "afternoon") => return hit(2, TimexType::Time, format!("{today}TAF")),
             ("this", "evening") => return hit(2, TimexType::Time, format!("{today}TEV")),
             ("last", "night") => return hit(2, TimexType::Time, format!("{}TNI", date_value(from_days(p - 1)))),
-            ("at", "present") | ("right", "now") => return hit(2, TimexType::Date, "PRESENT_REF"),
+            ("at", "present") => return hit(2, TimexType::Date, "PRESENT_REF"),
             ("the", "future") => return hit(2, TimexType::Date, "FUTURE_REF"),
             ("the", "past") if unit_of(self.word(i + 2)).is_none() && count_of(self.word(i + 2)).is_none() => {
                 return hit(2, TimexType::Date, "PAST_REF")
@@ -473,22 +517,18 @@ impl Matcher<'_> {
             "yesterday" => hit(1, TimexType::Date, date_value(from_days(p - 1))),
             "tomorrow" => hit(1, TimexType::Date, date_value(from_days(p + 1))),
             "now" | "currently" | "nowadays" | "presently" => hit(1, TimexType::Date, "PRESENT_REF"),
-            "recently" | "lately" | "formerly" | "previously" => hit(1, TimexType::Date, "PAST_REF"),
+            "recently" | "lately" => hit(1, TimexType::Date, "PAST_REF"),
             _ => None,
         }
     }
 
     /// "last week", "this year", "next month", "the previous quarter", "last weekend".
     fn relative(&self, i: usize) -> Option<Hit> {
-        let (mut k, the) = if self.word(i) == "the" { (1, true) } else { (0, false) };
+        let (k, the) = if self.word(i) == "the" { (1, true) } else { (0, false) };
         let shift = match self.word(i + k) {
             "last" | "past" | "previous" | "preceding" => -1,
             "this" | "current" | "same" => 0,
             "next" | "coming" | "following" => 1,
-            "earlier" if self.word(i + k + 1) == "this" => {
-                k += 1;
-                0
-            }
             _ => return None,
         };
         if the && self.word(i + 1) == "this" {
@@ -537,23 +577,35 @@ impl Matcher<'_> {
     fn ago(&self, i: usize) -> Option<Hit> {
         let n = count_of(self.word(i))?;
         let (u, clock) = unit_of(self.word(i + 1))?;
-        if self.word(i + 2) != "ago" || clock {
+        // "a year earlier" is a date too (TimeBank), counted back from the publication date for
+        // want of the event it is anchored to; "three days later" forward.
+        let sign = match self.word(i + 2) {
+            "ago" | "earlier" | "before" => -1,
+            "later" => 1,
+            _ => return None,
+        };
+        if clock {
             return None;
         }
         let Count::N(k) = n else {
-            return hit(3, TimexType::Date, "PAST_REF");
+            return hit(3, TimexType::Date, if sign < 0 { "PAST_REF" } else { "FUTURE_REF" });
         };
-        let k = k as i32;
+        let k = sign * k as i32;
         let (y, m, _) = ymd(self.dct);
+        if self.quarterly && u == "Y" && k == -1 {
+            // The quarter just reported (the last one that ended), a year before.
+            let q = y * 4 + (m as i32 - 1) / 3 - 1 - 4;
+            return hit(3, TimexType::Date, format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1));
+        }
         let value = match u {
-            "Y" => format!("{}", y - k),
+            "Y" => format!("{}", y + k),
             "M" => {
-                let (yy, mm) = add_months(y, m, -k);
+                let (yy, mm) = add_months(y, m, k);
                 format!("{yy:04}-{mm:02}")
             }
-            "W" => week_value(from_days(days(self.dct) - 7 * k as i64)),
-            "D" => date_value(from_days(days(self.dct) - k as i64)),
-            "DE" => format!("{}", y - 10 * k),
+            "W" => week_value(from_days(days(self.dct) + 7 * k as i64)),
+            "D" => date_value(from_days(days(self.dct) + k as i64)),
+            "DE" => format!("{}", y + 10 * k),
             _ => return None,
         };
         hit(3, TimexType::Date, value)
@@ -569,6 +621,14 @@ impl Matcher<'_> {
         } else if matches!(self.word(i), "past" | "next" | "coming" | "first") {
             k = 1;
             prefixed = true;
+        } else if self.word(i) == "the" && matches!(count_of(self.word(i + 1)), Some(Count::N(_))) {
+            // "the nine months (ended Sept. 30)"
+            k = 1;
+        }
+        // "recent years", "coming quarters": the past or the future, not a length.
+        if matches!(self.word(i), "recent" | "coming") && unit_of(self.word(i + 1)).is_some() && self.word(i + 1).ends_with('s') {
+            let v = if self.word(i) == "recent" { "PAST_REF" } else { "FUTURE_REF" };
+            return hit(2, TimexType::Date, v);
         }
         if self.word(i + k) == "couple" && self.word(i + k + 1) == "of" {
             let (u, clock) = unit_of(self.word(i + k + 2))?;
@@ -600,22 +660,34 @@ impl Matcher<'_> {
         if u == "S" && clock && !plural && count_of(self.word(i + k)).is_none() {
             return None;
         }
+        // "a 6-year-old", "years-old": an age, not a time.
+        if self.word(after + 1) == "-" && self.word(after + 2) == "old" || unit_word.ends_with("-old") {
+            return None;
+        }
         hit(after + 1 - i, TimexType::Duration, duration_value(count, u, clock))
     }
 
     /// "the first quarter (of 2013)", "summer", "the summer of 2012".
     fn quarter_or_season(&self, i: usize) -> Option<Hit> {
         let the = usize::from(self.word(i) == "the");
-        let ord = match self.word(i + the) {
+        let ordinal = |w: &str| match w {
             "first" | "1st" => 1,
             "second" | "2nd" => 2,
             "third" | "3rd" => 3,
             "fourth" | "4th" => 4,
             _ => 0,
         };
+        // "the third quarter", "third-quarter" (one token or three).
+        let w = self.word(i + the);
+        let (ord, qlen) = match w.strip_suffix("-quarter") {
+            Some(o) => (ordinal(o), 1),
+            None if self.word(i + the + 1) == "-" && self.word(i + the + 2) == "quarter" => (ordinal(w), 3),
+            None if self.word(i + the + 1) == "quarter" => (ordinal(w), 2),
+            None => (0, 0),
+        };
         let (y, m, _) = ymd(self.dct);
-        if ord > 0 && matches!(self.word(i + the + 1), "quarter" | "-quarter") {
-            let mut len = the + 2;
+        if ord > 0 {
+            let mut len = the + qlen;
             let year = if self.word(i + len) == "of" {
                 if let Some(yy) = is_year(self.word(i + len + 1)) {
                     len += 2;
@@ -637,6 +709,13 @@ impl Matcher<'_> {
             return hit(len, TimexType::Date, format!("{year:04}-Q{ord}"));
         }
         let (_, code, month) = SEASONS.iter().find(|(n, _, _)| *n == self.word(i + the))?;
+        // "fall" is mostly a verb: a season only after "the"/"in"/"this"... or before a year.
+        let dated = the == 1
+            || matches!(self.word(i.wrapping_sub(1)), "in" | "this" | "last" | "next" | "during" | "by" | "since" | "until" | "early" | "late" | "mid")
+            || is_year(self.word(i + 1)).is_some();
+        if !dated {
+            return None;
+        }
         let mut len = the + 1;
         let year = if self.word(i + len) == "of" && is_year(self.word(i + len + 1)).is_some() {
             len += 2;
@@ -654,6 +733,32 @@ impl Matcher<'_> {
             y
         };
         hit(len, TimexType::Date, format!("{year:04}-{code}"))
+    }
+
+    /// "the quarter", "the latest quarter", "the year", "the week", "the fiscal year": the
+    /// period a report is about — the last one in past-tense sentences, else the current one.
+    fn anaphoric(&self, i: usize) -> Option<Hit> {
+        if self.word(i) != "the" {
+            return None;
+        }
+        let mut k = 1;
+        if matches!(self.word(i + k), "latest" | "current" | "fiscal" | "same") {
+            k += 1;
+        }
+        let (y, m, _) = ymd(self.dct);
+        let back = i32::from(self.tense == Tense::Past);
+        let value = match self.word(i + k) {
+            "quarter" => {
+                let q = (m as i32 - 1) / 3 - back;
+                format!("{:04}-Q{}", y + q.div_euclid(4), q.rem_euclid(4) + 1)
+            }
+            "year" if self.word(i + k + 1) != "-" => format!("{y}"),
+            "week" => week_value(self.dct),
+            "weekend" => format!("{}-WE", week_value(self.dct)),
+            "month" => format!("{y:04}-{m:02}"),
+            _ => return None,
+        };
+        hit(k + 1, TimexType::Date, value)
     }
 
     /// "8 p.m.", "10:30 a.m.", "noon".
@@ -686,7 +791,12 @@ impl Matcher<'_> {
             "quarterly" => Some("P1Q"),
             _ => None,
         };
+        // "weekly", "annually" as adverbs; "a quarterly dividend", "the annual meeting" name no
+        // time.
         if let Some(v) = one {
+            if self.xpos.get(i).is_some_and(|x| x.starts_with("JJ")) {
+                return None;
+            }
             return hit(1, TimexType::Set, v);
         }
         if !matches!(self.word(i), "every" | "each") {
@@ -695,6 +805,42 @@ impl Matcher<'_> {
         let (u, clock) = unit_of(self.word(i + 1))?;
         hit(2, TimexType::Set, duration_value(Count::N(1.0), u, clock))
     }
+}
+
+/// The tense of the verb a time word belongs to ("said Tuesday" past, "will meet Tuesday"
+/// future, "meets Tuesday" present), else of the sentence.
+fn tense_at(s: &Sentence, i: usize) -> Tense {
+    let mut x = i;
+    for _ in 0..6 {
+        let t = &s.tokens[x];
+        if matches!(t.upos, Upos::VERB | Upos::AUX) && !t.deprel.starts_with("aux") {
+            let auxes: Vec<&herald_doc::Token> = s
+                .tokens
+                .iter()
+                .filter(|a| a.head == Some(x) && a.deprel.starts_with("aux"))
+                .collect();
+            if auxes.iter().any(|a| {
+                matches!(a.lemma.to_lowercase().as_str(), "will" | "shall" | "'ll")
+            }) {
+                return Tense::Future;
+            }
+            if t.xpos == "VBD"
+                || auxes.iter().any(|a| a.xpos == "VBD")
+                || (t.xpos == "VBN" && auxes.iter().any(|a| a.lemma == "have"))
+            {
+                return Tense::Past;
+            }
+            if auxes.iter().any(|a| a.xpos == "MD") {
+                return tense_of(s);
+            }
+            return Tense::Present;
+        }
+        match t.head {
+            Some(h) => x = h,
+            None => break,
+        }
+    }
+    tense_of(s)
 }
 
 fn tense_of(s: &Sentence) -> Tense {
@@ -714,18 +860,30 @@ fn tense_of(s: &Sentence) -> Tense {
 pub fn find(analysis: &Analysis, text: &str, dct: Date) -> Vec<Timex> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
+    // Company reports: "a year ago" there is the same quarter of the year before.
+    let quarterly = text.to_lowercase().contains("quarter");
     for (si, s) in analysis.sentences.iter().enumerate() {
-        let m = Matcher {
+        let mut m = Matcher {
             w: s.tokens.iter().map(|t| t.text.to_lowercase()).collect(),
             written: s.tokens.iter().map(|t| t.text.as_str()).collect(),
+            xpos: s.tokens.iter().map(|t| t.xpos.as_str()).collect(),
             dct,
             tense: tense_of(s),
+            quarterly,
         };
         let mut i = 0;
         while i < s.tokens.len() {
+            m.tense = tense_at(s, i);
             match m.at(i) {
                 Some(h) if h.len > 0 => {
-                    let (start, end) = (s.tokens[i].span.start, s.tokens[i + h.len - 1].span.end);
+                    let last = &s.tokens[i + h.len - 1];
+                    let (start, mut end) = (s.tokens[i].span.start, last.span.end);
+                    // A sentence's final period the tokenizer left on "April." is not part of
+                    // the expression; the period of "Jan." or "a.m." is.
+                    let lw = last.text.to_lowercase();
+                    if lw.len() > 4 && lw.ends_with('.') && !lw.ends_with("a.m.") && !lw.ends_with("p.m.") {
+                        end -= 1;
+                    }
                     out.push(Timex {
                         sentence: si,
                         start,

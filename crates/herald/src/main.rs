@@ -156,6 +156,12 @@ pub(crate) fn load_pipeline(models: &Option<PathBuf>) -> Result<herald_nlp::Pipe
 }
 
 fn main() {
+    // Writing into a closed pipe (`herald code ... | head`) ends the program quietly, as for
+    // other Unix tools, instead of panicking in println!.
+    #[cfg(unix)]
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(a) => analyze::run(a),
