@@ -328,6 +328,13 @@ impl Matcher<'_> {
             &["the", "second", "half", "of"],
             &["mid", "-"],
         ];
+        // "mid-November" as one token.
+        if let Some(rest) = self.word(i).strip_prefix("mid-") {
+            if let Some(mo) = month_of(rest, "M") {
+                let y = self.infer_year(mo, 15);
+                return hit(1, TimexType::Date, format!("{y:04}-{mo:02}"));
+            }
+        }
         MODS.iter()
             .filter(|m| m.iter().enumerate().all(|(k, w)| self.word(i + k) == *w))
             .filter_map(|m| {
@@ -753,11 +760,18 @@ impl Matcher<'_> {
         if self.word(i) != "the" {
             return None;
         }
+        let (y, m, _) = ymd(self.dct);
+        // "the year-earlier quarter", "the year-ago period": the reported quarter a year before.
+        if matches!(self.word(i + 1), "year-earlier" | "year-ago")
+            && matches!(self.word(i + 2), "quarter" | "period" | "level" | "figure")
+        {
+            let q = y * 4 + (m as i32 - 1) / 3 - 1 - 4;
+            return hit(3, TimexType::Date, format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1));
+        }
         let mut k = 1;
         if matches!(self.word(i + k), "latest" | "current" | "fiscal" | "same") {
             k += 1;
         }
-        let (y, m, _) = ymd(self.dct);
         let back = i32::from(self.tense == Tense::Past);
         let value = match self.word(i + k) {
             "quarter" => {
@@ -806,7 +820,7 @@ impl Matcher<'_> {
         // "weekly", "annually" as adverbs; "a quarterly dividend", "the annual meeting" name no
         // time.
         if let Some(v) = one {
-            if self.xpos.get(i).is_some_and(|x| x.starts_with("JJ")) {
+            if self.word(i) != "daily" && self.xpos.get(i).is_some_and(|x| x.starts_with("JJ")) {
                 return None;
             }
             return hit(1, TimexType::Set, v);
