@@ -211,3 +211,125 @@ mod tests {
         assert_eq!((t.as_str(), g.kind.as_str(), g.value.as_str()), ("Friday", "DATE", "2013-03-22"));
     }
 }
+
+/// A gold toponym: its text, coordinates and, where the set gives one, GeoNames id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoldToponym {
+    /// The name as written.
+    pub name: String,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// GeoNames id.
+    pub geonameid: Option<u32>,
+}
+
+fn tag_text<'a>(xml: &'a str, tag: &str) -> Option<&'a str> {
+    let open = format!("<{tag}");
+    let i = xml.find(&open)?;
+    let rest = &xml[i + open.len()..];
+    let body = &rest[rest.find('>')? + 1..];
+    Some(body[..body.find(&format!("</{tag}>"))?].trim())
+}
+
+/// Read the documents of a geocoding set as lists of gold toponyms (toponyms without
+/// coordinates are left out). Reads the LGL/TR-News schema (`<toponym>` with `<gaztag
+/// geonameid>`), GeoWebNews (`<toponym>` with `<geonamesID>`, `<latitude>`) and GeoVirus
+/// (`<location>` with `<lat>`).
+pub fn parse_toponym_docs(xml: &str) -> Vec<Vec<GoldToponym>> {
+    let mut docs = Vec::new();
+    for art in xml.split("<article").skip(1) {
+        let mut tops = Vec::new();
+        let items: Vec<&str> = if art.contains("<toponym>") {
+            art.split("<toponym>").skip(1).collect()
+        } else {
+            art.split("<location>").skip(1).collect()
+        };
+        for t in items {
+            let name = tag_text(t, "phrase")
+                .or_else(|| tag_text(t, "extractedName"))
+                .or_else(|| tag_text(t, "name"))
+                .unwrap_or("");
+            let lat = tag_text(t, "lat").or_else(|| tag_text(t, "latitude"));
+            let lon = tag_text(t, "lon").or_else(|| tag_text(t, "longitude"));
+            let (Some(Ok(lat)), Some(Ok(lon))) = (lat.map(str::parse), lon.map(str::parse)) else {
+                continue;
+            };
+            let id = t
+                .find("geonameid=\"")
+                .and_then(|i| t[i + 11..].split('"').next())
+                .or_else(|| tag_text(t, "geonamesID"))
+                .and_then(|s| s.parse().ok());
+            if !name.is_empty() {
+                tops.push(GoldToponym {
+                    name: name.replace("&amp;", "&"),
+                    lat,
+                    lon,
+                    geonameid: id,
+                });
+            }
+        }
+        docs.push(tops);
+    }
+    docs
+}
+
+/// Score toponym resolution on one set: each document's gold toponyms are resolved together
+/// (the names are given; finding them is the NER's job, scored on its own); accuracy within
+/// 161 km, median and mean error (an unresolved name counts as wrong, at 20,039 km — half the
+/// Earth's circumference), GeoNames id match where the gold has an id.
+pub fn geocoding(
+    gaz: &herald_know::geo::Gazetteer,
+    file: &Path,
+    name: &str,
+) -> std::io::Result<EvalLine> {
+    let xml = std::fs::read_to_string(file)?;
+    let docs = parse_toponym_docs(&xml);
+    let show = std::env::var("HERALD_EVAL_ERRORS").as_deref() == Ok("geo");
+    let mut errors: Vec<f64> = Vec::new();
+    let (mut with_id, mut id_ok, mut resolved) = (0, 0, 0);
+    for tops in &docs {
+        let names: Vec<&str> = tops.iter().map(|t| t.name.as_str()).collect();
+        let got = gaz.resolve_all(&names);
+        for (t, p) in tops.iter().zip(got) {
+            let err = match p {
+                Some(p) => {
+                    resolved += 1;
+                    herald_know::geo::distance_km(t.lat, t.lon, p.lat, p.lon)
+                }
+                None => 20_039.0,
+            };
+            if let Some(id) = t.geonameid {
+                with_id += 1;
+                id_ok += usize::from(p.is_some_and(|p| p.geonameid == id));
+            }
+            if show && err > 161.0 {
+                eprintln!(
+                    "geo\t{name}\t{:?}\tgold={:.2},{:.2} {:?}\tgot={:?} {:.0}km",
+                    t.name,
+                    t.lat,
+                    t.lon,
+                    t.geonameid,
+                    p.map(|p| (p.name.as_str(), p.feature_code.as_str(), p.country.as_str())),
+                    err
+                );
+            }
+            errors.push(err);
+        }
+    }
+    errors.sort_by(f64::total_cmp);
+    let n = errors.len().max(1);
+    let mut l = EvalLine::new(name);
+    l.push(
+        "acc161",
+        100.0 * errors.iter().filter(|&&e| e <= 161.0).count() as f64 / n as f64,
+    );
+    l.push("median_km", errors.get(errors.len() / 2).copied().unwrap_or(0.0));
+    l.push("mean_km", errors.iter().sum::<f64>() / n as f64);
+    l.push("id_match", 100.0 * id_ok as f64 / with_id.max(1) as f64);
+    l.push("resolved", 100.0 * resolved as f64 / n as f64);
+    l.push("toponyms", errors.len() as f64);
+    l.push("docs", docs.len() as f64);
+    Ok(l)
+}

@@ -2,7 +2,9 @@
 //! an article. Each module reads herald's [`herald_doc::Analysis`] of a document:
 //!
 //! - [`timex`]: temporal expressions ("on Monday", "last week", "three years ago", "March
-//!   2013") with their TimeML type and value, normalised against the publication date.
+//!   2013") with their TimeML type and value, normalised against the publication date;
+//! - [`geo`]: place names resolved to GeoNames places, each document as a whole.
 #![deny(missing_docs)]
 
+pub mod geo;
 pub mod timex;

@@ -280,6 +280,20 @@ fn eval(e: EvalArgs) -> Result<()> {
                     .with_context(|| format!("reading TimeML files under {}", dir.display()))?;
                 println!("{line}");
             }
+            let places = data_dir().join("geo/places.tsv.gz");
+            let gaz = herald_know::geo::Gazetteer::load(&places)
+                .with_context(|| format!("loading the gazetteer {}", places.display()))?;
+            for (name, file) in [
+                ("geovirus-dev", "geovirus/GeoVirus.xml"),
+                ("lgl", "lgl/lgl.xml"),
+                ("geowebnews", "geowebnews/GWN.xml"),
+                ("tr-news", "tr-news/TR-News.xml"),
+            ] {
+                let path = e.data.join(file);
+                let line = herald_eval::gkg::geocoding(&gaz, &path, name)
+                    .with_context(|| format!("reading {}", path.display()))?;
+                println!("{line}");
+            }
             Ok(())
         }
         other => anyhow::bail!(

@@ -1,0 +1,246 @@
+//! Geocoding: place names resolved to GeoNames places from herald's compact gazetteer
+//! (`data/geo/places.tsv.gz`, built by `scripts/make-geo.py` from GeoNames, the CIA World
+//! Factbook and Mordecai's demonyms: 252 countries, 3,731 first-order divisions, 69k towns and
+//! cities over 5,000 people).
+//!
+//! A name has candidates (every place called so); each document is resolved as a whole, the way
+//! a reader does: first every name alone (countries before divisions before towns, large before
+//! small), then again with what the others said — a town in a country or division the article
+//! names elsewhere wins over a larger namesake ("Paris" near "Texas"), and a name that is a
+//! division of a named country over a foreign one.
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+use std::io::Read;
+use std::path::Path;
+
+/// A GeoNames place.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Place {
+    /// GeoNames id.
+    pub geonameid: u32,
+    /// Its name.
+    pub name: String,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// GeoNames feature class (`A` country or division, `P` populated place).
+    pub feature_class: String,
+    /// GeoNames feature code (`PCLI`, `ADM1`, `PPLC`, `PPLA`, `PPL`, ...).
+    pub feature_code: String,
+    /// ISO 3166 country code.
+    pub country: String,
+    /// GeoNames first-order division code within the country.
+    pub admin1: String,
+    /// Population.
+    pub population: u64,
+}
+
+/// Places by name.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    places: Vec<Place>,
+    by_name: FxHashMap<String, Vec<u32>>,
+}
+
+/// The key a name is looked up by: lower case, without a leading "the", curly apostrophes
+/// straightened.
+pub fn name_key(name: &str) -> String {
+    let n = name.trim().replace(['’', '‘'], "'").to_lowercase();
+    let n = n.strip_prefix("the ").unwrap_or(&n).to_string();
+    n.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Great-circle distance in kilometres.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().atan2((1.0 - a).sqrt())
+}
+
+impl Gazetteer {
+    /// Read a gazetteer file (gzip TSV: geonameid, name, lat, lon, class, code, country,
+    /// admin1, population, |-separated names).
+    pub fn load(path: &Path) -> std::io::Result<Gazetteer> {
+        let f = std::fs::File::open(path)?;
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(f).read_to_string(&mut text)?;
+        Ok(Gazetteer::parse(&text))
+    }
+
+    /// Parse the TSV text of a gazetteer.
+    pub fn parse(text: &str) -> Gazetteer {
+        let mut g = Gazetteer::default();
+        for line in text.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let c: Vec<&str> = line.split('\t').collect();
+            if c.len() < 10 {
+                continue;
+            }
+            let (Ok(id), Ok(lat), Ok(lon)) = (c[0].parse(), c[2].parse(), c[3].parse()) else {
+                continue;
+            };
+            let k = g.places.len() as u32;
+            g.places.push(Place {
+                geonameid: id,
+                name: c[1].to_string(),
+                lat,
+                lon,
+                feature_class: c[4].to_string(),
+                feature_code: c[5].to_string(),
+                country: c[6].to_string(),
+                admin1: c[7].to_string(),
+                population: c[8].parse().unwrap_or(0),
+            });
+            let mut keys: Vec<String> = std::iter::once(c[1])
+                .chain(c[9].split('|'))
+                .map(name_key)
+                .filter(|k| !k.is_empty())
+                .collect();
+            keys.sort();
+            keys.dedup();
+            for key in keys {
+                g.by_name.entry(key).or_default().push(k);
+            }
+        }
+        g
+    }
+
+    /// Number of places.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// True if the gazetteer holds no place.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// Every place called `name`.
+    pub fn candidates(&self, name: &str) -> Vec<&Place> {
+        let key = name_key(name);
+        let key = match self.by_name.get(&key) {
+            Some(_) => key,
+            // "Syria's" → "Syria"
+            None => key
+                .strip_suffix("'s")
+                .or_else(|| key.strip_suffix('\''))
+                .unwrap_or(&key)
+                .to_string(),
+        };
+        self.by_name
+            .get(&key)
+            .map(|ids| ids.iter().map(|&i| &self.places[i as usize]).collect())
+            .unwrap_or_default()
+    }
+
+    /// Resolve the place names of one document together; `None` where no place has the name.
+    pub fn resolve_all<'g>(&'g self, names: &[&str]) -> Vec<Option<&'g Place>> {
+        let cands: Vec<Vec<&Place>> = names.iter().map(|n| self.candidates(n)).collect();
+        // Pass 1: each name alone.
+        let first: Vec<Option<&Place>> = cands
+            .iter()
+            .map(|c| {
+                c.iter()
+                    .copied()
+                    .max_by(|a, b| prior(a).total_cmp(&prior(b)))
+            })
+            .collect();
+        // What the document is about: the countries and divisions of the first choices, each
+        // counted once per name.
+        let mut countries: FxHashMap<&str, f64> = FxHashMap::default();
+        let mut admins: FxHashMap<(&str, &str), f64> = FxHashMap::default();
+        for p in first.iter().flatten() {
+            *countries.entry(p.country.as_str()).or_default() += 1.0;
+            if p.feature_code != "PCLI" {
+                *admins
+                    .entry((p.country.as_str(), p.admin1.as_str()))
+                    .or_default() += 1.0;
+            }
+        }
+        // Pass 2: with the context, less each name's own vote.
+        cands
+            .iter()
+            .zip(&first)
+            .map(|(c, own)| {
+                c.iter().copied().max_by(|a, b| {
+                    let score = |p: &Place| {
+                        let own_vote = |f: &dyn Fn(&Place) -> bool| {
+                            if own.is_some_and(|o| f(o)) {
+                                1.0
+                            } else {
+                                0.0
+                            }
+                        };
+                        let in_country = countries.get(p.country.as_str()).copied().unwrap_or(0.0)
+                            - own_vote(&|o| o.country == p.country);
+                        let in_admin = admins
+                            .get(&(p.country.as_str(), p.admin1.as_str()))
+                            .copied()
+                            .unwrap_or(0.0)
+                            - own_vote(&|o| o.country == p.country && o.admin1 == p.admin1);
+                        prior(p) + COUNTRY_VOTE * in_country.min(3.0) + ADMIN_VOTE * in_admin.min(2.0)
+                    };
+                    score(a).total_cmp(&score(b))
+                })
+            })
+            .collect()
+    }
+}
+
+/// What another name of the document in the same country adds to a candidate (up to 3 names).
+const COUNTRY_VOTE: f64 = 3.0;
+/// What another name in the same first-order division adds (up to 2 names).
+const ADMIN_VOTE: f64 = 5.0;
+
+/// How likely a place is, alone: countries, then divisions, then capitals, by size (the log
+/// of the population: a town of 5,000 is 8.5, a city of 10 million 16).
+fn prior(p: &Place) -> f64 {
+    let kind = match p.feature_code.as_str() {
+        "PCLI" => 12.0,
+        "ADM1" => 6.0,
+        "PPLC" => 2.0,
+        "PPLA" => 1.0,
+        _ => 0.0,
+    };
+    kind + (1.0 + p.population as f64).ln()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLACES: &str = "# test\n\
+6252001\tUnited States\t38.0\t-97.0\tA\tPCLI\tUS\t00\t327167434\tUnited States|U.S.|US|American\n\
+4736286\tTexas\t30.2\t-100.1\tA\tADM1\tUS\tTX\t20678173\tTexas\n\
+2988507\tParis\t48.85341\t2.3488\tP\tPPLC\tFR\t11\t2138551\tParis|Paree\n\
+4717560\tParis\t33.66094\t-95.55551\tP\tPPL\tUS\tTX\t24782\tParis\n\
+3017382\tFrance\t46.0\t2.0\tA\tPCLI\tFR\t00\t66987244\tFrance|French\n";
+
+    #[test]
+    fn context_decides_between_namesakes() {
+        let g = Gazetteer::parse(PLACES);
+        assert_eq!(g.len(), 5);
+        let alone = g.resolve_all(&["Paris"]);
+        assert_eq!(alone[0].unwrap().country, "FR");
+        let texas = g.resolve_all(&["Paris", "Texas"]);
+        assert_eq!(texas[0].unwrap().geonameid, 4717560);
+        let us = g.resolve_all(&["the U.S.", "French"]);
+        assert_eq!(us[0].unwrap().geonameid, 6252001);
+        assert_eq!(us[1].unwrap().name, "France");
+        assert!(g.resolve_all(&["Atlantis"])[0].is_none());
+    }
+
+    #[test]
+    fn distances() {
+        // Paris to London is about 344 km.
+        let d = distance_km(48.8534, 2.3488, 51.5085, -0.1257);
+        assert!((d - 344.0).abs() < 3.0, "{d}");
+        assert_eq!(name_key("The  Gaza Strip"), "gaza strip");
+    }
+}

