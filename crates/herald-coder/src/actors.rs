@@ -6,6 +6,12 @@ use herald_dict::Date;
 use herald_doc::{Sentence, Upos};
 
 impl Coder<'_> {
+    /// The actor code on `date` of the phrase headed by token `head` ("Israeli Prime Minister
+    /// Benjamin Netanyahu" → ISRGOV), if the dictionaries know it.
+    pub fn entity_code(&self, s: &Sentence, head: usize, date: Date) -> Option<String> {
+        self.actor(s, head, date, &[]).code
+    }
+
     /// The actor phrase headed by token `h`.
     pub(crate) fn actor(&self, s: &Sentence, h: usize, date: Date, memory: &[Found]) -> Found {
         let t = &s.tokens[h];

@@ -36,4 +36,3 @@ pub fn from_days(n: i64) -> Date {
 pub fn weekday(d: Date) -> i64 {
     (days(d) + 3).rem_euclid(7)
 }
-

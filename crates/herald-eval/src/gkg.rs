@@ -116,7 +116,11 @@ pub fn tempeval(nlp: &Pipeline, dir: &Path, name: &str) -> std::io::Result<EvalL
     let show = std::env::var("HERALD_EVAL_ERRORS").as_deref() == Ok("timex");
     for f in &files {
         let xml = std::fs::read_to_string(f)?;
-        let id = f.file_name().unwrap_or_default().to_string_lossy().to_string();
+        let id = f
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         let Some(d) = parse_timeml(&id, &xml) else {
             continue;
         };
@@ -149,7 +153,11 @@ pub fn tempeval(nlp: &Pipeline, dir: &Path, name: &str) -> std::io::Result<EvalL
                             d.text.chars().skip(g.start).take(g.end - g.start).collect();
                         eprintln!(
                             "timex\t{id}\tgold={gtext:?} {} {}\tgot={:?} {} {}",
-                            g.kind, g.value, t.text, t.kind.as_str(), t.value
+                            g.kind,
+                            g.value,
+                            t.text,
+                            t.kind.as_str(),
+                            t.value
                         );
                     }
                 }
@@ -165,7 +173,8 @@ pub fn tempeval(nlp: &Pipeline, dir: &Path, name: &str) -> std::io::Result<EvalL
         if show {
             for (k, g) in d.timexes.iter().enumerate() {
                 if !used[k] {
-                    let gtext: String = d.text.chars().skip(g.start).take(g.end - g.start).collect();
+                    let gtext: String =
+                        d.text.chars().skip(g.start).take(g.end - g.start).collect();
                     eprintln!("timex\t{id}\tmissed\tgold={gtext:?} {} {}", g.kind, g.value);
                 }
             }
@@ -208,7 +217,10 @@ mod tests {
         assert_eq!(d.timexes.len(), 1);
         let g = &d.timexes[0];
         let t: String = d.text.chars().skip(g.start).take(g.end - g.start).collect();
-        assert_eq!((t.as_str(), g.kind.as_str(), g.value.as_str()), ("Friday", "DATE", "2013-03-22"));
+        assert_eq!(
+            (t.as_str(), g.kind.as_str(), g.value.as_str()),
+            ("Friday", "DATE", "2013-03-22")
+        );
     }
 }
 
@@ -325,7 +337,10 @@ pub fn geocoding(
         "acc161",
         100.0 * errors.iter().filter(|&&e| e <= 161.0).count() as f64 / n as f64,
     );
-    l.push("median_km", errors.get(errors.len() / 2).copied().unwrap_or(0.0));
+    l.push(
+        "median_km",
+        errors.get(errors.len() / 2).copied().unwrap_or(0.0),
+    );
     l.push("mean_km", errors.iter().sum::<f64>() / n as f64);
     l.push("id_match", 100.0 * id_ok as f64 / with_id.max(1) as f64);
     l.push("resolved", 100.0 * resolved as f64 / n as f64);

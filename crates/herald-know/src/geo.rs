@@ -144,7 +144,13 @@ impl Gazetteer {
         let cands: Vec<Vec<&Place>> = names.iter().map(|n| self.candidates(n)).collect();
         // A place whose own name is the mention beats one that merely has it among its
         // alternate names ("Santa Ana", the city, over a district of Manila once called so).
-        let own_name = |n: &str, p: &Place| if name_key(n) == name_key(&p.name) { 3.0 } else { 0.0 };
+        let own_name = |n: &str, p: &Place| {
+            if name_key(n) == name_key(&p.name) {
+                3.0
+            } else {
+                0.0
+            }
+        };
         let prior_of = |k: usize, p: &Place| prior(p) + own_name(names[k], p);
         // Pass 1: each name alone.
         let first: Vec<Option<&Place>> = cands
@@ -177,7 +183,7 @@ impl Gazetteer {
                 c.iter().copied().max_by(|a, b| {
                     let score = |p: &Place| {
                         let own_vote = |f: &dyn Fn(&Place) -> bool| {
-                            if own.is_some_and(|o| f(o)) {
+                            if own.is_some_and(f) {
                                 1.0
                             } else {
                                 0.0

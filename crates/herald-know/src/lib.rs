@@ -3,8 +3,12 @@
 //!
 //! - [`timex`]: temporal expressions ("on Monday", "last week", "three years ago", "March
 //!   2013") with their TimeML type and value, normalised against the publication date;
-//! - [`geo`]: place names resolved to GeoNames places, each document as a whole.
+//! - [`geo`]: place names resolved to GeoNames places, each document as a whole;
+//! - [`entities`]: people, organisations and places with their mentions linked;
+//! - [`gkg`]: all of it as one record per document.
 #![deny(missing_docs)]
 
+pub mod entities;
 pub mod geo;
+pub mod gkg;
 pub mod timex;

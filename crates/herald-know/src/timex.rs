@@ -86,11 +86,27 @@ fn hit(len: usize, kind: TimexType, value: impl Into<String>) -> Option<Hit> {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 const WEEKDAYS: [&str; 7] = [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 fn month_of(word: &str, written: &str) -> Option<u32> {
@@ -102,7 +118,9 @@ fn month_of(word: &str, written: &str) -> Option<u32> {
     if let Some(i) = MONTHS.iter().position(|m| *m == w) {
         return Some(i as u32 + 1);
     }
-    let abbr = ["jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let abbr = [
+        "jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     if w == "sept" {
         return Some(9);
     }
@@ -124,9 +142,27 @@ enum Count {
 
 fn count_of(word: &str) -> Option<Count> {
     const WORDS: [&str; 21] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-        "nineteen", "twenty",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     const TENS: [(&str, f64); 7] = [
         ("thirty", 30.0),
@@ -153,7 +189,10 @@ fn count_of(word: &str) -> Option<Count> {
 
 /// A unit of time and its TimeML letter; `true` for units of the clock (PT...).
 fn unit_of(word: &str) -> Option<(&'static str, bool)> {
-    let w = word.strip_suffix('s').filter(|w| w.len() > 2).unwrap_or(word);
+    let w = word
+        .strip_suffix('s')
+        .filter(|w| w.len() > 2)
+        .unwrap_or(word);
     Some(match w {
         "year" => ("Y", false),
         "month" => ("M", false),
@@ -349,11 +388,10 @@ impl Matcher<'_> {
                 .into_iter()
                 .flatten()
                 .max_by_key(|h| h.len)?;
-                (inner.kind == TimexType::Date || inner.kind == TimexType::Time)
-                    .then(|| Hit {
-                        len: m.len() + inner.len,
-                        ..inner
-                    })
+                (inner.kind == TimexType::Date || inner.kind == TimexType::Time).then(|| Hit {
+                    len: m.len() + inner.len,
+                    ..inner
+                })
             })
             .max_by_key(|h| h.len)
     }
@@ -367,7 +405,10 @@ impl Matcher<'_> {
             _ => None,
         };
         if let Some(sh) = shift {
-            let m = month_of(self.word(i + 1), self.written.get(i + 1).copied().unwrap_or(""))?;
+            let m = month_of(
+                self.word(i + 1),
+                self.written.get(i + 1).copied().unwrap_or(""),
+            )?;
             let (y, dm, _) = ymd(self.dct);
             let y = match sh {
                 -1 if m >= dm => y - 1,
@@ -384,7 +425,11 @@ impl Matcher<'_> {
             let (y, m, d) = if parts[0].len() == 4 {
                 (nums[0], nums[1], nums[2])
             } else if w.contains('/') {
-                let y = if parts[2].len() == 2 { 2000 + nums[2] } else { nums[2] };
+                let y = if parts[2].len() == 2 {
+                    2000 + nums[2]
+                } else {
+                    nums[2]
+                };
                 (y, nums[0], nums[1])
             } else {
                 return None;
@@ -420,7 +465,24 @@ impl Matcher<'_> {
                 return hit(j + 1 - i, TimexType::Date, format!("{y:04}-{m:02}"));
             }
             // "May" alone is a month only next to a date word ("in May", "last May").
-            if m == 5 && !matches!(self.word(i.wrapping_sub(1)), "in" | "of" | "since" | "until" | "by" | "last" | "next" | "this" | "early" | "late" | "mid" | "during" | "from" | "through") {
+            if m == 5
+                && !matches!(
+                    self.word(i.wrapping_sub(1)),
+                    "in" | "of"
+                        | "since"
+                        | "until"
+                        | "by"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "during"
+                        | "from"
+                        | "through"
+                )
+            {
                 return None;
             }
             let y = self.infer_year(m, 1);
@@ -428,7 +490,10 @@ impl Matcher<'_> {
         }
         // 22 March 2013, 22 March
         if let Some(d) = is_day(w) {
-            if let Some(m) = month_of(self.word(i + 1), self.written.get(i + 1).copied().unwrap_or("")) {
+            if let Some(m) = month_of(
+                self.word(i + 1),
+                self.written.get(i + 1).copied().unwrap_or(""),
+            ) {
                 if let Some(y) = is_year(self.word(i + 2)) {
                     return hit(3, TimexType::Date, format!("{y:04}-{m:02}-{d:02}"));
                 }
@@ -462,7 +527,17 @@ impl Matcher<'_> {
         let y = is_year(w)?;
         // Not an amount: "$2013", "2013 people".
         if self.word(i.wrapping_sub(1)) == "$"
-            || matches!(self.word(i + 1), "%" | "percent" | "people" | "tons" | "tonnes" | "dollars" | "shares" | "points" | "-")
+            || matches!(
+                self.word(i + 1),
+                "%" | "percent"
+                    | "people"
+                    | "tons"
+                    | "tonnes"
+                    | "dollars"
+                    | "shares"
+                    | "points"
+                    | "-"
+            )
         {
             return None;
         }
@@ -484,11 +559,19 @@ impl Matcher<'_> {
         let delta = match tense {
             Tense::Future => {
                 let d = (wd - pw).rem_euclid(7);
-                if d == 0 && shift.is_some() { 7 } else { d }
+                if d == 0 && shift.is_some() {
+                    7
+                } else {
+                    d
+                }
             }
             _ => {
                 let d = -((pw - wd).rem_euclid(7));
-                if d == 0 && shift.is_some() { -7 } else { d }
+                if d == 0 && shift.is_some() {
+                    -7
+                } else {
+                    d
+                }
             }
         };
         let day = date_value(from_days(p + delta));
@@ -513,10 +596,18 @@ impl Matcher<'_> {
             ("this", "morning") => return hit(2, TimexType::Time, format!("{today}TMO")),
             ("this", "afternoon") => return hit(2, TimexType::Time, format!("{today}TAF")),
             ("this", "evening") => return hit(2, TimexType::Time, format!("{today}TEV")),
-            ("last", "night") => return hit(2, TimexType::Time, format!("{}TNI", date_value(from_days(p - 1)))),
+            ("last", "night") => {
+                return hit(
+                    2,
+                    TimexType::Time,
+                    format!("{}TNI", date_value(from_days(p - 1))),
+                )
+            }
             ("at", "present") => return hit(2, TimexType::Date, "PRESENT_REF"),
             ("the", "future") => return hit(2, TimexType::Date, "FUTURE_REF"),
-            ("the", "past") if unit_of(self.word(i + 2)).is_none() && count_of(self.word(i + 2)).is_none() => {
+            ("the", "past")
+                if unit_of(self.word(i + 2)).is_none() && count_of(self.word(i + 2)).is_none() =>
+            {
                 return hit(2, TimexType::Date, "PAST_REF")
             }
             _ => {}
@@ -526,7 +617,9 @@ impl Matcher<'_> {
             "tonight" => hit(1, TimexType::Time, format!("{today}TNI")),
             "yesterday" => hit(1, TimexType::Date, date_value(from_days(p - 1))),
             "tomorrow" => hit(1, TimexType::Date, date_value(from_days(p + 1))),
-            "now" | "currently" | "nowadays" | "presently" => hit(1, TimexType::Date, "PRESENT_REF"),
+            "now" | "currently" | "nowadays" | "presently" => {
+                hit(1, TimexType::Date, "PRESENT_REF")
+            }
             "recently" | "lately" => hit(1, TimexType::Date, "PAST_REF"),
             _ => None,
         }
@@ -534,7 +627,11 @@ impl Matcher<'_> {
 
     /// "last week", "this year", "next month", "the previous quarter", "last weekend".
     fn relative(&self, i: usize) -> Option<Hit> {
-        let (mut k, the) = if self.word(i) == "the" { (1, true) } else { (0, false) };
+        let (mut k, the) = if self.word(i) == "the" {
+            (1, true)
+        } else {
+            (0, false)
+        };
         let shift = match self.word(i + k) {
             "last" | "past" | "previous" | "preceding" => -1,
             "this" | "current" | "same" => 0,
@@ -559,7 +656,10 @@ impl Matcher<'_> {
                 format!("{yy:04}-{mm:02}")
             }
             "week" => week_value(from_days(days(self.dct) + 7 * shift as i64)),
-            "weekend" => format!("{}-WE", week_value(from_days(days(self.dct) + 7 * shift as i64))),
+            "weekend" => format!(
+                "{}-WE",
+                week_value(from_days(days(self.dct) + 7 * shift as i64))
+            ),
             "quarter" => {
                 let q = (m as i32 - 1) / 3 + shift;
                 let (yy, qq) = (y + q.div_euclid(4), q.rem_euclid(4) + 1);
@@ -583,7 +683,11 @@ impl Matcher<'_> {
         // "the past week" and "the last year" are durations in TimeML.
         if the && shift == -1 && !matches!(unit, "weekend") {
             let (u, clock) = unit_of(unit)?;
-            return hit(len, TimexType::Duration, duration_value(Count::N(1.0), u, clock));
+            return hit(
+                len,
+                TimexType::Duration,
+                duration_value(Count::N(1.0), u, clock),
+            );
         }
         hit(len, TimexType::Date, value)
     }
@@ -603,14 +707,22 @@ impl Matcher<'_> {
             return None;
         }
         let Count::N(k) = n else {
-            return hit(3, TimexType::Date, if sign < 0 { "PAST_REF" } else { "FUTURE_REF" });
+            return hit(
+                3,
+                TimexType::Date,
+                if sign < 0 { "PAST_REF" } else { "FUTURE_REF" },
+            );
         };
         let k = sign * k as i32;
         let (y, m, _) = ymd(self.dct);
         if self.quarterly && u == "Y" && k == -1 {
             // The quarter just reported (the last one that ended), a year before.
             let q = y * 4 + (m as i32 - 1) / 3 - 1 - 4;
-            return hit(3, TimexType::Date, format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1));
+            return hit(
+                3,
+                TimexType::Date,
+                format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1),
+            );
         }
         let value = match u {
             "Y" => format!("{}", y + k),
@@ -630,7 +742,12 @@ impl Matcher<'_> {
     fn duration(&self, i: usize) -> Option<Hit> {
         let mut k = 0;
         let mut prefixed = false;
-        if self.word(i) == "the" && matches!(self.word(i + 1), "past" | "last" | "next" | "coming" | "first" | "final" | "previous") {
+        if self.word(i) == "the"
+            && matches!(
+                self.word(i + 1),
+                "past" | "last" | "next" | "coming" | "first" | "final" | "previous"
+            )
+        {
             k = 2;
             prefixed = true;
         } else if matches!(self.word(i), "past" | "next" | "coming" | "first") {
@@ -641,13 +758,24 @@ impl Matcher<'_> {
             k = 1;
         }
         // "recent years", "coming quarters": the past or the future, not a length.
-        if matches!(self.word(i), "recent" | "coming") && unit_of(self.word(i + 1)).is_some() && self.word(i + 1).ends_with('s') {
-            let v = if self.word(i) == "recent" { "PAST_REF" } else { "FUTURE_REF" };
+        if matches!(self.word(i), "recent" | "coming")
+            && unit_of(self.word(i + 1)).is_some()
+            && self.word(i + 1).ends_with('s')
+        {
+            let v = if self.word(i) == "recent" {
+                "PAST_REF"
+            } else {
+                "FUTURE_REF"
+            };
             return hit(2, TimexType::Date, v);
         }
         if self.word(i + k) == "couple" && self.word(i + k + 1) == "of" {
             let (u, clock) = unit_of(self.word(i + k + 2))?;
-            return hit(k + 3, TimexType::Duration, duration_value(Count::N(2.0), u, clock));
+            return hit(
+                k + 3,
+                TimexType::Duration,
+                duration_value(Count::N(2.0), u, clock),
+            );
         }
         let (count, after) = match count_of(self.word(i + k)) {
             Some(c) => {
@@ -680,10 +808,16 @@ impl Matcher<'_> {
             return None;
         }
         // "a 6-year-old", "years-old": an age, not a time.
-        if self.word(after + 1) == "-" && self.word(after + 2) == "old" || unit_word.ends_with("-old") {
+        if self.word(after + 1) == "-" && self.word(after + 2) == "old"
+            || unit_word.ends_with("-old")
+        {
             return None;
         }
-        hit(after + 1 - i, TimexType::Duration, duration_value(count, u, clock))
+        hit(
+            after + 1 - i,
+            TimexType::Duration,
+            duration_value(count, u, clock),
+        )
     }
 
     /// "the first quarter (of 2013)", "summer", "the summer of 2012".
@@ -700,7 +834,9 @@ impl Matcher<'_> {
         let w = self.word(i + the);
         let (ord, qlen) = match w.strip_suffix("-quarter") {
             Some(o) => (ordinal(o), 1),
-            None if self.word(i + the + 1) == "-" && self.word(i + the + 2) == "quarter" => (ordinal(w), 3),
+            None if self.word(i + the + 1) == "-" && self.word(i + the + 2) == "quarter" => {
+                (ordinal(w), 3)
+            }
             None if self.word(i + the + 1) == "quarter" => (ordinal(w), 2),
             None => (0, 0),
         };
@@ -730,7 +866,19 @@ impl Matcher<'_> {
         let (_, code, month) = SEASONS.iter().find(|(n, _, _)| *n == self.word(i + the))?;
         // "fall" is mostly a verb: a season only after "the"/"in"/"this"... or before a year.
         let dated = the == 1
-            || matches!(self.word(i.wrapping_sub(1)), "in" | "this" | "last" | "next" | "during" | "by" | "since" | "until" | "early" | "late" | "mid")
+            || matches!(
+                self.word(i.wrapping_sub(1)),
+                "in" | "this"
+                    | "last"
+                    | "next"
+                    | "during"
+                    | "by"
+                    | "since"
+                    | "until"
+                    | "early"
+                    | "late"
+                    | "mid"
+            )
             || is_year(self.word(i + 1)).is_some();
         if !dated {
             return None;
@@ -766,7 +914,11 @@ impl Matcher<'_> {
             && matches!(self.word(i + 2), "quarter" | "period" | "level" | "figure")
         {
             let q = y * 4 + (m as i32 - 1) / 3 - 1 - 4;
-            return hit(3, TimexType::Date, format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1));
+            return hit(
+                3,
+                TimexType::Date,
+                format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1),
+            );
         }
         let mut k = 1;
         if matches!(self.word(i + k), "latest" | "current" | "fiscal" | "same") {
@@ -845,9 +997,10 @@ fn tense_at(s: &Sentence, i: usize) -> Tense {
                 .iter()
                 .filter(|a| a.head == Some(x) && a.deprel.starts_with("aux"))
                 .collect();
-            if auxes.iter().any(|a| {
-                matches!(a.lemma.to_lowercase().as_str(), "will" | "shall" | "'ll")
-            }) {
+            if auxes
+                .iter()
+                .any(|a| matches!(a.lemma.to_lowercase().as_str(), "will" | "shall" | "'ll"))
+            {
                 return Tense::Future;
             }
             if t.xpos == "VBD"
@@ -907,14 +1060,20 @@ pub fn find(analysis: &Analysis, text: &str, dct: Date) -> Vec<Timex> {
                     // A sentence's final period the tokenizer left on "April." is not part of
                     // the expression; the period of "Jan." or "a.m." is.
                     let lw = last.text.to_lowercase();
-                    if lw.len() > 4 && lw.ends_with('.') && !lw.ends_with("a.m.") && !lw.ends_with("p.m.") {
+                    if lw.len() > 4
+                        && lw.ends_with('.')
+                        && !lw.ends_with("a.m.")
+                        && !lw.ends_with("p.m.")
+                    {
                         end -= 1;
                     }
                     out.push(Timex {
                         sentence: si,
                         start,
                         end,
-                        text: chars[start.min(chars.len())..end.min(chars.len())].iter().collect(),
+                        text: chars[start.min(chars.len())..end.min(chars.len())]
+                            .iter()
+                            .collect(),
                         kind: h.kind,
                         value: h.value,
                     });

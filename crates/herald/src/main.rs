@@ -3,6 +3,7 @@
 mod analyze;
 mod bench;
 mod code;
+mod gkg;
 mod output;
 
 use anyhow::{Context, Result};
@@ -26,13 +27,17 @@ enum Command {
     /// `-` for standard input. Bad input is reported on stderr with file and line and skipped; the
     /// exit code is 2 if anything was skipped.
     Analyze(analyze::AnalyzeArgs),
-    /// Code events: who did what to whom, as CAMEO/PLOVER events in JSONL (first version: verb
-    /// events, publication dates).
+    /// Code events: who did what to whom, as CAMEO/PLOVER events in JSONL, from verbs and event
+    /// nouns, dated by the text where it gives a day.
     ///
     /// Without --all, only asserted events between two coded actors are written; --all adds the
     /// negated, hypothetical, future, requested and reported ones, and one-sided events, each
     /// with its modality.
     Code(code::CodeArgs),
+    /// Extract the knowledge around the events (GDELT's GKG): entities with their mentions
+    /// linked and their actor codes, places resolved to GeoNames, dates normalised against the
+    /// publication date; one JSON record per document.
+    Gkg(gkg::GkgArgs),
     /// List the verbs and actors the dictionaries missed in a corpus, most frequent first
     /// (PETRARCH's null-verbs and null-actors), so the dictionaries can grow.
     Missing(code::MissingArgs),
@@ -167,6 +172,7 @@ fn main() {
         Command::Analyze(a) => analyze::run(a),
         Command::Code(c) => code::run(c),
         Command::Missing(m) => code::missing(m),
+        Command::Gkg(g) => gkg::run(g),
         Command::Train(t) => train(t).map(|_| 0),
         Command::Eval(e) => eval(e).map(|_| 0),
         Command::Bench(b) => bench::run(b).map(|_| 0),

@@ -1,0 +1,91 @@
+//! The knowledge record of the seed article (published Wednesday 2025-05-21), with the shipped
+//! models and gazetteer.
+
+use herald_doc::{Document, EntityType};
+use herald_know::geo::{distance_km, Gazetteer};
+
+fn record() -> herald_know::gkg::Knowledge {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let text = std::fs::read_to_string(format!("{root}/tests/fixtures/seed-article.txt")).unwrap();
+    let doc = Document {
+        id: "seed".into(),
+        date: Some("2025-05-21".into()),
+        text,
+        ..Document::default()
+    };
+    let nlp = herald_nlp::Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
+    let gaz = Gazetteer::load(std::path::Path::new(&format!(
+        "{root}/data/geo/places.tsv.gz"
+    )))
+    .unwrap();
+    herald_know::gkg::knowledge(&doc, &nlp.analyze(&doc), &gaz)
+}
+
+#[test]
+fn persons_have_their_mentions_linked() {
+    let k = record();
+    let person = |name: &str| {
+        k.entities
+            .iter()
+            .find(|e| e.kind == EntityType::Person && e.name.contains(name))
+            .unwrap_or_else(|| panic!("{name} missing: {:?}", k.entities))
+    };
+    let trump = person("Trump");
+    assert_eq!(trump.name, "Donald Trump");
+    assert!(trump.mentions.len() >= 5, "{:?}", trump.mentions);
+    let bibi = person("Netanyahu");
+    assert_eq!(bibi.name, "Benjamin Netanyahu");
+    assert!(bibi
+        .mentions
+        .iter()
+        .any(|m| m.kind == "pronoun" && m.text == "his"));
+    person("Sa’ar");
+    person("Huckabee");
+    // "Trump" alone is not a second entity.
+    assert_eq!(
+        k.entities
+            .iter()
+            .filter(|e| e.name.contains("Trump"))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn dates_are_normalised_against_the_publication_day() {
+    let k = record();
+    let value = |text: &str| {
+        k.dates
+            .iter()
+            .find(|d| d.text == text)
+            .map(|d| d.value.as_str())
+            .unwrap_or_else(|| panic!("{text} missing: {:?}", k.dates))
+    };
+    assert_eq!(value("Monday"), "2025-05-19");
+    assert_eq!(value("late Tuesday"), "2025-05-20");
+}
+
+#[test]
+fn places_get_their_coordinates() {
+    let k = record();
+    let at = |text: &str| {
+        let p = k
+            .places
+            .iter()
+            .find(|p| p.text == text)
+            .and_then(|p| p.place.as_ref())
+            .unwrap_or_else(|| panic!("{text} unresolved"));
+        (p.lat, p.lon)
+    };
+    for (name, lat, lon) in [
+        ("Israel", 31.5, 34.75),
+        ("Iran", 32.0, 53.0),
+        ("Syria", 35.0, 38.0),
+        ("Riyadh", 24.69, 46.72),
+        ("Gaza", 31.5, 34.47),
+        ("Saudi Arabia", 25.0, 45.0),
+    ] {
+        let (a, b) = at(name);
+        assert!(distance_km(a, b, lat, lon) < 50.0, "{name}: {a},{b}");
+    }
+}

@@ -1,0 +1,81 @@
+//! `herald gkg`: the knowledge record of each document (entities with linked mentions and
+//! actor codes, places resolved to GeoNames, normalised dates) as JSONL.
+
+use anyhow::{Context, Result};
+use herald_coder::{Coder, Dictionaries};
+use herald_ingest::{read_source, SourceOptions};
+use herald_know::geo::Gazetteer;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Arguments of `herald gkg`.
+#[derive(clap::Args)]
+pub struct GkgArgs {
+    /// Input files (`-` for standard input); the same formats as `herald analyze`.
+    #[arg(required = true)]
+    files: Vec<String>,
+    /// Publication date (YYYY-MM-DD) for .txt input and records without one.
+    #[arg(long)]
+    date: Option<String>,
+    /// Models directory (default: the repository's models/).
+    #[arg(long)]
+    models: Option<PathBuf>,
+}
+
+pub fn run(a: GkgArgs) -> Result<i32> {
+    if let Some(d) = &a.date {
+        if !herald_ingest::is_valid_date(d) {
+            anyhow::bail!("invalid --date \"{d}\" (expected YYYY-MM-DD)");
+        }
+    }
+    let nlp = crate::load_pipeline(&a.models)?;
+    let data = crate::data_dir();
+    let (dicts, _) = Dictionaries::load(&data)
+        .with_context(|| format!("loading dictionaries from {}", data.display()))?;
+    let coder = Coder::new(&dicts);
+    let places = data.join("geo/places.tsv.gz");
+    let gaz = Gazetteer::load(&places)
+        .with_context(|| format!("loading the gazetteer {}", places.display()))?;
+    let opts = SourceOptions {
+        date: a.date.clone(),
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failures = 0;
+    for file in &a.files {
+        for item in read_source(file, &opts) {
+            match item {
+                Ok(doc) => {
+                    let analysis = nlp.analyze(&doc);
+                    let mut k = herald_know::gkg::knowledge(&doc, &analysis, &gaz);
+                    // Actor codes on the story date (today's if the document has none).
+                    let date = doc
+                        .date
+                        .as_deref()
+                        .and_then(herald_dict::Date::parse)
+                        .unwrap_or(herald_dict::Date(99991231));
+                    for e in &mut k.entities {
+                        let m = &analysis.entities[e.first];
+                        let s = &analysis.sentences[m.sentence];
+                        let head = (m.token_start..m.token_end)
+                            .find(|&i| {
+                                s.tokens[i]
+                                    .head
+                                    .is_none_or(|h| h < m.token_start || h >= m.token_end)
+                            })
+                            .unwrap_or(m.token_start);
+                        e.code = coder.entity_code(s, head, date);
+                    }
+                    serde_json::to_writer(&mut out, &k)?;
+                    writeln!(out)?;
+                }
+                Err(e) => {
+                    failures += 1;
+                    eprintln!("error: {e}");
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failures > 0 { 2 } else { 0 })
+}
