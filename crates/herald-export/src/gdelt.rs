@@ -104,6 +104,45 @@ fn actor_parts(code: &str) -> (String, [String; 3]) {
     (country, types)
 }
 
+/// GDELT's 8 ActionGeo fields from herald's location: type (1 country, 2 US state, 3 US city,
+/// 4 world city, 5 world state), full name, FIPS country, ADM1 code, ADM2 code (empty),
+/// latitude, longitude, feature id (the GeoNames id).
+fn action_geo(loc: Option<&serde_json::Value>) -> Vec<String> {
+    let Some(l) = loc else {
+        let mut v = vec!["0".to_string()];
+        v.extend(std::iter::repeat_n(String::new(), 7));
+        return v;
+    };
+    let s = |k: &str| l.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+    let num = |k: &str| l.get(k).and_then(|v| v.as_f64());
+    let (code, fips, iso) = (s("feature_code"), s("fips"), s("country"));
+    let us = iso == "US";
+    let kind = match code.as_str() {
+        "PCLI" => 1,
+        "ADM1" if us => 2,
+        "ADM1" | "ADM2" => 5,
+        _ if us => 3,
+        _ => 4,
+    };
+    let adm1 = if kind == 1 {
+        fips.clone()
+    } else {
+        format!("{fips}{}", s("admin1"))
+    };
+    vec![
+        kind.to_string(),
+        clean(&s("name")),
+        fips,
+        adm1,
+        String::new(),
+        num("lat").map(|v| format!("{v:.4}")).unwrap_or_default(),
+        num("lon").map(|v| format!("{v:.4}")).unwrap_or_default(),
+        l.get("geonameid")
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
+    ]
+}
+
 /// A stable event id: FNV-1a of the document id and the event's place in it, kept below 2^53 so
 /// every consumer reads it exactly.
 pub fn event_id(doc_id: &str, index: usize) -> u64 {
@@ -155,10 +194,12 @@ pub fn event_row(e: &Event, index: usize, url: Option<&str>) -> String {
     f.push(e.quad.to_string());
     f.push(format!("{:.1}", e.goldstein));
     f.extend(["1", "1", "1", ""].map(String::from)); // mentions, sources, articles; tone unknown
-    for _ in 0..3 {
-        f.push("0".to_string()); // geo type 0: no location
+                                                     // Actor1Geo and Actor2Geo: not resolved (type 0); ActionGeo from the event's location.
+    for _ in 0..2 {
+        f.push("0".to_string());
         f.extend(std::iter::repeat_n(String::new(), 7));
     }
+    f.extend(action_geo(e.location.as_ref()));
     f.push(format!("{ymd}000000"));
     f.push(clean(url.unwrap_or(&e.doc_id)));
     debug_assert_eq!(f.len(), 61);

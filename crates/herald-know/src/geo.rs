@@ -31,6 +31,8 @@ pub struct Place {
     pub feature_code: String,
     /// ISO 3166 country code.
     pub country: String,
+    /// FIPS 10-4 country code (GDELT's).
+    pub fips: String,
     /// GeoNames first-order division code within the country.
     pub admin1: String,
     /// Population.
@@ -63,7 +65,7 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 
 impl Gazetteer {
     /// Read a gazetteer file (gzip TSV: geonameid, name, lat, lon, class, code, country,
-    /// admin1, population, |-separated names).
+    /// admin1, population, |-separated names, FIPS country).
     pub fn load(path: &Path) -> std::io::Result<Gazetteer> {
         let f = std::fs::File::open(path)?;
         let mut text = String::new();
@@ -94,6 +96,7 @@ impl Gazetteer {
                 feature_class: c[4].to_string(),
                 feature_code: c[5].to_string(),
                 country: c[6].to_string(),
+                fips: c.get(10).unwrap_or(&"").to_string(),
                 admin1: c[7].to_string(),
                 population: c[8].parse().unwrap_or(0),
             });

@@ -39,8 +39,8 @@ pub struct Knowledge {
     pub dates: Vec<Timex>,
 }
 
-/// Build the knowledge record of an analysed document.
-pub fn knowledge(doc: &Document, analysis: &Analysis, gaz: &Gazetteer) -> Knowledge {
+/// The place mentions of an analysed document, resolved together.
+pub fn place_mentions(analysis: &Analysis, gaz: &Gazetteer) -> Vec<PlaceMention> {
     let locs: Vec<&herald_doc::EntityMention> = analysis
         .entities
         .iter()
@@ -48,8 +48,7 @@ pub fn knowledge(doc: &Document, analysis: &Analysis, gaz: &Gazetteer) -> Knowle
         .collect();
     let names: Vec<&str> = locs.iter().map(|e| e.text.as_str()).collect();
     let resolved = gaz.resolve_all(&names);
-    let places = locs
-        .iter()
+    locs.iter()
         .zip(resolved)
         .map(|(e, p)| PlaceMention {
             text: e.text.clone(),
@@ -58,7 +57,12 @@ pub fn knowledge(doc: &Document, analysis: &Analysis, gaz: &Gazetteer) -> Knowle
             sentence: e.sentence,
             place: p.cloned(),
         })
-        .collect();
+        .collect()
+}
+
+/// Build the knowledge record of an analysed document.
+pub fn knowledge(doc: &Document, analysis: &Analysis, gaz: &Gazetteer) -> Knowledge {
+    let places = place_mentions(analysis, gaz);
     let dates = doc
         .date
         .as_deref()

@@ -5,10 +5,12 @@
 //!   2013") with their TimeML type and value, normalised against the publication date;
 //! - [`geo`]: place names resolved to GeoNames places, each document as a whole;
 //! - [`entities`]: people, organisations and places with their mentions linked;
-//! - [`gkg`]: all of it as one record per document.
+//! - [`gkg`]: all of it as one record per document;
+//! - [`locate`]: where each coded event happened.
 #![deny(missing_docs)]
 
 pub mod entities;
 pub mod geo;
 pub mod gkg;
+pub mod locate;
 pub mod timex;

@@ -44,6 +44,9 @@ pub fn run(a: CodeArgs) -> Result<i32> {
         }
     }
     let coder = Coder::new(&dicts);
+    let places = data.join("geo/places.tsv.gz");
+    let gaz = herald_know::geo::Gazetteer::load(&places)
+        .with_context(|| format!("loading the gazetteer {}", places.display()))?;
     let opts = SourceOptions {
         date: a.date.clone(),
     };
@@ -55,7 +58,10 @@ pub fn run(a: CodeArgs) -> Result<i32> {
             match item {
                 Ok(doc) => {
                     let analysis = nlp.analyze(&doc);
-                    for (i, e) in coder.code(&doc, &analysis).into_iter().enumerate() {
+                    let mut events = coder.code(&doc, &analysis);
+                    let mentions = herald_know::gkg::place_mentions(&analysis, &gaz);
+                    herald_know::locate::locate_events(&mut events, &analysis, &mentions);
+                    for (i, e) in events.into_iter().enumerate() {
                         let dyadic = e.source.code.is_some() && e.target.code.is_some();
                         if !(a.all || (e.modality == Modality::Asserted && dyadic)) {
                             continue;

@@ -290,3 +290,65 @@ fn plover_output_has_the_manuals_fields() {
     // PLOVER drops CAMEO's appeals: the 0256 "urged" event has no PLOVER record.
     assert!(recs.iter().all(|r| r["event_text"][0] != "urged"));
 }
+
+#[test]
+fn events_are_placed_where_the_text_says() {
+    let p = tmp(
+        "clash.txt",
+        "Israel and Hamas clashed in Rafah on Monday.".as_bytes(),
+    );
+    let out = herald()
+        .args(["code", "--format", "gdelt", "--date", "2025-05-21"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let cols = herald_export::gdelt::EVENT_COLUMNS;
+    let row: std::collections::HashMap<&str, &str> = cols
+        .iter()
+        .copied()
+        .zip(text.lines().next().expect("an event").split('\t'))
+        .collect();
+    // Rafah, Gaza Strip: GeoNames' point, a world place (type 4/5), FIPS country WE/GZ.
+    assert_eq!(row["ActionGeo_FullName"], "Rafah");
+    let lat: f64 = row["ActionGeo_Lat"].parse().unwrap();
+    let lon: f64 = row["ActionGeo_Long"].parse().unwrap();
+    assert!(
+        (lat - 31.29).abs() < 0.2 && (lon - 34.25).abs() < 0.2,
+        "{lat},{lon}"
+    );
+    assert!(matches!(row["ActionGeo_Type"], "4" | "5"));
+    assert_eq!(row["SQLDATE"], "20250519", "dated by 'on Monday'");
+}
+
+#[test]
+fn gkg_writes_one_record_per_document() {
+    let recs: Vec<serde_json::Value> = on_seed(&["gkg"])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs.len(), 1);
+    let r = &recs[0];
+    let trump = r["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Donald Trump")
+        .unwrap();
+    assert_eq!(trump["code"], "USAGOV");
+    assert!(r["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["place"]["name"] == "Israel"));
+    assert!(r["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["value"] == "2025-05-19"));
+}
