@@ -348,3 +348,201 @@ pub fn geocoding(
     l.push("docs", docs.len() as f64);
     Ok(l)
 }
+
+/// A gold attribution of PolNeAR: content and source spans (code points), direct if the
+/// content is in quote marks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoldAttribution {
+    /// Content start and end.
+    pub content: (usize, usize),
+    /// Source start and end, if annotated.
+    pub source: Option<(usize, usize)>,
+    /// The content is a direct quote.
+    pub direct: bool,
+}
+
+/// Read one PolNeAR BRAT file against its text.
+pub fn parse_polnear(text: &str, ann: &str) -> Vec<GoldAttribution> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut spans = std::collections::HashMap::new();
+    let mut out = Vec::new();
+    for line in ann.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() >= 2 && f[0].starts_with('T') {
+            let mut parts = f[1].splitn(2, ' ');
+            let _kind = parts.next();
+            let rest = parts.next().unwrap_or("");
+            let a = rest
+                .split_whitespace()
+                .next()
+                .and_then(|x| x.parse::<usize>().ok());
+            let b = rest
+                .rsplit(';')
+                .next()
+                .and_then(|x| x.split_whitespace().nth(1))
+                .and_then(|x| x.parse::<usize>().ok());
+            if let (Some(a), Some(b)) = (a, b) {
+                spans.insert(f[0].to_string(), (a.min(b), a.max(b)));
+            }
+        }
+    }
+    for line in ann.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 2 || !f[0].starts_with('E') {
+            continue;
+        }
+        let role = |r: &str| {
+            f[1].split_whitespace()
+                .find_map(|x| x.strip_prefix(&format!("{r}:")))
+                .and_then(|t| spans.get(t).copied())
+        };
+        let Some(content) = role("Content") else {
+            continue;
+        };
+        let inner: String = chars[content.0.min(chars.len())..content.1.min(chars.len())]
+            .iter()
+            .collect();
+        let t = inner.trim();
+        let direct = t.starts_with(['“', '"', '«']) && t.ends_with(['”', '"', '»']);
+        out.push(GoldAttribution {
+            content,
+            source: role("Source"),
+            direct,
+        });
+    }
+    out
+}
+
+/// Overlap of two spans relative to the longer: 1 for the same span, 0 for disjoint ones.
+fn overlap(a: (usize, usize), b: (usize, usize)) -> f64 {
+    let inter = a.1.min(b.1).saturating_sub(a.0.max(b.0));
+    inter as f64 / (a.1 - a.0).max(b.1 - b.0).max(1) as f64
+}
+
+/// Score quotations on PolNeAR (one annotator per article, the first file in name order):
+/// content P/R/F1 (a match overlaps the gold content by half the longer span), source accuracy
+/// given a content match (same rule), end-to-end P/R/F1 (content and source), for all
+/// attributions and for direct quotes alone.
+pub fn polnear(nlp: &Pipeline, dir: &Path, name: &str) -> std::io::Result<Vec<EvalLine>> {
+    let mut anns: Vec<std::path::PathBuf> = std::fs::read_dir(dir.join("attributions"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    anns.sort();
+    let mut seen = std::collections::HashSet::new();
+    // [all, direct]: gold, system, content matches, end-to-end matches
+    let mut c = [[0usize; 4]; 2];
+    for ann in anns {
+        let stem = ann
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        let Some((article, _annotator)) = stem.rsplit_once('_') else {
+            continue;
+        };
+        if !seen.insert(article.to_string()) {
+            continue;
+        }
+        let text = std::fs::read_to_string(dir.join("text").join(format!("{article}.txt")))?;
+        let gold = parse_polnear(&text, &std::fs::read_to_string(&ann)?);
+        let doc = Document {
+            id: article.to_string(),
+            text: text.clone(),
+            ..Document::default()
+        };
+        let found = herald_know::quotes::find(&nlp.analyze(&doc), &text);
+        if std::env::var("HERALD_EVAL_ERRORS").as_deref() == Ok("quotes") {
+            let chars: Vec<char> = text.chars().collect();
+            let cut = |(a, b): (usize, usize)| -> String {
+                chars[a.min(chars.len())..b.min(chars.len())]
+                    .iter()
+                    .take(70)
+                    .collect()
+            };
+            for q in found.iter().filter(|q| q.direct) {
+                let qc = (q.content.start, q.content.end);
+                let m = gold.iter().find(|g| overlap(qc, g.content) >= 0.5);
+                match m {
+                    None => eprintln!(
+                        "quote\t{article}\tspurious\t{:?}\tspeaker={:?}",
+                        cut(qc),
+                        q.speaker.as_ref().map(|s| &s.text)
+                    ),
+                    Some(g) => {
+                        let ok = match (g.source, &q.speaker) {
+                            (Some(gs), Some(sp)) => overlap(gs, (sp.start, sp.end)) >= 0.5,
+                            _ => false,
+                        };
+                        if !ok {
+                            eprintln!(
+                                "quote\t{article}\tspeaker\t{:?}\tgold={:?}\tgot={:?}",
+                                cut(qc),
+                                g.source.map(cut),
+                                q.speaker.as_ref().map(|s| &s.text)
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        for (k, direct_only) in [(0, false), (1, true)] {
+            let g: Vec<&GoldAttribution> =
+                gold.iter().filter(|g| !direct_only || g.direct).collect();
+            let sys: Vec<&herald_know::quotes::Quotation> =
+                found.iter().filter(|q| !direct_only || q.direct).collect();
+            c[k][0] += g.len();
+            c[k][1] += sys.len();
+            let mut used = vec![false; g.len()];
+            for q in &sys {
+                let qc = (q.content.start, q.content.end);
+                let best = g
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| !used[*j])
+                    .map(|(j, gg)| (j, overlap(qc, gg.content)))
+                    .filter(|(_, o)| *o >= 0.5)
+                    .max_by(|x, y| x.1.total_cmp(&y.1));
+                if let Some((j, _)) = best {
+                    used[j] = true;
+                    c[k][2] += 1;
+                    let source_ok = match (g[j].source, &q.speaker) {
+                        (Some(gs), Some(sp)) => overlap(gs, (sp.start, sp.end)) >= 0.5,
+                        _ => false,
+                    };
+                    c[k][3] += usize::from(source_ok);
+                }
+            }
+        }
+    }
+    let mut lines = Vec::new();
+    for (k, suffix) in [(0, "all"), (1, "direct")] {
+        let [gold, sys, content, e2e] = c[k];
+        let f = |m: usize| {
+            let p = m as f64 / sys.max(1) as f64;
+            let r = m as f64 / gold.max(1) as f64;
+            (
+                100.0 * p,
+                100.0 * r,
+                if p + r > 0.0 {
+                    200.0 * p * r / (p + r)
+                } else {
+                    0.0
+                },
+            )
+        };
+        let mut l = EvalLine::new(&format!("{name}-{suffix}"));
+        let (cp, cr, cf) = f(content);
+        let (ep, er, ef) = f(e2e);
+        l.push("content_p", cp);
+        l.push("content_r", cr);
+        l.push("content_f1", cf);
+        l.push("speaker_acc", 100.0 * e2e as f64 / content.max(1) as f64);
+        l.push("e2e_p", ep);
+        l.push("e2e_r", er);
+        l.push("e2e_f1", ef);
+        l.push("gold", gold as f64);
+        lines.push(l);
+    }
+    Ok(lines)
+}

@@ -1,9 +1,10 @@
 //! One document's knowledge record: its entities with linked mentions, its places resolved
-//! to GeoNames, its temporal expressions — the JSON that `herald gkg` writes, one line per
+//! to GeoNames, its temporal expressions, its quotations — the JSON that `herald gkg` writes, one line per
 //! document.
 
 use crate::entities::{link, Entity};
 use crate::geo::{Gazetteer, Place};
+use crate::quotes::Quotation;
 use crate::timex::{find, Timex};
 use herald_dict::Date;
 use herald_doc::{Analysis, Document, EntityType};
@@ -37,6 +38,8 @@ pub struct Knowledge {
     pub places: Vec<PlaceMention>,
     /// Temporal expressions normalised against the publication date (none without one).
     pub dates: Vec<Timex>,
+    /// Direct and indirect quotations with their speakers.
+    pub quotations: Vec<Quotation>,
 }
 
 /// The place mentions of an analysed document, resolved together.
@@ -75,5 +78,6 @@ pub fn knowledge(doc: &Document, analysis: &Analysis, gaz: &Gazetteer) -> Knowle
         entities: link(analysis),
         places,
         dates,
+        quotations: crate::quotes::find(analysis, &doc.text),
     }
 }

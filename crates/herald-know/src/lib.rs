@@ -5,6 +5,7 @@
 //!   2013") with their TimeML type and value, normalised against the publication date;
 //! - [`geo`]: place names resolved to GeoNames places, each document as a whole;
 //! - [`entities`]: people, organisations and places with their mentions linked;
+//! - [`quotes`]: direct and indirect quotations with their speakers and cues;
 //! - [`gkg`]: all of it as one record per document;
 //! - [`locate`]: where each coded event happened.
 #![deny(missing_docs)]
@@ -13,4 +14,5 @@ pub mod entities;
 pub mod geo;
 pub mod gkg;
 pub mod locate;
+pub mod quotes;
 pub mod timex;

@@ -89,3 +89,36 @@ fn places_get_their_coordinates() {
         assert!(distance_km(a, b, lat, lon) < 50.0, "{name}: {a},{b}");
     }
 }
+
+#[test]
+fn quotes_belong_to_their_speakers_not_to_the_outlet() {
+    let k = record();
+    let by = |content: &str| {
+        k.quotations
+            .iter()
+            .find(|q| q.content.text.contains(content))
+            .unwrap_or_else(|| panic!("{content} missing: {:?}", k.quotations))
+    };
+    let smooth = by("very well, very smooth");
+    assert!(smooth.direct);
+    assert_eq!(
+        smooth.speaker.as_ref().map(|s| s.text.as_str()),
+        Some("Trump")
+    );
+    let realities = by("cultural and political realities");
+    assert!(realities
+        .speaker
+        .as_ref()
+        .is_some_and(|s| s.text.ends_with("Mike Huckabee")));
+    let two_state = by("a two-state solution is no longer");
+    assert!(!two_state.direct);
+    assert!(two_state
+        .speaker
+        .as_ref()
+        .is_some_and(|s| s.text.ends_with("Mike Huckabee")));
+    // A quoted name is no quotation.
+    assert!(!k
+        .quotations
+        .iter()
+        .any(|q| q.content.text.contains("Gaza Riviera")));
+}

@@ -286,6 +286,12 @@ fn eval(e: EvalArgs) -> Result<()> {
                     .with_context(|| format!("reading TimeML files under {}", dir.display()))?;
                 println!("{line}");
             }
+            let polnear = e.data.join("polnear/dev");
+            for line in herald_eval::gkg::polnear(&nlp, &polnear, "polnear-dev")
+                .with_context(|| format!("reading PolNeAR under {}", polnear.display()))?
+            {
+                println!("{line}");
+            }
             let places = data_dir().join("geo/places.tsv.gz");
             let gaz = herald_know::geo::Gazetteer::load(&places)
                 .with_context(|| format!("loading the gazetteer {}", places.display()))?;

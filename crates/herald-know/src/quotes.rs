@@ -1,0 +1,494 @@
+//! Quotations and who said them: direct quotes in any quote-mark style (“…”, "…", «…»), and
+//! indirect speech — "X said (that) …", "X told Y that …", "…, X said", "according to X, …".
+//! The speaker is the subject of the speech verb (the cue), wherever it stands: before the quote,
+//! after it ("…,” said Trump"), or in the sentence before, ending in a colon ("He said:").
+//! A quoted name or term (a “Gaza Riviera”) is not a quotation: a direct quote has a speech verb
+//! next to it or reads as speech (four words or more, or its own closing punctuation).
+
+use herald_doc::{Analysis, Sentence};
+use serde::Serialize;
+
+/// Verbs and nouns that report speech, thought and writing (lemmas).
+const CUES: [&str; 38] = [
+    "say",
+    "tell",
+    "report",
+    "claim",
+    "announce",
+    "add",
+    "note",
+    "warn",
+    "argue",
+    "insist",
+    "explain",
+    "state",
+    "acknowledge",
+    "admit",
+    "deny",
+    "suggest",
+    "write",
+    "reveal",
+    "confirm",
+    "predict",
+    "describe",
+    "cite",
+    "continue",
+    "ask",
+    "reply",
+    "respond",
+    "declare",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "believe",
+    "think",
+    "learn",
+    "show",
+    "tweet",
+    "urge",
+    "allege",
+    "recall",
+];
+
+/// A span of the document text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextPiece {
+    /// The words.
+    pub text: String,
+    /// Code-point offsets.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+}
+
+/// A quotation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quotation {
+    /// What was said (a direct quote with its quote marks; indirect speech from "that").
+    pub content: TextPiece,
+    /// Who said it, as written ("US Ambassador to Israel Mike Huckabee", "sources").
+    pub speaker: Option<TextPiece>,
+    /// The speech verb ("said", "told", "according to").
+    pub cue: Option<TextPiece>,
+    /// In quote marks.
+    pub direct: bool,
+    /// 0-based sentence index of the content's start.
+    pub sentence: usize,
+}
+
+fn piece(chars: &[char], start: usize, end: usize) -> TextPiece {
+    let (start, mut end) = (start.min(chars.len()), end.min(chars.len()));
+    // "Netanyahu," → "Netanyahu"
+    while end > start + 1 && matches!(chars[end - 1], ',' | ';' | ':') {
+        end -= 1;
+    }
+    TextPiece {
+        text: chars[start..end].iter().collect(),
+        start,
+        end,
+    }
+}
+
+/// The first and last token of the subtree of `v`.
+fn subtree(s: &Sentence, v: usize) -> (usize, usize) {
+    let (mut lo, mut hi) = (v, v);
+    for i in 0..s.tokens.len() {
+        let mut x = i;
+        for _ in 0..s.tokens.len() {
+            if x == v {
+                lo = lo.min(i);
+                hi = hi.max(i);
+                break;
+            }
+            match s.tokens[x].head {
+                Some(h) => x = h,
+                None => break,
+            }
+        }
+    }
+    (lo, hi)
+}
+
+fn is_cue(s: &Sentence, i: usize) -> bool {
+    let t = &s.tokens[i];
+    matches!(t.upos, herald_doc::Upos::VERB) && CUES.contains(&t.lemma.to_lowercase().as_str())
+}
+
+/// The subject of cue `v` as a text piece (its whole phrase); for a participle or a verb
+/// without its own subject ("…, citing X"), the subject of the verb it hangs from.
+fn speaker_of(s: &Sentence, v: usize, chars: &[char], quote: (usize, usize)) -> Option<TextPiece> {
+    // A participle cue without its own subject ("…, citing “…”") speaks for the cue it
+    // belongs to ("Huckabee told Bloomberg …, citing …").
+    if s.tokens[v].xpos == "VBG"
+        && !s
+            .tokens
+            .iter()
+            .any(|t| t.head == Some(v) && t.deprel.starts_with("nsubj"))
+    {
+        let mut x = v;
+        for _ in 0..4 {
+            let Some(h) = s.tokens[x].head else { break };
+            if is_cue(s, h) {
+                return speaker_of(s, h, chars, quote);
+            }
+            x = h;
+        }
+    }
+    let mut x = v;
+    for _ in 0..3 {
+        if let Some(subj) = s
+            .tokens
+            .iter()
+            .position(|t| t.head == Some(x) && t.deprel.starts_with("nsubj"))
+        {
+            let (lo, hi) = subtree(s, subj);
+            // The run of the subject's words around its head that stays out of the quote (the
+            // parser may hang a quote on the speaker).
+            let outside =
+                |i: usize| s.tokens[i].span.end <= quote.0 || s.tokens[i].span.start >= quote.1;
+            let mut a = subj;
+            while a > lo && outside(a - 1) {
+                a -= 1;
+            }
+            let mut b = subj;
+            while b < hi && outside(b + 1) {
+                b += 1;
+            }
+            // Not the relative pronoun of "who said", nor a subject inside the quote.
+            let relative = matches!(s.tokens[subj].lemma.as_str(), "who" | "that" | "which");
+            if outside(subj) && !relative {
+                return Some(piece(chars, s.tokens[a].span.start, s.tokens[b].span.end));
+            }
+        }
+        x = s.tokens[x].head?;
+    }
+    None
+}
+
+fn cue_piece(s: &Sentence, v: usize, chars: &[char]) -> TextPiece {
+    // With its auxiliaries: "has learned".
+    let start = s
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.head == Some(v) && t.deprel.starts_with("aux"))
+        .map(|(i, _)| i)
+        .min()
+        .unwrap_or(v);
+    let start = if v - start <= 2 { start } else { v };
+    piece(chars, s.tokens[start].span.start, s.tokens[v].span.end)
+}
+
+/// Opening and closing quote marks.
+fn closing_for(c: char) -> Option<char> {
+    match c {
+        '“' => Some('”'),
+        '"' => Some('"'),
+        '«' => Some('»'),
+        '„' => Some('“'),
+        _ => None,
+    }
+}
+
+/// Quote-mark pairs: (start of the opening mark, end after the closing mark).
+fn quote_spans(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some(close) = closing_for(chars[i]) {
+            // Straight quotes close at the next straight quote; curly ones at their mate,
+            // within a paragraph.
+            if let Some(j) = (i + 1..chars.len())
+                .take_while(|&j| !(chars[j] == '\n' && chars.get(j + 1) == Some(&'\n')))
+                .find(|&j| chars[j] == close || (close != '"' && chars[j] == '"'))
+            {
+                out.push((i, j + 1));
+                i = j + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The quotations of an analysed document.
+pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
+    let chars: Vec<char> = text.chars().collect();
+    let sentence_of = |pos: usize| {
+        analysis
+            .sentences
+            .iter()
+            .position(|s| s.span.start <= pos && pos < s.span.end.max(s.span.start + 1))
+            .or_else(|| analysis.sentences.iter().rposition(|s| s.span.start <= pos))
+            .unwrap_or(0)
+    };
+    let mut out: Vec<Quotation> = Vec::new();
+    // Direct quotes.
+    for (a, b) in quote_spans(&chars) {
+        let inner: String = chars[a + 1..b - 1].iter().collect();
+        let words = inner.split_whitespace().count();
+        let si = sentence_of(a);
+        let se = sentence_of(b.saturating_sub(1));
+        // A quote inside a clause ("called it “lies and conspiracy theories.”") is part of
+        // that clause's content, not a quotation of its own — unless a cue introduces it
+        // ("said “…”").
+        let mut introduced_by: Option<(usize, usize)> = None;
+        let prev_word: String = chars[..a]
+            .iter()
+            .rev()
+            .skip_while(|c| c.is_whitespace())
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if !prev_word.is_empty() {
+            // "said “…”", "described the conversation as “…”": a cue among the four words
+            // before the quote.
+            let s = &analysis.sentences[si];
+            let before: Vec<usize> = (0..s.tokens.len())
+                .filter(|&i| s.tokens[i].span.end <= a)
+                .collect();
+            // The cue right before, or a few words before an "as" ("described X as “…”").
+            let last = before.last().copied();
+            let introducer = match last {
+                Some(i) if is_cue(s, i) => Some(i),
+                Some(i) if s.tokens[i].text.eq_ignore_ascii_case("as") => {
+                    before.iter().rev().take(5).copied().find(|&k| is_cue(s, k))
+                }
+                _ => None,
+            };
+            let Some(intro) = introducer else {
+                continue;
+            };
+            introduced_by = Some((si, intro));
+        }
+        // A cue in the sentence of the quote's end, outside the quote; else the sentence before
+        // ending in a colon ("He said:").
+        let cue = introduced_by.or_else(|| {
+            (si..=se).rev().find_map(|k| {
+                let s = &analysis.sentences[k];
+                let outside = |i: usize| s.tokens[i].span.start >= b || s.tokens[i].span.end <= a;
+                // Nearest to the quote.
+                (0..s.tokens.len())
+                    .filter(|&i| outside(i) && is_cue(s, i))
+                    .min_by_key(|&i| {
+                        let t = &s.tokens[i];
+                        if t.span.start >= b {
+                            t.span.start - b
+                        } else {
+                            a - t.span.end
+                        }
+                    })
+                    .map(|i| (k, i))
+            })
+        });
+        let cue = cue.or_else(|| {
+            let k = si.checked_sub(1)?;
+            let s = &analysis.sentences[k];
+            let last = s.tokens.last()?;
+            let colon = last.text == ":"
+                || chars
+                    .get(a.saturating_sub(2)..a)
+                    .is_some_and(|w| w.contains(&':'));
+            if !colon {
+                return None;
+            }
+            (0..s.tokens.len())
+                .rev()
+                .find(|&i| is_cue(s, i))
+                .map(|i| (k, i))
+        });
+        // A quoted term or title ("a “Gaza Riviera”", “Fox News Sunday,”) is no quotation:
+        // speech has four words or more.
+        if words < 4 {
+            continue;
+        }
+        let (mut speaker, cue_p) = match cue {
+            Some((k, i)) => {
+                let s = &analysis.sentences[k];
+                (
+                    speaker_of(s, i, &chars, (a, b)),
+                    Some(cue_piece(s, i, &chars)),
+                )
+            }
+            None => (None, None),
+        };
+        // A quote standing alone continues the last speaker of the paragraph or the one
+        // before ("Graham said … ¶ “Does anybody know …”"), else the nearest person named in
+        // the two sentences before.
+        if speaker.is_none() {
+            let para_start = {
+                let before: String = chars[..a].iter().collect();
+                let mut p = before
+                    .rfind("\n\n")
+                    .map_or(0, |i| before[..i].chars().count());
+                // one paragraph further back
+                if let Some(i) = before
+                    [..before.char_indices().nth(p).map_or(before.len(), |x| x.0)]
+                    .rfind("\n\n")
+                {
+                    p = before[..i].chars().count();
+                }
+                p
+            };
+            speaker = out
+                .iter()
+                .rev()
+                .take_while(|q| q.content.start >= para_start)
+                .find_map(|q| q.speaker.clone());
+            if speaker.is_none() {
+                speaker = analysis
+                    .entities
+                    .iter()
+                    .rev()
+                    .filter(|e| e.kind == herald_doc::EntityType::Person)
+                    .filter(|e| e.span.end <= a && e.sentence + 2 >= si)
+                    .map(|e| piece(&chars, e.span.start, e.span.end))
+                    .next();
+            }
+        }
+        out.push(Quotation {
+            content: piece(&chars, a, b),
+            speaker,
+            cue: cue_p,
+            direct: true,
+            sentence: si,
+        });
+    }
+    // “A,” X said. “B.”: one quotation in two pieces, when only the cue clause stands between
+    // them in one paragraph.
+    let mut merged: Vec<Quotation> = Vec::new();
+    for q in out.drain(..) {
+        if let Some(prev) = merged.last_mut() {
+            let gap: String = chars[prev.content.end.min(q.content.start)..q.content.start]
+                .iter()
+                .collect();
+            let short = gap.split_whitespace().count() <= 12 && !gap.contains("\n\n");
+            let same_cue = match (&prev.cue, &q.cue) {
+                (Some(a), Some(b)) => a.start == b.start,
+                (_, None) => true,
+                _ => false,
+            };
+            let cue_between = prev
+                .cue
+                .as_ref()
+                .is_some_and(|c| c.start >= prev.content.end && c.end <= q.content.start);
+            if short && same_cue && cue_between {
+                prev.content = piece(&chars, prev.content.start, q.content.end);
+                continue;
+            }
+        }
+        merged.push(q);
+    }
+    out = merged;
+    // Indirect speech.
+    for (si, s) in analysis.sentences.iter().enumerate() {
+        for v in 0..s.tokens.len() {
+            if !is_cue(s, v) {
+                continue;
+            }
+            // "X said (that) ...": the complement clause.
+            let comp = s
+                .tokens
+                .iter()
+                .position(|t| t.head == Some(v) && t.deprel == "ccomp");
+            let content = match comp {
+                Some(c) => {
+                    let (lo, hi) = subtree(s, c);
+                    Some((s.tokens[lo].span.start, s.tokens[hi].span.end))
+                }
+                // "..., X said": the clause the cue hangs from, up to the cue's phrase.
+                None if s.tokens[v].deprel == "parataxis" && s.tokens[v].head.is_some() => {
+                    let h = s.tokens[v].head.unwrap_or(v);
+                    let (lo, _) = subtree(s, h);
+                    let (clo, _) = subtree(s, v);
+                    let mut end = clo;
+                    while end > lo
+                        && matches!(s.tokens[end - 1].text.as_str(), "," | "\"" | "”" | "’")
+                    {
+                        end -= 1;
+                    }
+                    (end > lo).then(|| (s.tokens[lo].span.start, s.tokens[end - 1].span.end))
+                }
+                None => None,
+            };
+            let Some((a, b)) = content else { continue };
+            // A direct quote already covers it.
+            if out
+                .iter()
+                .any(|q| q.direct && q.content.start <= a && b <= q.content.end + 2)
+            {
+                continue;
+            }
+            if out.iter().any(|q| {
+                q.direct
+                    && a <= q.content.start
+                    && q.content.end <= b
+                    && q.cue
+                        .as_ref()
+                        .is_some_and(|c| c.start == s.tokens[v].span.start)
+            }) {
+                continue;
+            }
+            out.push(Quotation {
+                content: piece(&chars, a, b),
+                speaker: speaker_of(s, v, &chars, (a, b)),
+                cue: Some(cue_piece(s, v, &chars)),
+                direct: false,
+                sentence: si,
+            });
+        }
+        // "according to X, ...": X is the source (the phrase "according to" marks), the rest
+        // of the sentence the content.
+        for (i, t) in s.tokens.iter().enumerate() {
+            let next_to = s
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.text.eq_ignore_ascii_case("to"));
+            if !t.text.eq_ignore_ascii_case("according") || !next_to {
+                continue;
+            }
+            let Some(h) = t.head else { continue };
+            let (slo, shi) = subtree(s, h);
+            if slo != i || shi < i + 2 {
+                continue;
+            }
+            let last = s.tokens.len() - 1;
+            let trim = |k: usize| matches!(s.tokens[k].text.as_str(), "," | "." | ";");
+            let (a, b) = if slo > 0 {
+                let mut e = slo - 1;
+                while e > 0 && trim(e) {
+                    e -= 1;
+                }
+                (0, e)
+            } else if shi < last {
+                let mut st = shi + 1;
+                while st < last && trim(st) {
+                    st += 1;
+                }
+                let mut e = last;
+                while e > st && trim(e) {
+                    e -= 1;
+                }
+                (st, e)
+            } else {
+                continue;
+            };
+            out.push(Quotation {
+                content: piece(&chars, s.tokens[a].span.start, s.tokens[b].span.end),
+                speaker: Some(piece(
+                    &chars,
+                    s.tokens[i + 2].span.start,
+                    s.tokens[shi].span.end,
+                )),
+                cue: Some(piece(&chars, t.span.start, s.tokens[i + 1].span.end)),
+                direct: false,
+                sentence: si,
+            });
+        }
+    }
+    out.sort_by_key(|q| q.content.start);
+    out
+}
