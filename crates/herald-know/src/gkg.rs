@@ -1,11 +1,13 @@
 //! One document's knowledge record: its entities with linked mentions, its places resolved
-//! to GeoNames, its temporal expressions, its quotations — the JSON that `herald gkg` writes, one line per
+//! to GeoNames, its temporal expressions, its quotations, its tone and themes — the JSON that `herald gkg` writes, one line per
 //! document.
 
 use crate::entities::{link, Entity};
 use crate::geo::{Gazetteer, Place};
 use crate::quotes::Quotation;
+use crate::themes::{ThemeDictionary, ThemeMention};
 use crate::timex::{find, Timex};
+use crate::tone::{Tone, ToneLexicon};
 use herald_dict::Date;
 use herald_doc::{Analysis, Document, EntityType};
 use serde::Serialize;
@@ -40,6 +42,42 @@ pub struct Knowledge {
     pub dates: Vec<Timex>,
     /// Direct and indirect quotations with their speakers.
     pub quotations: Vec<Quotation>,
+    /// The document's tone (GDELT V2Tone).
+    pub tone: Tone,
+    /// Each sentence's tone.
+    pub sentence_tones: Vec<Tone>,
+    /// GDELT themes by dictionary.
+    pub themes: Vec<ThemeMention>,
+}
+
+/// What the knowledge layer looks things up in, loaded once.
+#[derive(Debug)]
+pub struct KnowledgeBase {
+    /// Places.
+    pub gazetteer: Gazetteer,
+    /// Word valences for tone.
+    pub tone: ToneLexicon,
+    /// Theme words.
+    pub themes: ThemeDictionary,
+}
+
+impl KnowledgeBase {
+    /// Load from herald's `data/` folder (`geo/places.tsv.gz`, `tone/vader.tsv` and
+    /// `tone/news-conflict.tsv`, `themes/gdelt-themes.txt`).
+    pub fn load(data: &std::path::Path) -> std::io::Result<KnowledgeBase> {
+        let with_path = |p: std::path::PathBuf, e: std::io::Error| {
+            std::io::Error::new(e.kind(), format!("{}: {e}", p.display()))
+        };
+        let g = data.join("geo/places.tsv.gz");
+        let t = data.join("tone/vader.tsv");
+        let t2 = data.join("tone/news-conflict.tsv");
+        let th = data.join("themes/gdelt-themes.txt");
+        Ok(KnowledgeBase {
+            gazetteer: Gazetteer::load(&g).map_err(|e| with_path(g.clone(), e))?,
+            tone: ToneLexicon::load(&[&t, &t2]).map_err(|e| with_path(t.clone(), e))?,
+            themes: ThemeDictionary::load(&th).map_err(|e| with_path(th.clone(), e))?,
+        })
+    }
 }
 
 /// The place mentions of an analysed document, resolved together.
@@ -64,8 +102,8 @@ pub fn place_mentions(analysis: &Analysis, gaz: &Gazetteer) -> Vec<PlaceMention>
 }
 
 /// Build the knowledge record of an analysed document.
-pub fn knowledge(doc: &Document, analysis: &Analysis, gaz: &Gazetteer) -> Knowledge {
-    let places = place_mentions(analysis, gaz);
+pub fn knowledge(doc: &Document, analysis: &Analysis, kb: &KnowledgeBase) -> Knowledge {
+    let places = place_mentions(analysis, &kb.gazetteer);
     let dates = doc
         .date
         .as_deref()
@@ -79,5 +117,12 @@ pub fn knowledge(doc: &Document, analysis: &Analysis, gaz: &Gazetteer) -> Knowle
         places,
         dates,
         quotations: crate::quotes::find(analysis, &doc.text),
+        tone: kb.tone.tone(&analysis.sentences),
+        sentence_tones: analysis
+            .sentences
+            .iter()
+            .map(|s| kb.tone.tone(std::iter::once(s)))
+            .collect(),
+        themes: kb.themes.find(analysis),
     }
 }

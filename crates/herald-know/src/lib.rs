@@ -6,6 +6,8 @@
 //! - [`geo`]: place names resolved to GeoNames places, each document as a whole;
 //! - [`entities`]: people, organisations and places with their mentions linked;
 //! - [`quotes`]: direct and indirect quotations with their speakers and cues;
+//! - [`tone`]: GDELT V2Tone per document and sentence from the VADER lexicon;
+//! - [`themes`]: GDELT themes by dictionary;
 //! - [`gkg`]: all of it as one record per document;
 //! - [`locate`]: where each coded event happened.
 #![deny(missing_docs)]
@@ -15,4 +17,6 @@ pub mod geo;
 pub mod gkg;
 pub mod locate;
 pub mod quotes;
+pub mod themes;
 pub mod timex;
+pub mod tone;

@@ -2,7 +2,7 @@
 //! models and gazetteer.
 
 use herald_doc::{Document, EntityType};
-use herald_know::geo::{distance_km, Gazetteer};
+use herald_know::geo::distance_km;
 
 fn record() -> herald_know::gkg::Knowledge {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
@@ -121,4 +121,19 @@ fn quotes_belong_to_their_speakers_not_to_the_outlet() {
         .quotations
         .iter()
         .any(|q| q.content.text.contains("Gaza Riviera")));
+}
+
+#[test]
+fn the_tone_is_negative_and_themes_are_found() {
+    let k = record();
+    assert!(k.tone.tone < 0.0, "{:?}", k.tone);
+    assert!(k.tone.word_count > 300);
+    assert_eq!(k.sentence_tones.len(), 14);
+    for theme in ["CEASEFIRE", "SANCTIONS", "NEGOTIATIONS", "WMD"] {
+        assert!(
+            k.themes.iter().any(|t| t.theme == theme),
+            "{theme}: {:?}",
+            k.themes
+        );
+    }
 }

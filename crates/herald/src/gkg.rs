@@ -1,10 +1,10 @@
 //! `herald gkg`: the knowledge record of each document (entities with linked mentions and
-//! actor codes, places resolved to GeoNames, normalised dates) as JSONL.
+//! actor codes, places resolved to GeoNames, normalised dates, quotations, tone, themes) as
+//! JSONL.
 
 use anyhow::{Context, Result};
 use herald_coder::{Coder, Dictionaries};
 use herald_ingest::{read_source, SourceOptions};
-use herald_know::geo::Gazetteer;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -33,9 +33,8 @@ pub fn run(a: GkgArgs) -> Result<i32> {
     let (dicts, _) = Dictionaries::load(&data)
         .with_context(|| format!("loading dictionaries from {}", data.display()))?;
     let coder = Coder::new(&dicts);
-    let places = data.join("geo/places.tsv.gz");
-    let gaz = Gazetteer::load(&places)
-        .with_context(|| format!("loading the gazetteer {}", places.display()))?;
+    let kb = herald_know::gkg::KnowledgeBase::load(&data)
+        .with_context(|| format!("loading the knowledge-layer data under {}", data.display()))?;
     let opts = SourceOptions {
         date: a.date.clone(),
     };
@@ -47,7 +46,7 @@ pub fn run(a: GkgArgs) -> Result<i32> {
             match item {
                 Ok(doc) => {
                     let analysis = nlp.analyze(&doc);
-                    let mut k = herald_know::gkg::knowledge(&doc, &analysis, &gaz);
+                    let mut k = herald_know::gkg::knowledge(&doc, &analysis, &kb);
                     // Actor codes on the story date (today's if the document has none).
                     let date = doc
                         .date
