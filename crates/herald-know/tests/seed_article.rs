@@ -14,11 +14,9 @@ fn record() -> herald_know::gkg::Knowledge {
         ..Document::default()
     };
     let nlp = herald_nlp::Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
-    let gaz = Gazetteer::load(std::path::Path::new(&format!(
-        "{root}/data/geo/places.tsv.gz"
-    )))
-    .unwrap();
-    herald_know::gkg::knowledge(&doc, &nlp.analyze(&doc), &gaz)
+    let kb = herald_know::gkg::KnowledgeBase::load(std::path::Path::new(&format!("{root}/data")))
+        .unwrap();
+    herald_know::gkg::knowledge(&doc, &nlp.analyze(&doc), &kb)
 }
 
 #[test]
