@@ -73,7 +73,7 @@ pub const EVENT_COLUMNS: [&str; 61] = [
 ];
 
 /// GDELT text fields carry no tabs or newlines.
-fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
 
@@ -104,9 +104,30 @@ fn actor_parts(code: &str) -> (String, [String; 3]) {
     (country, types)
 }
 
-/// GDELT's 8 ActionGeo fields from herald's location: type (1 country, 2 US state, 3 US city,
-/// 4 world city, 5 world state), full name, FIPS country, ADM1 code, ADM2 code (empty),
-/// latitude, longitude, feature id (the GeoNames id).
+/// GDELT's geographic type of a place: 1 country, 2 US state, 3 US city, 4 world city, 5 world
+/// state.
+pub fn geo_type(feature_code: &str, iso_country: &str) -> u8 {
+    let us = iso_country == "US";
+    match feature_code {
+        "PCLI" => 1,
+        "ADM1" if us => 2,
+        "ADM1" | "ADM2" => 5,
+        _ if us => 3,
+        _ => 4,
+    }
+}
+
+/// GDELT's ADM1 code of a place: the FIPS country code, then the division code.
+pub fn adm1_code(feature_code: &str, fips: &str, admin1: &str) -> String {
+    if feature_code == "PCLI" {
+        fips.to_string()
+    } else {
+        format!("{fips}{admin1}")
+    }
+}
+
+/// GDELT's 8 ActionGeo fields from herald's location: type, full name, FIPS country, ADM1
+/// code, ADM2 code (empty), latitude, longitude, feature id (the GeoNames id).
 fn action_geo(loc: Option<&serde_json::Value>) -> Vec<String> {
     let Some(l) = loc else {
         let mut v = vec!["0".to_string()];
@@ -115,25 +136,12 @@ fn action_geo(loc: Option<&serde_json::Value>) -> Vec<String> {
     };
     let s = |k: &str| l.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
     let num = |k: &str| l.get(k).and_then(|v| v.as_f64());
-    let (code, fips, iso) = (s("feature_code"), s("fips"), s("country"));
-    let us = iso == "US";
-    let kind = match code.as_str() {
-        "PCLI" => 1,
-        "ADM1" if us => 2,
-        "ADM1" | "ADM2" => 5,
-        _ if us => 3,
-        _ => 4,
-    };
-    let adm1 = if kind == 1 {
-        fips.clone()
-    } else {
-        format!("{fips}{}", s("admin1"))
-    };
+    let (code, fips) = (s("feature_code"), s("fips"));
     vec![
-        kind.to_string(),
+        geo_type(&code, &s("country")).to_string(),
         clean(&s("name")),
-        fips,
-        adm1,
+        fips.clone(),
+        adm1_code(&code, &fips, &s("admin1")),
         String::new(),
         num("lat").map(|v| format!("{v:.4}")).unwrap_or_default(),
         num("lon").map(|v| format!("{v:.4}")).unwrap_or_default(),

@@ -17,6 +17,10 @@ pub struct GkgArgs {
     /// Publication date (YYYY-MM-DD) for .txt input and records without one.
     #[arg(long)]
     date: Option<String>,
+    /// Output format: herald's JSON record, or GDELT GKG 2.1 rows (27 tab-separated columns,
+    /// no header).
+    #[arg(long, default_value = "json", value_parser = ["json", "gdelt"])]
+    format: String,
     /// Models directory (default: the repository's models/).
     #[arg(long)]
     models: Option<PathBuf>,
@@ -41,6 +45,7 @@ pub fn run(a: GkgArgs) -> Result<i32> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failures = 0;
+    let mut written = 0;
     for file in &a.files {
         for item in read_source(file, &opts) {
             match item {
@@ -65,8 +70,19 @@ pub fn run(a: GkgArgs) -> Result<i32> {
                             .unwrap_or(m.token_start);
                         e.code = coder.entity_code(s, head, date);
                     }
-                    serde_json::to_writer(&mut out, &k)?;
-                    writeln!(out)?;
+                    if a.format == "gdelt" {
+                        let row = herald_export::gkg::gkg_row(
+                            &k,
+                            written,
+                            doc.url.as_deref(),
+                            doc.source.as_deref(),
+                        );
+                        writeln!(out, "{row}")?;
+                    } else {
+                        serde_json::to_writer(&mut out, &k)?;
+                        writeln!(out)?;
+                    }
+                    written += 1;
                 }
                 Err(e) => {
                     failures += 1;

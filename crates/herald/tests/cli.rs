@@ -352,3 +352,36 @@ fn gkg_writes_one_record_per_document() {
         .iter()
         .any(|d| d["value"] == "2025-05-19"));
 }
+
+#[test]
+fn gkg_rows_load_with_gdelt_column_names() {
+    let text = on_seed(&["gkg", "--format", "gdelt"]);
+    let cols = herald_export::gkg::GKG_COLUMNS;
+    let rows: Vec<std::collections::HashMap<&str, &str>> = text
+        .lines()
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 27, "{l}");
+            cols.iter().copied().zip(f).collect()
+        })
+        .collect();
+    assert_eq!(rows.len(), 1);
+    let r = &rows[0];
+    assert_eq!(r["V2.1DATE"], "20250521000000");
+    assert!(r["V1PERSONS"].split(';').any(|p| p == "Donald Trump"));
+    // V1.5TONE: seven comma-separated numbers, the tone first and negative here.
+    let tone: Vec<f64> = r["V1.5TONE"]
+        .split(',')
+        .map(|x| x.parse().unwrap())
+        .collect();
+    assert_eq!(tone.len(), 7);
+    assert!(tone[0] < 0.0);
+    // Locations: type#name#FIPS#ADM1#lat#lon#id, Israel as a country.
+    assert!(r["V1LOCATIONS"]
+        .split(';')
+        .any(|l| l.starts_with("1#Israel#IS#IS#31.5")));
+    assert!(r["V2.1ENHANCEDDATES"]
+        .split(';')
+        .any(|d| d.starts_with("3#5#19#2025#")));
+    assert!(r["V2.1QUOTATIONS"].contains("|described|very well"));
+}
