@@ -145,6 +145,41 @@ const SPEECH_VERBS: [&str; 18] = [
     "insist", "warn", "respond", "reply", "maintain", "argue", "suggest", "believe",
 ];
 const HYPOTHETICAL_AUX: [&str; 6] = ["would", "could", "might", "may", "should", "can"];
+/// Verbs whose complement is an act intended, threatened or promised ("wants to attack",
+/// "vowed to hold talks"): the intent is the event, CAMEO 03 or 13.
+const INTENT_VERBS: [&str; 14] = [
+    "want", "plan", "intend", "threaten", "vow", "pledge", "promise", "aim", "seek", "hope",
+    "prepare", "agree", "offer", "propose",
+];
+
+/// The CAMEO code for expressing the intent to do `code`: cooperation → 03 (intent to
+/// cooperate), conflict → 13 (threaten); verbal acts stay as they are.
+fn intent_code(code: &str) -> Option<&'static str> {
+    Some(match code.get(..2)? {
+        "04" => "036",
+        "05" => "032",
+        "06" => match code {
+            "061" => "0311",
+            "062" => "0312",
+            _ => "031",
+        },
+        "07" => match code {
+            "071" => "0331",
+            "072" => "0332",
+            "073" => "0333",
+            "074" => "0334",
+            _ => "033",
+        },
+        "08" => "035",
+        "14" => "133",
+        "15" | "19" => "138",
+        "16" => "130",
+        "17" => "137",
+        "18" => "1383",
+        "20" => "1385",
+        _ => return None,
+    })
+}
 
 /// What the dictionaries missed in a document (see [`Coder::missing`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -344,6 +379,28 @@ impl<'a> Coder<'a> {
                 if vc.negation && modality == Modality::Negated {
                     modality = Modality::Asserted;
                 }
+                // "X wants to attack Y": the wanting is what happened (CAMEO 138, threaten with
+                // force), on the intent verb; if the intent verb has a code of its own, that
+                // event says so and this one is only intended.
+                let mut trigger = v;
+                let mut code = code;
+                let mut back_code = back_code;
+                if let Some(h) = s.tokens[v].head.filter(|&h| {
+                    s.tokens[v].deprel == "xcomp" && INTENT_VERBS.contains(&lemma(s, h).as_str())
+                }) {
+                    match (self.verb_code(s, h), intent_code(&code)) {
+                        (None, Some(intent)) => {
+                            code = intent.to_string();
+                            back_code = None;
+                            trigger = h;
+                            modality = self.modality(s, h).0;
+                        }
+                        (Some(_), _) if modality == Modality::Asserted => {
+                            modality = Modality::Future
+                        }
+                        _ => {}
+                    }
+                }
                 // A time word attached to the verb ("late Tuesday", "on Monday") dates the event.
                 let text_date = doc
                     .date
@@ -400,10 +457,20 @@ impl<'a> Coder<'a> {
                     let first_src = srcs.first().cloned().flatten();
                     let src_span = first_src.as_ref().map(|f| f.span).unwrap_or((0, 0));
                     let src_code = first_src.as_ref().and_then(|f| f.code.clone());
+                    // An intent verb's target is in its complement ("wants to attack X").
+                    let within = match kids
+                        .iter()
+                        .copied()
+                        .find(|&c| s.tokens[c].deprel == "xcomp")
+                    {
+                        Some(x) if INTENT_VERBS.contains(&lemma(s, v).as_str()) => x,
+                        _ => v,
+                    };
                     if let Some(i) = (v + 1..s.tokens.len())
                         .filter(|&i| {
                             matches!(s.tokens[i].upos, Upos::PROPN | Upos::NOUN)
-                                && dominated_by(s, i, v)
+                                && (dominated_by(s, i, v)
+                                    || (within != v && dominated_by(s, i, within)))
                                 && !(src_span.0..src_span.1).contains(&i)
                         })
                         .filter(|&i| {
@@ -472,7 +539,7 @@ impl<'a> Coder<'a> {
                             events.push(self.event(
                                 doc,
                                 (si, s),
-                                v,
+                                trigger,
                                 &code,
                                 (src.as_ref(), tgt.as_ref()),
                                 (modality, attribution.clone()),

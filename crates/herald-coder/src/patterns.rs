@@ -83,38 +83,50 @@ struct PatternWindow {
     after_lemmas: Vec<String>,
     /// The subject is a compound actor ("X and Y"), for PETRARCH's `%`.
     compound_subject: bool,
-    /// The verb's token index.
-    verb: usize,
+    /// The token index of each after-window position (text order, a passive's subject first).
+    after_tokens: Vec<usize>,
+    /// The token index of each before-window position (nearest the verb first).
+    before_tokens: Vec<usize>,
 }
 
 impl PatternWindow {
     fn new(s: &Sentence, v: usize) -> PatternWindow {
         let (lo, hi) = subtree_span(s, v);
-        let up = |r: std::ops::Range<usize>, lemma: bool| -> Vec<String> {
-            r.map(|i| {
-                if lemma {
-                    s.tokens[i].lemma.to_uppercase()
-                } else {
-                    s.tokens[i].text.to_uppercase()
-                }
-            })
-            .collect()
+        // A passive reads as its active: "Evidence against Russia was presented by the US" is
+        // matched as "presented evidence against Russia".
+        let passive_subject = children(s, v)
+            .into_iter()
+            .find(|&c| s.tokens[c].deprel == "nsubj:pass");
+        let mut after: Vec<usize> = Vec::new();
+        if let Some(p) = passive_subject {
+            let (plo, phi) = subtree_span(s, p);
+            after.extend(plo..=phi);
+        }
+        after.extend(v + 1..hi + 1);
+        let before: Vec<usize> = (lo..v).rev().filter(|&i| !after.contains(&i)).collect();
+        let words = |ix: &[usize], lemma: bool| -> Vec<String> {
+            ix.iter()
+                .map(|&i| {
+                    if lemma {
+                        s.tokens[i].lemma.to_uppercase()
+                    } else {
+                        s.tokens[i].text.to_uppercase()
+                    }
+                })
+                .collect()
         };
-        let mut before_words = up(lo..v, false);
-        let mut before_lemmas = up(lo..v, true);
-        before_words.reverse();
-        before_lemmas.reverse();
         let compound_subject = children(s, v)
             .into_iter()
             .filter(|&c| matches!(s.tokens[c].deprel.as_str(), "nsubj" | "nsubj:pass"))
             .any(|c| children(s, c).iter().any(|&g| s.tokens[g].deprel == "conj"));
         PatternWindow {
-            before_words,
-            before_lemmas,
-            after_words: up(v + 1..hi + 1, false),
-            after_lemmas: up(v + 1..hi + 1, true),
+            before_words: words(&before, false),
+            before_lemmas: words(&before, true),
+            after_words: words(&after, false),
+            after_lemmas: words(&after, true),
             compound_subject,
-            verb: v,
+            after_tokens: after,
+            before_tokens: before,
         }
     }
 }
@@ -253,11 +265,13 @@ fn pattern_score(
     let b = match_elems(&before, &w.before_words, &w.before_lemmas, true, w, dict)?;
     // Window positions to token indices: after the verb forward, before it backward.
     let tok = |(pos, forward): (usize, bool)| {
-        if forward {
-            (w.verb + 1 + pos, true)
+        let ix = if forward {
+            &w.after_tokens
         } else {
-            (w.verb.saturating_sub(1 + pos), false)
-        }
+            &w.before_tokens
+        };
+        let at = ix.get(pos).or(ix.last()).copied().unwrap_or(0);
+        (at, forward)
     };
     Some(PatternMatch {
         elems: a.elems + b.elems,

@@ -236,3 +236,28 @@ fn a_plural_pronoun_resolved_across_sentences_stays_in_its_own_sentence() {
         assert_eq!(e.source.text.as_deref(), Some("Their"));
     }
 }
+
+#[test]
+fn wanting_to_attack_is_a_threat_and_the_attack_only_intended() {
+    let (mut doc, _, dicts) = setup();
+    doc.text = "Obama wants to attack Switzerland.".into();
+    doc.date = Some("2015-01-01".into());
+    let nlp = herald_nlp::Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
+    let ev = Coder::new(&dicts).code(&doc, &nlp.analyze(&doc));
+    let threat = ev
+        .iter()
+        .find(|e| e.root == "13")
+        .unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(
+        (
+            threat.source.code.as_deref(),
+            threat.target.code.as_deref(),
+            threat.modality
+        ),
+        (Some("USAGOV"), Some("CHE"), Modality::Asserted)
+    );
+    assert!(ev
+        .iter()
+        .filter(|e| e.root == "19")
+        .all(|e| e.modality != Modality::Asserted));
+}
