@@ -116,6 +116,16 @@ impl Coder<'_> {
                 .find(|f| f.code.is_some() && names.contains(&f.last))
                 .and_then(|f| f.code.clone());
         }
+        // A capital as the subject of a verb is its government ("Riyadh has maintained").
+        if let Some(c) = &code {
+            let phrase = words.join(" ").to_uppercase();
+            if c.len() == 3
+                && s.tokens[h].deprel.starts_with("nsubj")
+                && self.dicts.capitals.contains(&phrase)
+            {
+                code = Some(format!("{c}GOV"));
+            }
+        }
         // A role without a country: the country of an "in/of/from" modifier ("a court in
         // Guyana", "ministers from the Georgian government") or of a possessive pronoun ("his
         // top ministers"), else PETRARCH's unknown country ("officials" → ---GOV).

@@ -49,6 +49,9 @@ pub struct Dictionaries {
     pub verbs: Vec<VerbDictionary>,
     /// Nouns that name events ("talks", "sanctions").
     pub nouns: EventNouns,
+    /// Capital cities, upper case: as a subject, a capital is its government ("Riyadh has
+    /// maintained" → SAUGOV).
+    pub capitals: std::collections::HashSet<String>,
     /// CAMEO codes and the PLOVER mapping.
     pub codes: CodeTables,
 }
@@ -124,12 +127,18 @@ impl Dictionaries {
             &read(&data.join("verbs/herald.nouns.txt"))?,
         );
         problems.extend(pr);
+        let capitals = read(&data.join("actors/capitals.txt"))?
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| l.trim().to_uppercase())
+            .collect();
         Ok((
             Dictionaries {
                 actors,
                 agents,
                 verbs,
                 nouns,
+                capitals,
                 codes: CodeTables::shipped(),
             },
             problems,

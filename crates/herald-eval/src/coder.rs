@@ -129,6 +129,7 @@ pub fn petr_unit_tests(nlp: &Pipeline, data: &Path) -> std::io::Result<Vec<EvalL
         verbs: vec![verbs],
         // PETRARCH codes no event nouns; the suite tests its verb patterns.
         nouns: Default::default(),
+        capitals: Default::default(),
         codes: CodeTables::shipped(),
     };
     let coder = Coder::new(&dicts);

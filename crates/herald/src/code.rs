@@ -16,7 +16,7 @@ pub struct CodeArgs {
     /// Publication date (YYYY-MM-DD) for .txt input and records without one.
     #[arg(long)]
     date: Option<String>,
-    /// Write every event with its modality, not only asserted dyadic ones.
+    /// Write every event with its modality, not only the asserted ones.
     #[arg(long)]
     all: bool,
     /// Output format: herald's JSONL event contract, the GDELT 2.0 Event table (61
@@ -62,8 +62,9 @@ pub fn run(a: CodeArgs) -> Result<i32> {
                     let mentions = herald_know::gkg::place_mentions(&analysis, &gaz);
                     herald_know::locate::locate_events(&mut events, &analysis, &mentions);
                     for (i, e) in events.into_iter().enumerate() {
-                        let dyadic = e.source.code.is_some() && e.target.code.is_some();
-                        if !(a.all || (e.modality == Modality::Asserted && dyadic)) {
+                        // DESIGN.md: without --all, the asserted events (things that happened),
+                        // one-sided ones included (statements, demands), as in GDELT.
+                        if !(a.all || e.modality == Modality::Asserted) {
                             continue;
                         }
                         if a.format == "gdelt" {

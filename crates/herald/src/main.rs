@@ -30,8 +30,8 @@ enum Command {
     /// Code events: who did what to whom, as CAMEO/PLOVER events in JSONL, from verbs and event
     /// nouns, dated by the text where it gives a day.
     ///
-    /// Without --all, only asserted events between two coded actors are written; --all adds the
-    /// negated, hypothetical, future, requested and reported ones, and one-sided events, each
+    /// Without --all, only asserted events are written (things that happened, one-sided ones
+    /// included); --all adds the negated, hypothetical, future, requested and reported ones, each
     /// with its modality.
     Code(code::CodeArgs),
     /// Extract the knowledge around the events (GDELT's GKG): entities with their mentions
