@@ -166,10 +166,16 @@ impl Gazetteer {
             })
             .collect();
         // What the document is about: the countries and divisions of the first choices, each
-        // counted once per name.
+        // distinct name counted once (a name repeated fifteen times must not outvote the
+        // others for itself).
         let mut countries: FxHashMap<&str, f64> = FxHashMap::default();
         let mut admins: FxHashMap<(&str, &str), f64> = FxHashMap::default();
-        for p in first.iter().flatten() {
+        let mut counted = std::collections::HashSet::new();
+        for (k, p) in first.iter().enumerate() {
+            let Some(p) = p else { continue };
+            if !counted.insert(name_key(names[k])) {
+                continue;
+            }
             *countries.entry(p.country.as_str()).or_default() += 1.0;
             if p.feature_code != "PCLI" {
                 *admins

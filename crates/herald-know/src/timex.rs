@@ -420,8 +420,11 @@ impl Matcher<'_> {
         let w = self.word(i);
         // 2013-03-22, 3/22/2013
         let parts: Vec<&str> = w.split(['-', '/']).collect();
-        if parts.len() == 3 && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
-            let nums: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+        let nums: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+        if parts.len() == 3
+            && nums.len() == 3
+            && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        {
             let (y, m, d) = if parts[0].len() == 4 {
                 (nums[0], nums[1], nums[2])
             } else if w.contains('/') {
@@ -1053,7 +1056,10 @@ pub fn find(analysis: &Analysis, text: &str, dct: Date) -> Vec<Timex> {
         let mut i = 0;
         while i < s.tokens.len() {
             m.tense = tense_at(s, i);
-            match m.at(i) {
+            match m.at(i).map(|h| Hit {
+                len: h.len.min(s.tokens.len() - i),
+                ..h
+            }) {
                 Some(h) if h.len > 0 => {
                     let last = &s.tokens[i + h.len - 1];
                     let (start, mut end) = (s.tokens[i].span.start, last.span.end);
@@ -1089,6 +1095,21 @@ pub fn find(analysis: &Analysis, text: &str, dct: Date) -> Vec<Timex> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn broken_numeric_dates_are_no_dates() {
+        let m = Matcher {
+            w: vec!["12//2013".into(), "3/22/".into(), "2013-03-22".into()],
+            written: vec!["12//2013", "3/22/", "2013-03-22"],
+            xpos: vec!["CD", "CD", "CD"],
+            dct: Date(20130322),
+            tense: Tense::Past,
+            quarterly: false,
+        };
+        assert!(m.explicit_date(0).is_none());
+        assert!(m.explicit_date(1).is_none());
+        assert_eq!(m.explicit_date(2).unwrap().value, "2013-03-22");
+    }
 
     #[test]
     fn weeks_and_calendar() {
