@@ -1,7 +1,7 @@
 //! herald's knowledge records as rows of GDELT's Global Knowledge Graph 2.1: the 27 columns of
 //! [`GKG_COLUMNS`], tab-separated, with GDELT's field syntax (GKG 2.1 codebook,
 //! shared/data/py-gdelt/gkg_cookbook.md). Fields herald does not produce (counts, GCAM, images,
-//! amounts, translation, extras) are empty.
+//! translation, extras) are empty.
 
 use crate::gdelt::{adm1_code, clean, geo_type};
 use herald_doc::EntityType;
@@ -203,7 +203,14 @@ pub fn gkg_row(k: &Knowledge, index: usize, url: Option<&str>, source: Option<&s
             .collect::<Vec<_>>()
             .join(";"),
     );
-    f.extend(std::iter::repeat_n(String::new(), 3)); // amounts, translation, extras
+    f.push(
+        k.amounts
+            .iter()
+            .map(|a| format!("{},{},{}", a.amount, field(&a.object), a.start))
+            .collect::<Vec<_>>()
+            .join(";"),
+    );
+    f.extend(std::iter::repeat_n(String::new(), 2)); // translation, extras
     debug_assert_eq!(f.len(), 27);
     f.join("\t")
 }

@@ -48,6 +48,8 @@ pub struct Knowledge {
     pub sentence_tones: Vec<Tone>,
     /// GDELT themes by dictionary.
     pub themes: Vec<ThemeMention>,
+    /// Numbers and what they count.
+    pub amounts: Vec<crate::amounts::Amount>,
 }
 
 /// What the knowledge layer looks things up in, loaded once.
@@ -124,5 +126,6 @@ pub fn knowledge(doc: &Document, analysis: &Analysis, kb: &KnowledgeBase) -> Kno
             .map(|s| kb.tone.tone(std::iter::once(s)))
             .collect(),
         themes: kb.themes.find(analysis),
+        amounts: crate::amounts::find(analysis),
     }
 }

@@ -8,10 +8,12 @@
 //! - [`quotes`]: direct and indirect quotations with their speakers and cues;
 //! - [`tone`]: GDELT V2Tone per document and sentence from the VADER lexicon;
 //! - [`themes`]: GDELT themes by dictionary;
+//! - [`amounts`]: numbers and what they count;
 //! - [`gkg`]: all of it as one record per document;
 //! - [`locate`]: where each coded event happened.
 #![deny(missing_docs)]
 
+pub mod amounts;
 pub mod entities;
 pub mod geo;
 pub mod gkg;

@@ -135,3 +135,25 @@ fn the_tone_is_negative_and_themes_are_found() {
         );
     }
 }
+
+#[test]
+fn amounts_count_their_objects() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let doc = Document {
+        id: "amounts".into(),
+        date: Some("2008-08-04".into()),
+        text: "Israel announced it would free over 150 Palestinian prisoners. Some 20,000 combat soldiers were sent.".into(),
+        ..Document::default()
+    };
+    let nlp = herald_nlp::Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
+    let kb = herald_know::gkg::KnowledgeBase::load(std::path::Path::new(&format!("{root}/data")))
+        .unwrap();
+    let k = herald_know::gkg::knowledge(&doc, &nlp.analyze(&doc), &kb);
+    let got: Vec<(f64, &str)> = k
+        .amounts
+        .iter()
+        .map(|a| (a.amount, a.object.as_str()))
+        .collect();
+    assert!(got.contains(&(150.0, "Palestinian prisoners")), "{got:?}");
+    assert!(got.contains(&(20000.0, "combat soldiers")), "{got:?}");
+}
