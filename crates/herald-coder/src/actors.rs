@@ -61,6 +61,13 @@ impl Coder<'_> {
                 s.tokens[c].deprel.as_str(),
                 "compound" | "flat" | "amod" | "nmod:desc" | "nmod:poss" | "appos"
             ) || (s.tokens[c].deprel == "conj" && split_name(s, h, c))
+                // "the Prince of Dol Amroth", "the government of Gondor": an "of" phrase right
+                // after the head names with it.
+                || (s.tokens[c].deprel == "nmod"
+                    && c > h
+                    && children(s, c).iter().any(|&g| {
+                        s.tokens[g].deprel == "case" && s.tokens[g].lemma.eq_ignore_ascii_case("of")
+                    }))
             {
                 idx.push(c);
                 for g in children(s, c) {
