@@ -27,6 +27,15 @@ pub(crate) fn dominated_by(s: &Sentence, i: usize, v: usize) -> bool {
         }
         match s.tokens[x].head {
             Some(h) if h == v => return true,
+            // Through a participle that describes a noun ("the roads leading into Mordor",
+            // "Iran-backed Houthis"), but not to its subject ("Iran").
+            Some(h)
+                if s.tokens[h].upos == Upos::VERB
+                    && s.tokens[h].deprel == "acl"
+                    && !s.tokens[x].deprel.starts_with("nsubj") =>
+            {
+                x = h
+            }
             Some(h) if s.tokens[h].upos == Upos::VERB => return false,
             Some(h) => x = h,
             None => return false,

@@ -261,3 +261,25 @@ fn wanting_to_attack_is_a_threat_and_the_attack_only_intended() {
         .filter(|e| e.root == "19")
         .all(|e| e.modality != Modality::Asserted));
 }
+
+#[test]
+fn the_ceasefire_is_with_the_houthis_not_with_iran() {
+    // "brokered an ineffective ceasefire with Yemen’s Iran-backed Houthis": the Houthis are the
+    // other side; "Iran-backed" describes them and makes Iran no actor (a trap for PETRARCH).
+    let ev = events();
+    let brokered = find(&ev, "brokered");
+    assert_eq!(brokered.len(), 1, "{brokered:?}");
+    assert_eq!(
+        (
+            brokered[0].source.code.as_deref(),
+            brokered[0].target.code.as_deref()
+        ),
+        (Some("USAGOV"), Some("YEMREB"))
+    );
+    assert!(!ev
+        .iter()
+        .filter(|e| e.sentence == 9)
+        .any(
+            |e| e.target.code.as_deref() == Some("IRN") || e.source.code.as_deref() == Some("IRN")
+        ));
+}
