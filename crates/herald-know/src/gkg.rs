@@ -50,6 +50,8 @@ pub struct Knowledge {
     pub themes: Vec<ThemeMention>,
     /// Numbers and what they count.
     pub amounts: Vec<crate::amounts::Amount>,
+    /// The document's events tied to its entities and places (filled by [`link_events`]).
+    pub events: Vec<EventLink>,
 }
 
 /// What the knowledge layer looks things up in, loaded once.
@@ -80,6 +82,61 @@ impl KnowledgeBase {
             themes: ThemeDictionary::load(&th).map_err(|e| with_path(th.clone(), e))?,
         })
     }
+}
+
+/// A coded event tied to the record: which entities act and are acted on, where it happened.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventLink {
+    /// Index of the event in `herald code --all` order for the document.
+    pub event: usize,
+    /// CAMEO code.
+    pub code: String,
+    /// Modality (`asserted`, `negated`, ...).
+    pub modality: herald_doc::Modality,
+    /// Index into `entities` of the source, if it is a named entity of the document.
+    pub source_entity: Option<usize>,
+    /// Index into `entities` of the target.
+    pub target_entity: Option<usize>,
+    /// Index into `places` of the event's location.
+    pub place: Option<usize>,
+}
+
+/// Tie events to the record's entities (by overlapping mentions) and places (by the location's
+/// offsets), and store them in it.
+pub fn link_events(k: &mut Knowledge, events: &[herald_doc::Event]) {
+    let entity_at = |start: Option<usize>, end: Option<usize>| -> Option<usize> {
+        // The entity whose mention covers most of the actor's words ("US President Donald
+        // Trump" is Trump, not the US).
+        let (a, b) = (start?, end?);
+        k.entities
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let best = e
+                    .mentions
+                    .iter()
+                    .map(|m| m.end.min(b).saturating_sub(m.start.max(a)))
+                    .max()?;
+                (best > 0).then_some((i, best))
+            })
+            .max_by_key(|&(i, best)| (best, std::cmp::Reverse(i)))
+            .map(|(i, _)| i)
+    };
+    k.events = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| EventLink {
+            event: i,
+            code: e.code.clone(),
+            modality: e.modality,
+            source_entity: entity_at(e.source.start, e.source.end),
+            target_entity: entity_at(e.target.start, e.target.end),
+            place: e.location.as_ref().and_then(|l| {
+                let start = l.get("start")?.as_u64()? as usize;
+                k.places.iter().position(|p| p.start == start)
+            }),
+        })
+        .collect();
 }
 
 /// The place mentions of an analysed document, resolved together.
@@ -127,5 +184,6 @@ pub fn knowledge(doc: &Document, analysis: &Analysis, kb: &KnowledgeBase) -> Kno
             .collect(),
         themes: kb.themes.find(analysis),
         amounts: crate::amounts::find(analysis),
+        events: Vec::new(),
     }
 }

@@ -57,6 +57,9 @@ pub fn locate_events(events: &mut [Event], analysis: &Analysis, places: &[PlaceM
                     });
                     match s.tokens[x].head {
                         Some(h) if h == trigger => return locative,
+                        // Not through another verb: "urged X to halt the war in Gaza" places
+                        // the halting, not the urging.
+                        Some(h) if s.tokens[h].upos == herald_doc::Upos::VERB => return false,
                         Some(h) => x = h,
                         None => return false,
                     }
