@@ -360,6 +360,21 @@ fn gkg_writes_one_record_per_document() {
         .unwrap()
         .iter()
         .any(|d| d["value"] == "2025-05-19"));
+    // Events tie to the record's entities: the call is between Trump and Netanyahu.
+    let entities = r["entities"].as_array().unwrap();
+    let name = |v: &serde_json::Value| {
+        v.as_u64()
+            .map(|i| entities[i as usize]["name"].as_str().unwrap())
+    };
+    let call = r["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["code"] == "041")
+        .expect("the call");
+    let mut pair = [name(&call["source_entity"]), name(&call["target_entity"])];
+    pair.sort();
+    assert_eq!(pair, [Some("Benjamin Netanyahu"), Some("Donald Trump")]);
 }
 
 #[test]
