@@ -5,17 +5,8 @@
 
 use herald_dict::Date;
 
+use herald_dict::calendar::WEEKDAYS;
 pub use herald_dict::calendar::{days, from_days, weekday};
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// The date a time word denotes, relative to `publication`; `future` looks forward for weekdays.
 pub fn resolve(word: &str, publication: Date, future: bool) -> Option<Date> {

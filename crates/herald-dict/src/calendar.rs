@@ -2,6 +2,17 @@
 
 use crate::Date;
 
+/// Weekday names, lower case, Monday first (index = [`weekday`]).
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Days since 1970-01-01 of a date (proleptic Gregorian; Howard Hinnant's algorithm).
 pub fn days(d: Date) -> i64 {
     let (y, m, dd) = (

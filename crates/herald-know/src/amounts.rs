@@ -16,7 +16,8 @@ pub struct Amount {
     pub start: usize,
 }
 
-fn word_value(w: &str) -> Option<f64> {
+/// The value of a cardinal number word or numeral: "seven" 7, "forty" 40, "1,345" 1345.
+pub(crate) fn cardinal(w: &str) -> Option<f64> {
     const SMALL: [&str; 20] = [
         "zero",
         "one",
@@ -49,14 +50,19 @@ fn word_value(w: &str) -> Option<f64> {
     if let Some(i) = TENS.iter().position(|x| *x == w) {
         return Some(20.0 + 10.0 * i as f64);
     }
-    match w.as_str() {
+    w.replace(',', "").parse::<f64>().ok()
+}
+
+/// A number word with the multipliers news uses ("million", "bn", "dozens").
+fn word_value(w: &str) -> Option<f64> {
+    match w.to_lowercase().as_str() {
         "hundred" | "hundreds" => Some(100.0),
         "thousand" | "thousands" => Some(1e3),
         "million" | "millions" | "mln" | "m" => Some(1e6),
         "billion" | "billions" | "bln" | "bn" => Some(1e9),
         "trillion" => Some(1e12),
         "dozen" | "dozens" => Some(12.0),
-        _ => w.replace(',', "").parse::<f64>().ok(),
+        _ => cardinal(w),
     }
 }
 

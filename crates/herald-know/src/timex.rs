@@ -13,7 +13,7 @@
 //! | "now", "recently", "the future" | DATE | PRESENT_REF, PAST_REF, FUTURE_REF |
 //! | "every week", "annually" | SET | P1W, P1Y |
 
-use herald_dict::calendar::{days, from_days, weekday};
+use herald_dict::calendar::{days, from_days, weekday, WEEKDAYS};
 use herald_dict::Date;
 use herald_doc::{Analysis, Sentence, Upos};
 use serde::Serialize;
@@ -99,15 +99,6 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 fn month_of(word: &str, written: &str) -> Option<u32> {
     // Months are capitalised in news; "may" and "march" are also a verb.
@@ -141,49 +132,11 @@ enum Count {
 }
 
 fn count_of(word: &str) -> Option<Count> {
-    const WORDS: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    const TENS: [(&str, f64); 7] = [
-        ("thirty", 30.0),
-        ("forty", 40.0),
-        ("fifty", 50.0),
-        ("sixty", 60.0),
-        ("seventy", 70.0),
-        ("eighty", 80.0),
-        ("ninety", 90.0),
-    ];
-    if let Some(i) = WORDS.iter().position(|w| *w == word) {
-        return Some(Count::N(i as f64));
-    }
-    if let Some((_, n)) = TENS.iter().find(|(w, _)| *w == word) {
-        return Some(Count::N(*n));
-    }
     match word {
         "a" | "an" => Some(Count::N(1.0)),
         "several" | "few" | "some" | "many" | "couple" | "recent" | "numerous" => Some(Count::Some),
         "half" => Some(Count::N(0.5)),
-        _ => word.replace(',', "").parse::<f64>().ok().map(Count::N),
+        _ => crate::amounts::cardinal(word).map(Count::N),
     }
 }
 

@@ -21,6 +21,21 @@ const SEED: &str = concat!(
     "/../../tests/fixtures/seed-article.txt"
 );
 
+/// Rows of tab-separated GDELT output keyed by GDELT's column names; every row must have them
+/// all.
+fn gdelt_table<'a>(
+    text: &'a str,
+    cols: &[&'static str],
+) -> Vec<std::collections::HashMap<&'static str, &'a str>> {
+    text.lines()
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), cols.len(), "{l}");
+            cols.iter().copied().zip(f).collect()
+        })
+        .collect()
+}
+
 /// Run herald with `args` followed by the seed article (dated 2025-05-21); it must succeed.
 fn on_seed(args: &[&str]) -> String {
     let out = herald()
@@ -252,15 +267,7 @@ fn code_writes_the_event_contract() {
 fn gdelt_output_loads_with_gdelt_column_names() {
     let text = on_seed(&["code", "--format", "gdelt"]);
     // Load the rows as GDELT scripts do: tab-separated, no header, GDELT's 61 column names.
-    let cols = herald_export::gdelt::EVENT_COLUMNS;
-    let table: Vec<std::collections::HashMap<&str, &str>> = text
-        .lines()
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            assert_eq!(f.len(), 61, "{l}");
-            cols.iter().copied().zip(f).collect()
-        })
-        .collect();
+    let table = gdelt_table(&text, &herald_export::gdelt::EVENT_COLUMNS);
     assert!(!table.is_empty());
     for row in &table {
         assert_eq!(row["SQLDATE"].len(), 8);
@@ -317,12 +324,8 @@ fn events_are_placed_where_the_text_says() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8(out.stdout).unwrap();
-    let cols = herald_export::gdelt::EVENT_COLUMNS;
-    let row: std::collections::HashMap<&str, &str> = cols
-        .iter()
-        .copied()
-        .zip(text.lines().next().expect("an event").split('\t'))
-        .collect();
+    let table = gdelt_table(&text, &herald_export::gdelt::EVENT_COLUMNS);
+    let row = table.first().expect("an event");
     // Rafah, Gaza Strip: GeoNames' point, a world place (type 4/5), FIPS country WE/GZ.
     assert_eq!(row["ActionGeo_FullName"], "Rafah");
     let lat: f64 = row["ActionGeo_Lat"].parse().unwrap();
@@ -380,15 +383,7 @@ fn gkg_writes_one_record_per_document() {
 #[test]
 fn gkg_rows_load_with_gdelt_column_names() {
     let text = on_seed(&["gkg", "--format", "gdelt"]);
-    let cols = herald_export::gkg::GKG_COLUMNS;
-    let rows: Vec<std::collections::HashMap<&str, &str>> = text
-        .lines()
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            assert_eq!(f.len(), 27, "{l}");
-            cols.iter().copied().zip(f).collect()
-        })
-        .collect();
+    let rows = gdelt_table(&text, &herald_export::gkg::GKG_COLUMNS);
     assert_eq!(rows.len(), 1);
     let r = &rows[0];
     assert_eq!(r["V2.1DATE"], "20250521000000");
