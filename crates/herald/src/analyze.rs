@@ -32,11 +32,7 @@ pub struct AnalyzeArgs {
 const BATCH: usize = 64;
 
 pub fn run(a: AnalyzeArgs) -> Result<i32> {
-    if let Some(d) = &a.date {
-        if !herald_ingest::is_valid_date(d) {
-            anyhow::bail!("invalid --date \"{d}\" (expected YYYY-MM-DD)");
-        }
-    }
+    crate::check_date(&a.date)?;
     let nlp = crate::load_pipeline(&a.models)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(a.threads.unwrap_or(0))

@@ -29,11 +29,7 @@ pub struct CodeArgs {
 }
 
 pub fn run(a: CodeArgs) -> Result<i32> {
-    if let Some(d) = &a.date {
-        if !herald_ingest::is_valid_date(d) {
-            anyhow::bail!("invalid --date \"{d}\" (expected YYYY-MM-DD)");
-        }
-    }
+    crate::check_date(&a.date)?;
     let nlp = crate::load_pipeline(&a.models)?;
     let data = crate::data_dir();
     let (dicts, problems) = Dictionaries::load(&data)

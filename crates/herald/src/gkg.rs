@@ -27,11 +27,7 @@ pub struct GkgArgs {
 }
 
 pub fn run(a: GkgArgs) -> Result<i32> {
-    if let Some(d) = &a.date {
-        if !herald_ingest::is_valid_date(d) {
-            anyhow::bail!("invalid --date \"{d}\" (expected YYYY-MM-DD)");
-        }
-    }
+    crate::check_date(&a.date)?;
     let nlp = crate::load_pipeline(&a.models)?;
     let data = crate::data_dir();
     let (dicts, _) = Dictionaries::load(&data)

@@ -154,6 +154,16 @@ fn models_dir(arg: &Option<PathBuf>) -> PathBuf {
     arg.clone().unwrap_or_else(herald_nlp::default_models_dir)
 }
 
+/// Refuse a malformed `--date` before any work.
+pub(crate) fn check_date(date: &Option<String>) -> Result<()> {
+    if let Some(d) = date {
+        if !herald_ingest::is_valid_date(d) {
+            anyhow::bail!("invalid --date \"{d}\" (expected YYYY-MM-DD)");
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn load_pipeline(models: &Option<PathBuf>) -> Result<herald_nlp::Pipeline> {
     let dir = models_dir(models);
     herald_nlp::Pipeline::load(&dir)
