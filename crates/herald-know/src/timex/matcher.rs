@@ -1,0 +1,714 @@
+//! Matching temporal expressions at a token: each method tries one kind of expression.
+
+use super::words::*;
+use super::{hit, Hit, Tense, TimexType};
+use herald_dict::calendar::{days, from_days, weekday};
+use herald_dict::Date;
+
+/// What the words from `i` on say, for a sentence in `tense`, published on `dct`.
+pub(super) struct Matcher<'a> {
+    /// Lower-case words.
+    pub(super) w: Vec<String>,
+    /// Words as written.
+    pub(super) written: Vec<&'a str>,
+    /// Penn tags.
+    pub(super) xpos: Vec<&'a str>,
+    pub(super) dct: Date,
+    pub(super) tense: Tense,
+    /// The document reports by quarter.
+    pub(super) quarterly: bool,
+}
+
+impl Matcher<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.w.get(i).map_or("", String::as_str)
+    }
+
+    /// Year of a month (and day) given without one: the last such day up to the publication
+    /// date in past-tense sentences, the next one in future-tense ones, else this year's.
+    fn infer_year(&self, m: u32, d: u32) -> i32 {
+        // The occurrence nearest the publication date, news being about the weeks around it;
+        // the tense leans the choice: a past-tense clause takes a later date only if it is
+        // half a year nearer (and a future one an earlier date). Chosen on TBAQ (dev).
+        let lean: i64 = 180;
+        let (y, _, _) = ymd(self.dct);
+        let p = days(self.dct);
+        let at = |yy: i32| days(Date(yy as u32 * 10000 + m * 100 + d.max(1)));
+        let mut best = (i64::MAX, y);
+        for yy in [y - 1, y, y + 1] {
+            let dist = at(yy) - p;
+            let penalty = match self.tense {
+                Tense::Past if dist > 0 => lean,
+                Tense::Future if dist < 0 => lean,
+                _ => 0,
+            };
+            if dist.abs() + penalty < best.0 {
+                best = (dist.abs() + penalty, yy);
+            }
+        }
+        best.1
+    }
+
+    /// The longest expression starting at token `i`.
+    pub(super) fn at(&self, i: usize) -> Option<Hit> {
+        let candidates = [
+            self.modified(i),
+            self.explicit_date(i),
+            self.year(i),
+            self.weekday(i),
+            self.deictic(i),
+            self.relative(i),
+            self.ago(i),
+            self.duration(i),
+            self.quarter_or_season(i),
+            self.clock(i),
+            self.set(i),
+            self.anaphoric(i),
+        ];
+        // The longest; among equally long ones the first listed (a date before a duration:
+        // "next year" is 1990, not P1Y).
+        candidates
+            .into_iter()
+            .flatten()
+            .fold(None, |best: Option<Hit>, h| match best {
+                Some(b) if b.len >= h.len => Some(b),
+                _ => Some(h),
+            })
+    }
+
+    /// "early December", "the end of 2012", "mid-1990s": a modifier plus a date.
+    fn modified(&self, i: usize) -> Option<Hit> {
+        const MODS: [&[&str]; 12] = [
+            &["early"],
+            &["late"],
+            &["mid"],
+            &["the", "end", "of"],
+            &["the", "beginning", "of"],
+            &["the", "start", "of"],
+            &["the", "middle", "of"],
+            &["end", "of"],
+            &["beginning", "of"],
+            &["the", "first", "half", "of"],
+            &["the", "second", "half", "of"],
+            &["mid", "-"],
+        ];
+        // "mid-November" as one token.
+        if let Some(rest) = self.word(i).strip_prefix("mid-") {
+            if let Some(mo) = month_of(rest, "M") {
+                let y = self.infer_year(mo, 15);
+                return hit(1, TimexType::Date, format!("{y:04}-{mo:02}"));
+            }
+        }
+        MODS.iter()
+            .filter(|m| m.iter().enumerate().all(|(k, w)| self.word(i + k) == *w))
+            .filter_map(|m| {
+                let inner = [
+                    self.explicit_date(i + m.len()),
+                    self.year(i + m.len()),
+                    self.relative(i + m.len()),
+                    self.weekday(i + m.len()),
+                    self.quarter_or_season(i + m.len()),
+                    self.deictic(i + m.len()),
+                ]
+                .into_iter()
+                .flatten()
+                .max_by_key(|h| h.len)?;
+                (inner.kind == TimexType::Date || inner.kind == TimexType::Time).then(|| Hit {
+                    len: m.len() + inner.len,
+                    ..inner
+                })
+            })
+            .max_by_key(|h| h.len)
+    }
+
+    pub(super) fn explicit_date(&self, i: usize) -> Option<Hit> {
+        // "last November", "next April", "this March": a month with a direction.
+        let shift = match self.word(i) {
+            "last" | "past" => Some(-1),
+            "next" | "coming" => Some(1),
+            "this" => Some(0),
+            _ => None,
+        };
+        if let Some(sh) = shift {
+            let m = month_of(
+                self.word(i + 1),
+                self.written.get(i + 1).copied().unwrap_or(""),
+            )?;
+            let (y, dm, _) = ymd(self.dct);
+            let y = match sh {
+                -1 if m >= dm => y - 1,
+                1 if m <= dm => y + 1,
+                _ => y,
+            };
+            return hit(2, TimexType::Date, format!("{y:04}-{m:02}"));
+        }
+        let w = self.word(i);
+        // 2013-03-22, 3/22/2013
+        let parts: Vec<&str> = w.split(['-', '/']).collect();
+        let nums: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+        if parts.len() == 3
+            && nums.len() == 3
+            && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            let (y, m, d) = if parts[0].len() == 4 {
+                (nums[0], nums[1], nums[2])
+            } else if w.contains('/') {
+                let y = if parts[2].len() == 2 {
+                    2000 + nums[2]
+                } else {
+                    nums[2]
+                };
+                (y, nums[0], nums[1])
+            } else {
+                return None;
+            };
+            if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                return hit(1, TimexType::Date, format!("{y:04}-{m:02}-{d:02}"));
+            }
+        }
+        // Month Day(,) Year | Month Day | Month(,| of) Year | Month
+        if let Some(m) = month_of(w, self.written.get(i).copied().unwrap_or("")) {
+            // "Jan ." when the tokenizer split an abbreviation's period off; a full month name's
+            // period ends the sentence.
+            let mut k = i + 1;
+            if self.word(k) == "." && MONTHS.iter().all(|m| *m != w) {
+                k += 1;
+            }
+            if let Some(d) = is_day(self.word(k)) {
+                let mut j = k + 1;
+                if self.word(j) == "," {
+                    j += 1;
+                }
+                if let Some(y) = is_year(self.word(j)) {
+                    return hit(j + 1 - i, TimexType::Date, format!("{y:04}-{m:02}-{d:02}"));
+                }
+                let y = self.infer_year(m, d);
+                return hit(k + 1 - i, TimexType::Date, format!("{y:04}-{m:02}-{d:02}"));
+            }
+            let mut j = k;
+            if matches!(self.word(j), "," | "of") {
+                j += 1;
+            }
+            if let Some(y) = is_year(self.word(j)) {
+                return hit(j + 1 - i, TimexType::Date, format!("{y:04}-{m:02}"));
+            }
+            // "May" alone is a month only next to a date word ("in May", "last May").
+            if m == 5
+                && !matches!(
+                    self.word(i.wrapping_sub(1)),
+                    "in" | "of"
+                        | "since"
+                        | "until"
+                        | "by"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "during"
+                        | "from"
+                        | "through"
+                )
+            {
+                return None;
+            }
+            let y = self.infer_year(m, 1);
+            return hit(k - i, TimexType::Date, format!("{y:04}-{m:02}"));
+        }
+        // 22 March 2013, 22 March
+        if let Some(d) = is_day(w) {
+            if let Some(m) = month_of(
+                self.word(i + 1),
+                self.written.get(i + 1).copied().unwrap_or(""),
+            ) {
+                if let Some(y) = is_year(self.word(i + 2)) {
+                    return hit(3, TimexType::Date, format!("{y:04}-{m:02}-{d:02}"));
+                }
+                let y = self.infer_year(m, d);
+                return hit(2, TimexType::Date, format!("{y:04}-{m:02}-{d:02}"));
+            }
+        }
+        None
+    }
+
+    fn year(&self, i: usize) -> Option<Hit> {
+        let w = self.word(i);
+        let the = usize::from(w == "the");
+        let w2 = self.word(i + the);
+        // the 1990s, 1990s, '90s
+        if let Some(dec) = w2.strip_suffix('s').and_then(is_year) {
+            if dec % 10 == 0 {
+                return hit(the + 1, TimexType::Date, format!("{}", dec / 10));
+            }
+        }
+        if the == 1 {
+            return None;
+        }
+        // fiscal 2013, fiscal year 2013
+        if w == "fiscal" {
+            let k = if self.word(i + 1) == "year" { 2 } else { 1 };
+            if let Some(y) = is_year(self.word(i + k)) {
+                return hit(k + 1, TimexType::Date, format!("{y}"));
+            }
+        }
+        let y = is_year(w)?;
+        // Not an amount: "$2013", "2013 people".
+        if self.word(i.wrapping_sub(1)) == "$"
+            || matches!(
+                self.word(i + 1),
+                "%" | "percent"
+                    | "people"
+                    | "tons"
+                    | "tonnes"
+                    | "dollars"
+                    | "shares"
+                    | "points"
+                    | "-"
+            )
+        {
+            return None;
+        }
+        hit(1, TimexType::Date, format!("{y}"))
+    }
+
+    fn weekday(&self, i: usize) -> Option<Hit> {
+        let (shift, k) = match self.word(i) {
+            "last" | "past" => (Some(Tense::Past), 1),
+            "next" | "coming" => (Some(Tense::Future), 1),
+            "this" => (None, 1),
+            _ => (None, 0),
+        };
+        let wd = weekday_of(self.word(i + k))?;
+        // Present-tense clauses ("says Tuesday") count back, like past ones.
+        let tense = shift.unwrap_or(self.tense);
+        let p = days(self.dct);
+        let pw = weekday(self.dct);
+        let delta = match tense {
+            Tense::Future => {
+                let d = (wd - pw).rem_euclid(7);
+                if d == 0 && shift.is_some() {
+                    7
+                } else {
+                    d
+                }
+            }
+            _ => {
+                let d = -((pw - wd).rem_euclid(7));
+                if d == 0 && shift.is_some() {
+                    -7
+                } else {
+                    d
+                }
+            }
+        };
+        let day = date_value(from_days(p + delta));
+        let part = match self.word(i + k + 1) {
+            "morning" => Some("MO"),
+            "afternoon" => Some("AF"),
+            "evening" => Some("EV"),
+            "night" => Some("NI"),
+            _ => None,
+        };
+        match part {
+            Some(p) => hit(k + 2, TimexType::Time, format!("{day}T{p}")),
+            None => hit(k + 1, TimexType::Date, day),
+        }
+    }
+
+    fn deictic(&self, i: usize) -> Option<Hit> {
+        let p = days(self.dct);
+        let today = date_value(self.dct);
+        let two = (self.word(i), self.word(i + 1));
+        match two {
+            ("this", "morning") => return hit(2, TimexType::Time, format!("{today}TMO")),
+            ("this", "afternoon") => return hit(2, TimexType::Time, format!("{today}TAF")),
+            ("this", "evening") => return hit(2, TimexType::Time, format!("{today}TEV")),
+            ("last", "night") => {
+                return hit(
+                    2,
+                    TimexType::Time,
+                    format!("{}TNI", date_value(from_days(p - 1))),
+                )
+            }
+            ("at", "present") => return hit(2, TimexType::Date, "PRESENT_REF"),
+            ("the", "future") => return hit(2, TimexType::Date, "FUTURE_REF"),
+            ("the", "past")
+                if unit_of(self.word(i + 2)).is_none() && count_of(self.word(i + 2)).is_none() =>
+            {
+                return hit(2, TimexType::Date, "PAST_REF")
+            }
+            _ => {}
+        }
+        match self.word(i) {
+            "today" => hit(1, TimexType::Date, today),
+            "tonight" => hit(1, TimexType::Time, format!("{today}TNI")),
+            "yesterday" => hit(1, TimexType::Date, date_value(from_days(p - 1))),
+            "tomorrow" => hit(1, TimexType::Date, date_value(from_days(p + 1))),
+            "now" | "currently" | "nowadays" | "presently" => {
+                hit(1, TimexType::Date, "PRESENT_REF")
+            }
+            "recently" | "lately" => hit(1, TimexType::Date, "PAST_REF"),
+            _ => None,
+        }
+    }
+
+    /// "last week", "this year", "next month", "the previous quarter", "last weekend".
+    fn relative(&self, i: usize) -> Option<Hit> {
+        let (mut k, the) = if self.word(i) == "the" {
+            (1, true)
+        } else {
+            (0, false)
+        };
+        let shift = match self.word(i + k) {
+            "last" | "past" | "previous" | "preceding" => -1,
+            "this" | "current" | "same" => 0,
+            // TimeBank keeps "earlier" in "earlier this year".
+            "earlier" if self.word(i + k + 1) == "this" => {
+                k += 1;
+                0
+            }
+            "next" | "coming" | "following" => 1,
+            _ => return None,
+        };
+        if the && self.word(i + 1) == "this" {
+            return None;
+        }
+        let unit = self.word(i + k + 1);
+        let len = k + 2;
+        let (y, m, _) = ymd(self.dct);
+        let value = match unit {
+            "year" => format!("{}", y + shift),
+            "month" => {
+                let (yy, mm) = add_months(y, m, shift);
+                format!("{yy:04}-{mm:02}")
+            }
+            "week" => week_value(from_days(days(self.dct) + 7 * shift as i64)),
+            "weekend" => format!(
+                "{}-WE",
+                week_value(from_days(days(self.dct) + 7 * shift as i64))
+            ),
+            "quarter" => {
+                let q = (m as i32 - 1) / 3 + shift;
+                let (yy, qq) = (y + q.div_euclid(4), q.rem_euclid(4) + 1);
+                format!("{yy:04}-Q{qq}")
+            }
+            "decade" => format!("{}", (y + 10 * shift) / 10),
+            "century" => format!("{}", (y + 100 * shift) / 100),
+            s => {
+                let (_, code, month) = SEASONS.iter().find(|(n, _, _)| *n == s)?;
+                // "last summer" is the last one that has begun; "this summer" this year's.
+                let yy = match shift {
+                    -1 if *month <= m => y - 1 + i32::from(*month < m.saturating_sub(2)),
+                    -1 => y - 1,
+                    1 if *month > m => y,
+                    1 => y + 1,
+                    _ => y,
+                };
+                format!("{yy:04}-{code}")
+            }
+        };
+        // "the past week" and "the last year" are durations in TimeML.
+        if the && shift == -1 && !matches!(unit, "weekend") {
+            let (u, clock) = unit_of(unit)?;
+            return hit(
+                len,
+                TimexType::Duration,
+                duration_value(Count::N(1.0), u, clock),
+            );
+        }
+        hit(len, TimexType::Date, value)
+    }
+
+    /// "three years ago", "a week ago".
+    fn ago(&self, i: usize) -> Option<Hit> {
+        let n = count_of(self.word(i))?;
+        let (u, clock) = unit_of(self.word(i + 1))?;
+        // "a year earlier" is a date too (TimeBank), counted back from the publication date for
+        // want of the event it is anchored to; "three days later" forward.
+        let sign = match self.word(i + 2) {
+            "ago" | "earlier" | "before" => -1,
+            "later" => 1,
+            _ => return None,
+        };
+        if clock {
+            return None;
+        }
+        let Count::N(k) = n else {
+            return hit(
+                3,
+                TimexType::Date,
+                if sign < 0 { "PAST_REF" } else { "FUTURE_REF" },
+            );
+        };
+        let k = sign * k as i32;
+        let (y, m, _) = ymd(self.dct);
+        if self.quarterly && u == "Y" && k == -1 {
+            // The quarter just reported (the last one that ended), a year before.
+            let q = y * 4 + (m as i32 - 1) / 3 - 1 - 4;
+            return hit(
+                3,
+                TimexType::Date,
+                format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1),
+            );
+        }
+        let value = match u {
+            "Y" => format!("{}", y + k),
+            "M" => {
+                let (yy, mm) = add_months(y, m, k);
+                format!("{yy:04}-{mm:02}")
+            }
+            "W" => week_value(from_days(days(self.dct) + 7 * k as i64)),
+            "D" => date_value(from_days(days(self.dct) + k as i64)),
+            "DE" => format!("{}", y + 10 * k),
+            _ => return None,
+        };
+        hit(3, TimexType::Date, value)
+    }
+
+    /// "three years", "a month", "the past several months", "recent weeks", "four-week".
+    fn duration(&self, i: usize) -> Option<Hit> {
+        let mut k = 0;
+        let mut prefixed = false;
+        if self.word(i) == "the"
+            && matches!(
+                self.word(i + 1),
+                "past" | "last" | "next" | "coming" | "first" | "final" | "previous"
+            )
+        {
+            k = 2;
+            prefixed = true;
+        } else if matches!(self.word(i), "past" | "next" | "coming" | "first") {
+            k = 1;
+            prefixed = true;
+        } else if self.word(i) == "the" && matches!(count_of(self.word(i + 1)), Some(Count::N(_))) {
+            // "the nine months (ended Sept. 30)"
+            k = 1;
+        }
+        // "recent years", "coming quarters": the past or the future, not a length.
+        if matches!(self.word(i), "recent" | "coming")
+            && unit_of(self.word(i + 1)).is_some()
+            && self.word(i + 1).ends_with('s')
+        {
+            let v = if self.word(i) == "recent" {
+                "PAST_REF"
+            } else {
+                "FUTURE_REF"
+            };
+            return hit(2, TimexType::Date, v);
+        }
+        if self.word(i + k) == "couple" && self.word(i + k + 1) == "of" {
+            let (u, clock) = unit_of(self.word(i + k + 2))?;
+            return hit(
+                k + 3,
+                TimexType::Duration,
+                duration_value(Count::N(2.0), u, clock),
+            );
+        }
+        let (count, after) = match count_of(self.word(i + k)) {
+            Some(c) => {
+                // "four-week", "90-day": a count, a hyphen, a unit.
+                let skip = usize::from(self.word(i + k + 1) == "-");
+                (Some(c), i + k + 1 + skip)
+            }
+            None => (None, i + k),
+        };
+        let unit_word = self.word(after);
+        let (u, clock) = unit_of(unit_word)?;
+        // "the 1988 quarter" is a year, not 1988 quarters.
+        if is_year(self.word(i + k)).is_some() && !unit_word.ends_with('s') {
+            return None;
+        }
+        let plural = unit_word.ends_with('s');
+        let count = match count {
+            Some(c) => c,
+            // "years", "months" alone: an unknown number of them, only with a prefix or a
+            // plural ("for years").
+            None if plural => Count::Some,
+            None if prefixed => Count::N(1.0),
+            None => return None,
+        };
+        if u == "Q" && !plural && count == Count::N(1.0) && k == 0 && self.word(i) != "a" {
+            return None;
+        }
+        // "a year ago" is a date (see `ago`); "second" as an ordinal is no unit.
+        if u == "S" && clock && !plural && count_of(self.word(i + k)).is_none() {
+            return None;
+        }
+        // "a 6-year-old", "years-old": an age, not a time.
+        if self.word(after + 1) == "-" && self.word(after + 2) == "old"
+            || unit_word.ends_with("-old")
+        {
+            return None;
+        }
+        hit(
+            after + 1 - i,
+            TimexType::Duration,
+            duration_value(count, u, clock),
+        )
+    }
+
+    /// "the first quarter (of 2013)", "summer", "the summer of 2012".
+    fn quarter_or_season(&self, i: usize) -> Option<Hit> {
+        let the = usize::from(self.word(i) == "the");
+        let ordinal = |w: &str| match w {
+            "first" | "1st" => 1,
+            "second" | "2nd" => 2,
+            "third" | "3rd" => 3,
+            "fourth" | "4th" => 4,
+            _ => 0,
+        };
+        // "the third quarter", "third-quarter" (one token or three).
+        let w = self.word(i + the);
+        let (ord, qlen) = match w.strip_suffix("-quarter") {
+            Some(o) => (ordinal(o), 1),
+            None if self.word(i + the + 1) == "-" && self.word(i + the + 2) == "quarter" => {
+                (ordinal(w), 3)
+            }
+            None if self.word(i + the + 1) == "quarter" => (ordinal(w), 2),
+            None => (0, 0),
+        };
+        let (y, m, _) = ymd(self.dct);
+        if ord > 0 && !(the == 1 && qlen == 1) {
+            let mut len = the + qlen;
+            let year = if self.word(i + len) == "of" {
+                if let Some(yy) = is_year(self.word(i + len + 1)) {
+                    len += 2;
+                    yy
+                } else {
+                    y
+                }
+            } else if let Some(yy) = is_year(self.word(i + len)) {
+                len += 1;
+                yy
+            } else {
+                let current = (m as i32 - 1) / 3 + 1;
+                match self.tense {
+                    Tense::Past if ord > current => y - 1,
+                    Tense::Future if ord < current => y + 1,
+                    _ => y,
+                }
+            };
+            return hit(len, TimexType::Date, format!("{year:04}-Q{ord}"));
+        }
+        let (_, code, month) = SEASONS.iter().find(|(n, _, _)| *n == self.word(i + the))?;
+        // "fall" is mostly a verb: a season only after "the"/"in"/"this"... or before a year.
+        let dated = the == 1
+            || matches!(
+                self.word(i.wrapping_sub(1)),
+                "in" | "this"
+                    | "last"
+                    | "next"
+                    | "during"
+                    | "by"
+                    | "since"
+                    | "until"
+                    | "early"
+                    | "late"
+                    | "mid"
+            )
+            || is_year(self.word(i + 1)).is_some();
+        if !dated {
+            return None;
+        }
+        let mut len = the + 1;
+        let year = if self.word(i + len) == "of" && is_year(self.word(i + len + 1)).is_some() {
+            len += 2;
+            is_year(self.word(i + len - 1)).unwrap_or(y)
+        } else if let Some(yy) = is_year(self.word(i + len)) {
+            len += 1;
+            yy
+        } else if the == 1 || self.tense != Tense::Present {
+            match self.tense {
+                Tense::Past if *month > m => y - 1,
+                Tense::Future if *month < m => y + 1,
+                _ => y,
+            }
+        } else {
+            y
+        };
+        hit(len, TimexType::Date, format!("{year:04}-{code}"))
+    }
+
+    /// "the quarter", "the latest quarter", "the year", "the week", "the fiscal year": the
+    /// period a report is about — the last one in past-tense sentences, else the current one.
+    fn anaphoric(&self, i: usize) -> Option<Hit> {
+        if self.word(i) != "the" {
+            return None;
+        }
+        let (y, m, _) = ymd(self.dct);
+        // "the year-earlier quarter", "the year-ago period": the reported quarter a year before.
+        if matches!(self.word(i + 1), "year-earlier" | "year-ago")
+            && matches!(self.word(i + 2), "quarter" | "period" | "level" | "figure")
+        {
+            let q = y * 4 + (m as i32 - 1) / 3 - 1 - 4;
+            return hit(
+                3,
+                TimexType::Date,
+                format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1),
+            );
+        }
+        let mut k = 1;
+        if matches!(self.word(i + k), "latest" | "current" | "fiscal" | "same") {
+            k += 1;
+        }
+        let back = i32::from(self.tense == Tense::Past);
+        let value = match self.word(i + k) {
+            "quarter" => {
+                let q = (m as i32 - 1) / 3 - back;
+                format!("{:04}-Q{}", y + q.div_euclid(4), q.rem_euclid(4) + 1)
+            }
+            "year" if self.word(i + k + 1) != "-" => format!("{y}"),
+            "week" => week_value(self.dct),
+            "weekend" => format!("{}-WE", week_value(self.dct)),
+            "month" => format!("{y:04}-{m:02}"),
+            _ => return None,
+        };
+        hit(k + 1, TimexType::Date, value)
+    }
+
+    /// "8 p.m.", "10:30 a.m.", "noon".
+    fn clock(&self, i: usize) -> Option<Hit> {
+        let today = date_value(self.dct);
+        if self.word(i) == "noon" {
+            return hit(1, TimexType::Time, format!("{today}T12:00"));
+        }
+        let w = self.word(i);
+        let (h, min) = match w.split_once(':') {
+            Some((h, m)) => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
+            None => (w.parse::<u32>().ok()?, 0),
+        };
+        let ampm = self.word(i + 1).replace('.', "");
+        let h = match ampm.as_str() {
+            "am" if h <= 12 => h % 12,
+            "pm" if h <= 12 => h % 12 + 12,
+            _ => return None,
+        };
+        hit(2, TimexType::Time, format!("{today}T{h:02}:{min:02}"))
+    }
+
+    /// "every week", "each year", "weekly", "annually".
+    fn set(&self, i: usize) -> Option<Hit> {
+        let one = match self.word(i) {
+            "daily" => Some("P1D"),
+            "weekly" => Some("P1W"),
+            "monthly" => Some("P1M"),
+            "annually" | "yearly" | "annual" => Some("P1Y"),
+            "quarterly" => Some("P1Q"),
+            _ => None,
+        };
+        // "weekly", "annually" as adverbs; "a quarterly dividend", "the annual meeting" name no
+        // time.
+        if let Some(v) = one {
+            if self.word(i) != "daily" && self.xpos.get(i).is_some_and(|x| x.starts_with("JJ")) {
+                return None;
+            }
+            return hit(1, TimexType::Set, v);
+        }
+        if !matches!(self.word(i), "every" | "each") {
+            return None;
+        }
+        let (u, clock) = unit_of(self.word(i + 1))?;
+        hit(2, TimexType::Set, duration_value(Count::N(1.0), u, clock))
+    }
+}
