@@ -59,7 +59,7 @@ impl ThemeDictionary {
                 let two = lemmas.get(i..i + 2).map(|p| p.to_vec());
                 let hit = two
                     .and_then(|p| self.phrases.get(&p).map(|t| (t, 2)))
-                    .or_else(|| self.phrases.get(&lemmas[i..i + 1].to_vec()).map(|t| (t, 1)));
+                    .or_else(|| self.phrases.get(&lemmas[i..i + 1]).map(|t| (t, 1)));
                 match hit {
                     Some((themes, n)) => {
                         let text = s.tokens[i..i + n]
