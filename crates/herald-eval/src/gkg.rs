@@ -486,6 +486,28 @@ pub fn polnear(nlp: &Pipeline, dir: &Path, name: &str) -> std::io::Result<Vec<Ev
                 }
             }
         }
+        if std::env::var("HERALD_EVAL_ERRORS").as_deref() == Ok("quotes-missed") {
+            let chars: Vec<char> = text.chars().collect();
+            let cut = |a: usize, b: usize| -> String {
+                chars[a.min(chars.len())..b.min(chars.len())]
+                    .iter()
+                    .take(90)
+                    .collect()
+            };
+            for g in &gold {
+                let hit = found
+                    .iter()
+                    .any(|q| overlap((q.content.start, q.content.end), g.content) >= 0.5);
+                if !hit {
+                    eprintln!(
+                        "missed\t{article}\t{}\t{:?}\t...{:?}",
+                        g.direct,
+                        cut(g.content.0, g.content.1),
+                        cut(g.content.1, g.content.1 + 30)
+                    );
+                }
+            }
+        }
         for (k, direct_only) in [(0, false), (1, true)] {
             let g: Vec<&GoldAttribution> =
                 gold.iter().filter(|g| !direct_only || g.direct).collect();

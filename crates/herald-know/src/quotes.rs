@@ -452,7 +452,9 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
             }
             let Some(h) = t.head else { continue };
             let (slo, shi) = subtree(s, h);
-            if slo != i || shi < i + 2 {
+            // The source's phrase starts at "according" (a comma hung on it aside).
+            let punct_only = (slo..i).all(|k| s.tokens[k].upos == herald_doc::Upos::PUNCT);
+            if !punct_only || shi < i + 2 {
                 continue;
             }
             let last = s.tokens.len() - 1;

@@ -16,9 +16,9 @@
 mod matcher;
 mod words;
 
-use matcher::Matcher;
 use herald_dict::Date;
 use herald_doc::{Analysis, Sentence, Upos};
+use matcher::Matcher;
 use serde::Serialize;
 
 /// TimeML's four kinds of temporal expression.
