@@ -54,6 +54,33 @@ pub fn name_key(name: &str) -> String {
     n.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A division's name without the word for its kind ("Nyanza Province", "Province of
+/// Pangasinan", "Zamfara State" → "nyanza", "pangasinan", "zamfara"), if it has one.
+fn without_division_word(key: &str) -> Option<String> {
+    const KINDS: [&str; 9] = [
+        "province",
+        "state",
+        "region",
+        "district",
+        "governorate",
+        "prefecture",
+        "county",
+        "department",
+        "oblast",
+    ];
+    for k in KINDS {
+        if let Some(rest) = key.strip_prefix(&format!("{k} of ")) {
+            return Some(rest.to_string());
+        }
+        if let Some(rest) = key.strip_suffix(&format!(" {k}")) {
+            if !rest.is_empty() {
+                return Some(rest.to_string());
+            }
+        }
+    }
+    None
+}
+
 /// Great-circle distance in kilometres.
 pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
@@ -105,6 +132,15 @@ impl Gazetteer {
                 .map(name_key)
                 .filter(|k| !k.is_empty())
                 .collect();
+            // Divisions also by their bare name ("Province of Pangasinan" as "Pangasinan"), but
+            // not counties, whose bare names are towns ("Laurel County" vs "Laurel").
+            if c[4] == "A" && c[5] != "ADM2" {
+                let bare: Vec<String> = keys
+                    .iter()
+                    .filter_map(|k| without_division_word(k))
+                    .collect();
+                keys.extend(bare);
+            }
             keys.sort();
             keys.dedup();
             for key in keys {
@@ -129,12 +165,18 @@ impl Gazetteer {
         let key = name_key(name);
         let key = match self.by_name.get(&key) {
             Some(_) => key,
-            // "Syria's" → "Syria"
-            None => key
-                .strip_suffix("'s")
-                .or_else(|| key.strip_suffix('\''))
-                .unwrap_or(&key)
-                .to_string(),
+            // "Syria's" → "Syria", "Nyanza Province" → "Nyanza"
+            None => {
+                let bare = key
+                    .strip_suffix("'s")
+                    .or_else(|| key.strip_suffix('\''))
+                    .unwrap_or(&key)
+                    .to_string();
+                match without_division_word(&bare) {
+                    Some(b) if !self.by_name.contains_key(&bare) => b,
+                    _ => bare,
+                }
+            }
         };
         self.by_name
             .get(&key)
@@ -259,6 +301,24 @@ mod tests {
         assert_eq!(us[0].unwrap().geonameid, 6252001);
         assert_eq!(us[1].unwrap().name, "France");
         assert!(g.resolve_all(&["Atlantis"])[0].is_none());
+    }
+
+    #[test]
+    fn division_words_come_off() {
+        assert_eq!(
+            without_division_word("nyanza province").as_deref(),
+            Some("nyanza")
+        );
+        assert_eq!(
+            without_division_word("province of pangasinan").as_deref(),
+            Some("pangasinan")
+        );
+        assert_eq!(
+            without_division_word("zamfara state").as_deref(),
+            Some("zamfara")
+        );
+        assert_eq!(without_division_word("texas"), None);
+        assert_eq!(without_division_word("state"), None);
     }
 
     #[test]
