@@ -44,6 +44,8 @@ pub struct Place {
 pub struct Gazetteer {
     places: Vec<Place>,
     by_name: FxHashMap<String, Vec<u32>>,
+    /// Divisions by their name without the word for their kind, for names nothing else has.
+    by_bare_name: FxHashMap<String, Vec<u32>>,
 }
 
 /// The key a name is looked up by: lower case, without a leading "the", curly apostrophes
@@ -132,14 +134,13 @@ impl Gazetteer {
                 .map(name_key)
                 .filter(|k| !k.is_empty())
                 .collect();
-            // Divisions also by their bare name ("Province of Pangasinan" as "Pangasinan"), but
-            // not counties, whose bare names are towns ("Laurel County" vs "Laurel").
+            // Divisions also by their bare name ("Province of Pangasinan" as "Pangasinan"),
+            // looked at only when nothing has the name itself ("Riyadh" is the city, not the
+            // Riyadh Region); not counties, whose bare names are towns.
             if c[4] == "A" && c[5] != "ADM2" {
-                let bare: Vec<String> = keys
-                    .iter()
-                    .filter_map(|k| without_division_word(k))
-                    .collect();
-                keys.extend(bare);
+                for b in keys.iter().filter_map(|k| without_division_word(k)) {
+                    g.by_bare_name.entry(b).or_default().push(k);
+                }
             }
             keys.sort();
             keys.dedup();
@@ -180,6 +181,7 @@ impl Gazetteer {
         };
         self.by_name
             .get(&key)
+            .or_else(|| self.by_bare_name.get(&key))
             .map(|ids| ids.iter().map(|&i| &self.places[i as usize]).collect())
             .unwrap_or_default()
     }
