@@ -485,18 +485,6 @@ impl Matcher<'_> {
             // "the nine months (ended Sept. 30)"
             k = 1;
         }
-        // "recent years", "coming quarters": the past or the future, not a length.
-        if matches!(self.word(i), "recent" | "coming")
-            && unit_of(self.word(i + 1)).is_some()
-            && self.word(i + 1).ends_with('s')
-        {
-            let v = if self.word(i) == "recent" {
-                "PAST_REF"
-            } else {
-                "FUTURE_REF"
-            };
-            return hit(2, TimexType::Date, v);
-        }
         if self.word(i + k) == "couple" && self.word(i + k + 1) == "of" {
             let (u, clock) = unit_of(self.word(i + k + 2))?;
             return hit(
@@ -657,6 +645,10 @@ impl Matcher<'_> {
             "quarter" => {
                 let q = (m as i32 - 1) / 3 - back;
                 format!("{:04}-Q{}", y + q.div_euclid(4), q.rem_euclid(4) + 1)
+            }
+            // "for the year" is a length in TimeBank; "the same year" a date.
+            "year" if self.word(i + k + 1) != "-" && self.word(i + 1) != "same" => {
+                return hit(k + 1, TimexType::Duration, "P1Y");
             }
             "year" if self.word(i + k + 1) != "-" => format!("{y}"),
             "week" => week_value(self.dct),
