@@ -10,7 +10,8 @@
 //! - [`themes`]: GDELT themes by dictionary;
 //! - [`amounts`]: numbers and what they count;
 //! - [`gkg`]: all of it as one record per document;
-//! - [`locate`]: where each coded event happened.
+//! - [`locate`]: where each coded event happened;
+//! - [`when`]: the day of events whose day the text gives as a date ("on March 3").
 #![deny(missing_docs)]
 
 pub mod amounts;
@@ -22,3 +23,4 @@ pub mod quotes;
 pub mod themes;
 pub mod timex;
 pub mod tone;
+pub mod when;

@@ -57,6 +57,10 @@ pub fn run(a: CodeArgs) -> Result<i32> {
                     let mut events = coder.code(&doc, &analysis);
                     let mentions = herald_know::gkg::place_mentions(&analysis, &gaz);
                     herald_know::locate::locate_events(&mut events, &analysis, &mentions);
+                    if let Some(dct) = doc.date.as_deref().and_then(herald_dict::Date::parse) {
+                        let timexes = herald_know::timex::find(&analysis, &doc.text, dct);
+                        herald_know::when::date_events(&mut events, &analysis, &timexes);
+                    }
                     for (i, e) in events.into_iter().enumerate() {
                         // DESIGN.md: without --all, the asserted events (things that happened),
                         // one-sided ones included (statements, demands), as in GDELT.

@@ -69,6 +69,7 @@ pub fn run(a: GkgArgs) -> Result<i32> {
                     // The events, located and tied to the entities and places.
                     let mut events = coder.code(&doc, &analysis);
                     herald_know::locate::locate_events(&mut events, &analysis, &k.places);
+                    herald_know::when::date_events(&mut events, &analysis, &k.dates);
                     herald_know::gkg::link_events(&mut k, &events);
                     if a.format == "gdelt" {
                         let row = herald_export::gkg::gkg_row(

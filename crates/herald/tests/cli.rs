@@ -404,3 +404,29 @@ fn gkg_rows_load_with_gdelt_column_names() {
         .any(|d| d.starts_with("3#5#19#2025#")));
     assert!(r["V2.1QUOTATIONS"].contains("|described|very well"));
 }
+
+#[test]
+fn events_are_dated_by_the_day_the_text_gives() {
+    let p = tmp(
+        "accord.txt",
+        "Israel and Egypt signed an accord on March 3.".as_bytes(),
+    );
+    let out = herald()
+        .args(["code", "--date", "2025-05-21"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let events: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!events.is_empty());
+    for e in &events {
+        assert_eq!(
+            (e["date"].as_str(), e["date_basis"].as_str()),
+            (Some("2025-03-03"), Some("text"))
+        );
+    }
+}

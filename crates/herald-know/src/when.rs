@@ -1,0 +1,45 @@
+//! When an event happened, where the coder's own time words (weekdays, "yesterday") found no
+//! day: a day-level temporal expression attached to the event's trigger ("signed on March 3",
+//! "met May 19, 2025") dates it, with `date_basis` "text".
+
+use crate::timex::Timex;
+use herald_doc::{Analysis, Event};
+
+/// Date the events that still carry the publication date from day-level expressions on their
+/// triggers.
+pub fn date_events(events: &mut [Event], analysis: &Analysis, timexes: &[Timex]) {
+    for e in events.iter_mut().filter(|e| e.date_basis == "publication") {
+        let Some(s) = analysis.sentences.get(e.sentence) else {
+            continue;
+        };
+        let Some(trigger) = s
+            .tokens
+            .iter()
+            .position(|t| t.span.start == e.trigger.start)
+        else {
+            continue;
+        };
+        let day = timexes
+            .iter()
+            .filter(|t| t.sentence == e.sentence && is_day(&t.value))
+            .find(|t| {
+                // Some word of the expression hangs from the trigger ("on March 3" is an obl
+                // of "signed").
+                s.tokens.iter().any(|tok| {
+                    tok.span.start >= t.start
+                        && tok.span.end <= t.end
+                        && tok.head == Some(trigger)
+                        && (tok.deprel.starts_with("obl") || tok.deprel.starts_with("nmod"))
+                })
+            });
+        if let Some(t) = day {
+            e.date = Some(t.value.clone());
+            e.date_basis = "text".to_string();
+        }
+    }
+}
+
+/// A TimeML value naming one day: `YYYY-MM-DD`.
+fn is_day(v: &str) -> bool {
+    v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-'
+}
