@@ -178,6 +178,7 @@ pub fn run(b: BenchArgs) -> Result<()> {
             let k = herald_know::gkg::knowledge(d, a, &kb);
             let mut ev = coder.code(d, a);
             herald_know::locate::locate_events(&mut ev, a, &k.places);
+            herald_know::when::date_events(&mut ev, a, &k.dates);
             k.entities.len() + ev.len()
         })
         .sum();
