@@ -82,6 +82,7 @@ impl Coder<'_> {
         let words: Vec<&str> = s.tokens[a..b].iter().map(|t| t.text.as_str()).collect();
         let mut actor: Option<(String, usize)> = None;
         let mut agent: Option<&herald_dict::Agent> = None;
+        let mut agent_at = h;
         let mut i = 0;
         while i < words.len() {
             if let Some(m) = self.dicts.actors.longest_match(&words, i) {
@@ -95,6 +96,7 @@ impl Coder<'_> {
             }
             if let Some(m) = self.dicts.agents.longest_match(&words, i) {
                 agent = Some(&self.dicts.agents.agents[m.entry]);
+                agent_at = a + i;
                 i += m.len;
                 continue;
             }
@@ -136,8 +138,11 @@ impl Coder<'_> {
         // A role without a country: the country of an "in/of/from" modifier ("a court in
         // Guyana", "ministers from the Georgian government") or of a possessive pronoun ("his
         // top ministers"), else PETRARCH's unknown country ("officials" → ---GOV).
+        // A role word inside an organisation's name ("Economist Intelligence Unit") makes no
+        // role of it.
+        let in_org_name = s.tokens[agent_at].upos == Upos::PROPN && s.tokens[agent_at].ent.ends_with("ORG");
         if let (None, Some(ag)) = (&code, agent) {
-            if ag.suffix {
+            if ag.suffix && !in_org_name {
                 let country = children(s, h)
                     .into_iter()
                     .filter(|&c| {
