@@ -140,7 +140,8 @@ impl Coder<'_> {
         // top ministers"), else PETRARCH's unknown country ("officials" → ---GOV).
         // A role word inside an organisation's name ("Economist Intelligence Unit") makes no
         // role of it.
-        let in_org_name = s.tokens[agent_at].upos == Upos::PROPN && s.tokens[agent_at].ent.ends_with("ORG");
+        let in_org_name =
+            s.tokens[agent_at].upos == Upos::PROPN && s.tokens[agent_at].ent.ends_with("ORG");
         if let (None, Some(ag)) = (&code, agent) {
             if ag.suffix && !in_org_name {
                 let country = children(s, h)

@@ -74,6 +74,16 @@ pub fn link(analysis: &Analysis) -> Vec<Entity> {
     // Entity index of each name mention, for pronouns.
     let mut named: Vec<(usize, usize, usize)> = Vec::new(); // (sentence, token, entity)
     for (k, m) in analysis.entities.iter().enumerate() {
+        // A one-word "person" right before a capitalised word outside any entity is the first
+        // word of a named thing ("Abraham Accords", "Marshall Plan"), not a person.
+        if m.kind == EntityType::Person && m.token_end == m.token_start + 1 {
+            let s = &analysis.sentences[m.sentence];
+            if let Some(next) = s.tokens.get(m.token_end) {
+                if next.ent == "O" && next.text.starts_with(char::is_uppercase) {
+                    continue;
+                }
+            }
+        }
         let w = words(&m.text);
         let found = out.iter().position(|e| {
             e.kind == m.kind && {

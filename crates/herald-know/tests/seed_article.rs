@@ -39,6 +39,14 @@ fn persons_have_their_mentions_linked() {
         .any(|m| m.kind == "pronoun" && m.text == "his"));
     person("Sa’ar");
     person("Huckabee");
+    // "Abraham" (of the Abraham Accords) is no person; four persons in all.
+    let persons: Vec<&str> = k
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(persons.len(), 4, "{persons:?}");
     // "Trump" alone is not a second entity.
     assert_eq!(
         k.entities
