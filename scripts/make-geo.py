@@ -235,9 +235,45 @@ for a in admins:
     if a[6] == "US" and a[7] in AP_STATES:
         a[9] = a[9] + AP_STATES[a[7]]
 
+# World regions news names, each placed at the mean of its member countries' points (herald's
+# own definitions; no GeoNames id: written as 0).
+REGIONS = {
+    "Middle East": ["SA", "IQ", "IR", "SY", "JO", "IL", "PS", "LB", "KW", "QA", "AE", "OM", "YE", "BH"],
+    "Gulf|Persian Gulf|Gulf states": ["SA", "KW", "QA", "AE", "OM", "BH", "IR", "IQ"],
+    "Levant": ["SY", "LB", "IL", "PS", "JO"],
+    "North Africa|Maghreb": ["MA", "DZ", "TN", "LY", "EG"],
+    "West Africa": ["NG", "GH", "CI", "SN", "ML", "BF", "NE", "GN", "BJ", "TG", "SL", "LR", "GM", "GW", "MR"],
+    "East Africa": ["KE", "TZ", "UG", "RW", "BI", "ET", "SO", "SS", "DJ", "ER"],
+    "Horn of Africa": ["ET", "SO", "DJ", "ER"],
+    "Sahel": ["ML", "NE", "BF", "TD", "MR"],
+    "Southern Africa": ["ZA", "NA", "BW", "ZW", "MZ", "ZM", "LS", "SZ", "MW"],
+    "Central Africa": ["CD", "CG", "CF", "CM", "GA", "GQ", "TD"],
+    "sub-Saharan Africa": ["NG", "ET", "CD", "TZ", "KE", "ZA", "UG", "AO", "GH", "MZ"],
+    "Southeast Asia": ["ID", "MY", "TH", "VN", "PH", "SG", "MM", "KH", "LA", "BN", "TL"],
+    "South Asia": ["IN", "PK", "BD", "LK", "NP", "AF", "BT", "MV"],
+    "Central Asia": ["KZ", "UZ", "TM", "KG", "TJ"],
+    "East Asia": ["CN", "JP", "KR", "KP", "TW", "MN"],
+    "Caucasus": ["GE", "AM", "AZ"],
+    "Balkans": ["RS", "HR", "BA", "ME", "MK", "AL", "XK", "BG", "SI"],
+    "Scandinavia": ["NO", "SE", "DK"],
+    "Northern Europe": ["NO", "SE", "DK", "FI", "IS", "EE", "LV", "LT"],
+    "Eastern Europe": ["PL", "CZ", "SK", "HU", "RO", "BG", "UA", "BY", "MD"],
+    "Western Europe": ["FR", "DE", "BE", "NL", "LU", "CH", "AT"],
+    "Latin America": ["MX", "BR", "AR", "CO", "PE", "VE", "CL", "EC", "BO", "PY", "UY"],
+    "Central America": ["GT", "HN", "SV", "NI", "CR", "PA", "BZ"],
+    "Caribbean": ["CU", "DO", "HT", "JM", "PR", "TT", "BS", "BB"],
+    "Americas": ["US", "CA", "MX", "BR", "AR", "CO", "PE", "CL"],
+}
+
 rows = []
 for gid, name, lat, lon, code in CONTINENTS:
     rows.append([str(gid), name, lat, lon, "L", "CONT", "", "00", 0, [name]])
+for names, members in REGIONS.items():
+    pts = [coords[countries[m]["fips"]] for m in members if m in countries and countries[m]["fips"] in coords]
+    lat = sum(p[0] for p in pts) / len(pts)
+    lon = sum(p[1] for p in pts) / len(pts)
+    names = names.split("|")
+    rows.append(["0", names[0], lat, lon, "L", "RGN", "", "00", 0, names])
 for iso, c in countries.items():
     if c["fips"] not in coords:
         continue

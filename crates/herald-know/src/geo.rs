@@ -269,7 +269,7 @@ const ADMIN_VOTE: f64 = 5.0;
 /// of the population: a town of 5,000 is 8.5, a city of 10 million 16).
 fn prior(p: &Place) -> f64 {
     let kind = match p.feature_code.as_str() {
-        "CONT" => 30.0,
+        "CONT" | "RGN" => 30.0,
         "PCLI" => 12.0,
         "ADM1" => 6.0,
         "ADM2" => 3.0,
