@@ -209,13 +209,25 @@ impl Gazetteer {
                     .max_by(|a, b| prior_of(k, a).total_cmp(&prior_of(k, b)))
             })
             .collect();
-        // What the document is about: the countries and divisions of the first choices, each
-        // distinct name counted once (a name repeated fifteen times must not outvote the
-        // others for itself).
+        // Then again with what the others say (more rounds changed nothing on GeoVirus).
+        self.rescore(names, &cands, &first, &prior_of)
+    }
+
+    /// One round of resolution in context: each name's candidates scored by their prior and by
+    /// the countries and divisions the other names' current choices are in.
+    fn rescore<'g>(
+        &'g self,
+        names: &[&str],
+        cands: &[Vec<&'g Place>],
+        current: &[Option<&'g Place>],
+        prior_of: &dyn Fn(usize, &Place) -> f64,
+    ) -> Vec<Option<&'g Place>> {
+        // What the document is about: each distinct name counted once (a name repeated
+        // fifteen times must not outvote the others for itself).
         let mut countries: FxHashMap<&str, f64> = FxHashMap::default();
         let mut admins: FxHashMap<(&str, &str), f64> = FxHashMap::default();
         let mut counted = std::collections::HashSet::new();
-        for (k, p) in first.iter().enumerate() {
+        for (k, p) in current.iter().enumerate() {
             let Some(p) = p else { continue };
             if !counted.insert(name_key(names[k])) {
                 continue;
@@ -227,10 +239,10 @@ impl Gazetteer {
                     .or_default() += 1.0;
             }
         }
-        // Pass 2: with the context, less each name's own vote.
+        // Less each name's own vote.
         cands
             .iter()
-            .zip(&first)
+            .zip(current)
             .enumerate()
             .map(|(k, (c, own))| {
                 c.iter().copied().max_by(|a, b| {
