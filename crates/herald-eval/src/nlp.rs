@@ -290,13 +290,21 @@ pub fn run(
         let sents = parse_ner_columns(&text, 1, 2, Some('\t'), herald_nlp::train::ner_type);
         emit(ner(nlp, "uner-ewt-test-ner", &sents));
     }
-    let re3d = data.join("re3d/conll-split/test/re3d-test.conll");
-    if re3d.exists() {
-        let text = std::fs::read_to_string(&re3d)?;
-        let sents = parse_ner_columns(&text, 0, 1, Some('\t'), re3d_type);
-        emit(ner(nlp, "re3d-test-ner", &sents));
+    if let Some(line) = re3d(nlp, data)? {
+        emit(line);
     }
     Ok(())
+}
+
+/// NER on re3d's test split (conflict news; its Person/Organisation/Location mapped), if present.
+pub fn re3d(nlp: &Pipeline, data: &Path) -> std::io::Result<Option<EvalLine>> {
+    let path = data.join("re3d/conll-split/test/re3d-test.conll");
+    if !path.exists() {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(&path)?;
+    let sents = parse_ner_columns(&text, 0, 1, Some('\t'), re3d_type);
+    Ok(Some(ner(nlp, "re3d-test-ner", &sents)))
 }
 
 #[cfg(test)]

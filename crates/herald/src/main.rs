@@ -296,6 +296,10 @@ fn eval(e: EvalArgs) -> Result<()> {
                     .with_context(|| format!("reading TimeML files under {}", dir.display()))?;
                 println!("{line}");
             }
+            // NER on conflict news, the entities the knowledge layer builds on.
+            if let Some(line) = herald_eval::nlp::re3d(&nlp, &e.data)? {
+                println!("{line}");
+            }
             let polnear = e.data.join("polnear/dev");
             for line in herald_eval::gkg::polnear(&nlp, &polnear, "polnear-dev")
                 .with_context(|| format!("reading PolNeAR under {}", polnear.display()))?
