@@ -430,3 +430,33 @@ fn events_are_dated_by_the_day_the_text_gives() {
         );
     }
 }
+
+#[test]
+fn code_and_gkg_report_bad_inputs_and_go_on() {
+    let good = tmp("good2.txt", "Israel and Egypt signed an accord.".as_bytes());
+    let utf8 = tmp("latin2.txt", b"Caf\xe9 talks resumed.");
+    let binary = tmp("junk2.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00garbage");
+    for cmd in ["code", "gkg"] {
+        let out = herald()
+            .args([cmd, "--date", "2025-05-21"])
+            .args([&utf8, &binary, &good])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("latin2.txt: invalid UTF-8 at byte 3"),
+            "{cmd}: {stderr}"
+        );
+        assert!(
+            stderr.contains("junk2.txt: looks like binary data"),
+            "{cmd}: {stderr}"
+        );
+        // The good file after them is still done.
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !stdout.trim().is_empty(),
+            "{cmd}: nothing written for the good file"
+        );
+    }
+}
