@@ -269,6 +269,8 @@ impl<'a> Coder<'a> {
         let mut mentions = Vec::new();
         for (si, s) in analysis.sentences.iter().enumerate() {
             let mut coded_verbs = Vec::new();
+            // This sentence's events start here (earlier sentences' are settled).
+            let first_event = events.len();
             for v in 0..s.tokens.len() {
                 // Participles that describe ("Iran-backed Houthis", "escalating rhetoric") report
                 // no event.
@@ -562,19 +564,19 @@ impl<'a> Coder<'a> {
                 }
             }
             // A speech verb whose reported clause was coded is attribution, not an event.
-            events.retain(|e| {
-                e.sentence != si || {
-                    let v = s
-                        .tokens
+            let mut this_sentence = events.split_off(first_event);
+            this_sentence.retain(|e| {
+                let v = s
+                    .tokens
+                    .iter()
+                    .position(|t| t.span.start == e.trigger.start)
+                    .unwrap_or(0);
+                !(SPEECH_VERBS.contains(&lemma(s, v).as_str())
+                    && coded_verbs
                         .iter()
-                        .position(|t| t.span.start == e.trigger.start)
-                        .unwrap_or(0);
-                    !(SPEECH_VERBS.contains(&lemma(s, v).as_str())
-                        && coded_verbs
-                            .iter()
-                            .any(|&c| c != v && clause_of(s, c) == Some(v)))
-                }
+                        .any(|&c| c != v && clause_of(s, c) == Some(v)))
             });
+            events.append(&mut this_sentence);
             self.noun_events(doc, (si, s), date, &memory, &mut mentions, &mut events);
             // Remember this sentence's actors for pronouns in later ones.
             for (i, t) in s.tokens.iter().enumerate() {

@@ -132,10 +132,13 @@ pub fn link(analysis: &Analysis) -> Vec<Entity> {
             if !(person || thing) {
                 continue;
             }
-            let before = named
+            // `named` is in text order: only the names before the pronoun, nearest first, back
+            // to the previous sentence.
+            let upto = named.partition_point(|&(ns, nt, _)| (ns, nt) < (si, ti));
+            let before = named[..upto]
                 .iter()
                 .rev()
-                .filter(|(ns, nt, _)| (*ns == si && *nt < ti) || (*ns < si && si - *ns <= 1))
+                .take_while(|(ns, _, _)| si - *ns <= 1)
                 .find(|(_, _, e)| {
                     let k = out[*e].kind;
                     if person {

@@ -104,22 +104,34 @@ pub struct EventLink {
 /// Tie events to the record's entities (by overlapping mentions) and places (by the location's
 /// offsets), and store them in it.
 pub fn link_events(k: &mut Knowledge, events: &[herald_doc::Event]) {
-    let entity_at = |start: Option<usize>, end: Option<usize>| -> Option<usize> {
-        // The entity whose mention covers most of the actor's words ("US President Donald
-        // Trump" is Trump, not the US).
+    // Name mentions by sentence: (start, end, entity).
+    let mut by_sentence: std::collections::HashMap<usize, Vec<(usize, usize, usize)>> =
+        std::collections::HashMap::new();
+    for (i, e) in k.entities.iter().enumerate() {
+        for m in &e.mentions {
+            by_sentence
+                .entry(m.sentence)
+                .or_default()
+                .push((m.start, m.end, i));
+        }
+    }
+    let place_at: std::collections::HashMap<usize, usize> = k
+        .places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.start, i))
+        .rev()
+        .collect();
+    // The entity whose mention covers most of the actor's words ("US President Donald Trump"
+    // is Trump, not the US).
+    let entity_at = |sentence: usize, start: Option<usize>, end: Option<usize>| -> Option<usize> {
         let (a, b) = (start?, end?);
-        k.entities
+        by_sentence
+            .get(&sentence)?
             .iter()
-            .enumerate()
-            .filter_map(|(i, e)| {
-                let best = e
-                    .mentions
-                    .iter()
-                    .map(|m| m.end.min(b).saturating_sub(m.start.max(a)))
-                    .max()?;
-                (best > 0).then_some((i, best))
-            })
-            .max_by_key(|&(i, best)| (best, std::cmp::Reverse(i)))
+            .map(|&(ms, me, i)| (i, me.min(b).saturating_sub(ms.max(a))))
+            .filter(|&(_, overlap)| overlap > 0)
+            .max_by_key(|&(i, overlap)| (overlap, std::cmp::Reverse(i)))
             .map(|(i, _)| i)
     };
     k.events = events
@@ -129,11 +141,11 @@ pub fn link_events(k: &mut Knowledge, events: &[herald_doc::Event]) {
             event: i,
             code: e.code.clone(),
             modality: e.modality,
-            source_entity: entity_at(e.source.start, e.source.end),
-            target_entity: entity_at(e.target.start, e.target.end),
+            source_entity: entity_at(e.sentence, e.source.start, e.source.end),
+            target_entity: entity_at(e.sentence, e.target.start, e.target.end),
             place: e.location.as_ref().and_then(|l| {
                 let start = l.get("start")?.as_u64()? as usize;
-                k.places.iter().position(|p| p.start == start)
+                place_at.get(&start).copied()
             }),
         })
         .collect();

@@ -33,9 +33,12 @@ pub fn locate_events(events: &mut [Event], analysis: &Analysis, places: &[PlaceM
         else {
             continue;
         };
-        let found = places
+        // Places come in text order: this sentence's run of them.
+        let lo = places.partition_point(|p| p.sentence < e.sentence);
+        let hi = places.partition_point(|p| p.sentence <= e.sentence);
+        let found = places[lo..hi]
             .iter()
-            .filter(|p| p.sentence == e.sentence && p.place.is_some())
+            .filter(|p| p.place.is_some())
             .find(|p| {
                 // The place's head token, then up at most three steps to the trigger, through a
                 // locative preposition.

@@ -224,6 +224,10 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
             .unwrap_or(0)
     };
     let mut out: Vec<Quotation> = Vec::new();
+    // Where paragraphs break (a blank line), in order, for finding a quote's paragraph.
+    let breaks: Vec<usize> = (1..chars.len())
+        .filter(|&i| chars[i] == '\n' && chars[i - 1] == '\n')
+        .collect();
     // Direct quotes.
     for (a, b) in quote_spans(&chars) {
         let inner: String = chars[a + 1..b - 1].iter().collect();
@@ -319,20 +323,9 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
         // before ("Graham said … ¶ “Does anybody know …”"), else the nearest person named in
         // the two sentences before.
         if speaker.is_none() {
-            let para_start = {
-                let before: String = chars[..a].iter().collect();
-                let mut p = before
-                    .rfind("\n\n")
-                    .map_or(0, |i| before[..i].chars().count());
-                // one paragraph further back
-                if let Some(i) = before
-                    [..before.char_indices().nth(p).map_or(before.len(), |x| x.0)]
-                    .rfind("\n\n")
-                {
-                    p = before[..i].chars().count();
-                }
-                p
-            };
+            // The start of the paragraph before this one (paragraphs end at blank lines).
+            let k = breaks.partition_point(|&x| x < a);
+            let para_start = if k >= 2 { breaks[k - 2] } else { 0 };
             speaker = out
                 .iter()
                 .rev()

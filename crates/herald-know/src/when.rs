@@ -19,9 +19,12 @@ pub fn date_events(events: &mut [Event], analysis: &Analysis, timexes: &[Timex])
         else {
             continue;
         };
-        let day = timexes
+        // Timexes come in sentence order: this sentence's run of them.
+        let lo = timexes.partition_point(|t| t.sentence < e.sentence);
+        let hi = timexes.partition_point(|t| t.sentence <= e.sentence);
+        let day = timexes[lo..hi]
             .iter()
-            .filter(|t| t.sentence == e.sentence && is_day(&t.value))
+            .filter(|t| is_day(&t.value))
             .find(|t| {
                 // Some word of the expression hangs from the trigger ("on March 3" is an obl
                 // of "signed").
