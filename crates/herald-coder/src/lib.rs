@@ -522,8 +522,17 @@ impl<'a> Coder<'a> {
                         }
                     }
                 }
-                for (src, tgt, mutual) in pairs {
+                for (src, mut tgt, mutual) in pairs {
                     {
+                        // A medium addressed ("told reporters", "told Bloomberg News") is no
+                        // target: the event is the statement.
+                        if tgt
+                            .as_ref()
+                            .and_then(|f| f.code.as_deref())
+                            .is_some_and(|c| c.ends_with("MED"))
+                        {
+                            tgt = None;
+                        }
                         // No source, or a news medium as source: not an event (media report, they
                         // do not act).
                         match src.as_ref().and_then(|f| f.code.as_deref()) {

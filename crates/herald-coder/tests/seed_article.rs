@@ -283,3 +283,18 @@ fn the_ceasefire_is_with_the_houthis_not_with_iran() {
             |e| e.target.code.as_deref() == Some("IRN") || e.source.code.as_deref() == Some("IRN")
         ));
 }
+
+#[test]
+fn a_medium_addressed_is_no_target() {
+    let (mut doc, _, dicts) = setup();
+    doc.text = "Netanyahu told reporters about the talks.".into();
+    let nlp = herald_nlp::Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
+    let ev = Coder::new(&dicts).code(&doc, &nlp.analyze(&doc));
+    assert!(!ev.is_empty(), "the statement is still an event");
+    for e in &ev {
+        assert!(
+            !e.target.code.as_deref().is_some_and(|c| c.ends_with("MED")),
+            "{e:?}"
+        );
+    }
+}
