@@ -540,6 +540,16 @@ impl<'a> Coder<'a> {
                             Some(c) if c.ends_with("MED") => continue,
                             _ => {}
                         }
+                        // Nobody in particular on either side ("the company said", "officials
+                        // said"): no event data — no country, organisation or person acts.
+                        let generic = |f: &Option<Found>| {
+                            f.as_ref()
+                                .and_then(|f| f.code.as_deref())
+                                .is_none_or(|c| c.starts_with("---"))
+                        };
+                        if generic(&src) && generic(&tgt) {
+                            continue;
+                        }
                         // An actor acting on itself ("Netanyahu convened his ministers") is
                         // no interaction (PETRARCH drops these too).
                         if tgt.as_ref().and_then(|f| f.code.as_deref())
