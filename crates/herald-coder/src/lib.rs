@@ -578,6 +578,51 @@ impl<'a> Coder<'a> {
                                 if both { 0.8 } else { 0.5 },
                             ));
                         }
+                        // A claim of violence is itself an act: "the US claimed that ISIL attacked
+                        // Iraq" accuses ISIL (112); "the US claimed it attacked Iraq" claims
+                        // responsibility (015). PETRARCH-2 codes both.
+                        if modality == Modality::Reported
+                            && matches!(code.get(..2), Some("18" | "19" | "20"))
+                        {
+                            if let Some(sv) = self.speech_of(s, v) {
+                                let speaker = children(s, sv)
+                                    .into_iter()
+                                    .find(|&c| s.tokens[c].deprel.starts_with("nsubj"))
+                                    .map(|c| self.actor(s, c, date, &memory))
+                                    .filter(|f| {
+                                        f.code.as_deref().is_some_and(|c| !c.ends_with("MED"))
+                                    });
+                                if let Some(sp) = speaker {
+                                    let (claim, other) =
+                                        if sp.code == src.as_ref().and_then(|f| f.code.clone()) {
+                                            ("015", tgt.as_ref())
+                                        } else {
+                                            ("112", src.as_ref())
+                                        };
+                                    let exists = events.iter().any(|e| {
+                                        e.sentence == si
+                                            && e.code == claim
+                                            && e.trigger.start == s.tokens[sv].span.start
+                                            && e.target.code == other.and_then(|f| f.code.clone())
+                                    });
+                                    if !exists
+                                        && other.and_then(|f| f.code.as_ref()) != sp.code.as_ref()
+                                    {
+                                        events.push(self.event(
+                                            doc,
+                                            (si, s),
+                                            sv,
+                                            claim,
+                                            (Some(&sp), other),
+                                            (Modality::Asserted, None),
+                                            text_date,
+                                            "herald:claim",
+                                            0.5,
+                                        ));
+                                    }
+                                }
+                            }
+                        }
                         coded_verbs.push(v);
                     }
                 }
@@ -585,6 +630,9 @@ impl<'a> Coder<'a> {
             // A speech verb whose reported clause was coded is attribution, not an event.
             let mut this_sentence = events.split_off(first_event);
             this_sentence.retain(|e| {
+                if e.rule == "herald:claim" {
+                    return true;
+                }
                 let v = s
                     .tokens
                     .iter()
@@ -613,23 +661,29 @@ impl<'a> Coder<'a> {
         events
     }
 
-    fn modality(&self, s: &Sentence, v: usize) -> (Modality, Option<TextSpan>) {
-        let kids = children(s, v);
-        let has = |f: &dyn Fn(usize) -> bool| kids.iter().any(|&c| f(c));
-        // Reported: the verb's clause hangs from a speech verb, or a speech verb hangs from it
-        // ("..., CNN reported").
-        let speech = s.tokens[v]
+    /// The speech verb that reports verb `v`: the one its clause hangs from, or one hanging from
+    /// it ("..., CNN reported").
+    fn speech_of(&self, s: &Sentence, v: usize) -> Option<usize> {
+        s.tokens[v]
             .head
             .filter(|&h| {
                 SPEECH_VERBS.contains(&lemma(s, h).as_str())
                     && matches!(s.tokens[v].deprel.as_str(), "ccomp" | "parataxis")
             })
             .or_else(|| {
-                kids.iter().copied().find(|&c| {
+                children(s, v).into_iter().find(|&c| {
                     s.tokens[c].deprel == "parataxis"
                         && SPEECH_VERBS.contains(&lemma(s, c).as_str())
                 })
-            });
+            })
+    }
+
+    fn modality(&self, s: &Sentence, v: usize) -> (Modality, Option<TextSpan>) {
+        let kids = children(s, v);
+        let has = |f: &dyn Fn(usize) -> bool| kids.iter().any(|&c| f(c));
+        // Reported: the verb's clause hangs from a speech verb, or a speech verb hangs from it
+        // ("..., CNN reported").
+        let speech = self.speech_of(s, v);
         let attribution = speech.and_then(|sv| {
             let subj = children(s, sv)
                 .into_iter()

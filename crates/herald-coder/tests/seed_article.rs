@@ -298,3 +298,29 @@ fn a_medium_addressed_is_no_target() {
         );
     }
 }
+
+#[test]
+fn a_claim_of_violence_accuses_the_attacker() {
+    let (mut doc, _, dicts) = setup();
+    doc.text = "Iraq claimed that Iran had attacked Kuwait.".into();
+    doc.date = Some("1990-08-01".into());
+    let nlp = herald_nlp::Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
+    let ev = Coder::new(&dicts).code(&doc, &nlp.analyze(&doc));
+    let accuse = ev
+        .iter()
+        .find(|e| e.code == "112")
+        .unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(
+        (
+            accuse.source.code.as_deref(),
+            accuse.target.code.as_deref(),
+            accuse.modality
+        ),
+        (Some("IRQ"), Some("IRN"), Modality::Asserted)
+    );
+    // The attack itself is only reported.
+    assert!(ev
+        .iter()
+        .filter(|e| e.root == "19")
+        .all(|e| e.modality == Modality::Reported));
+}
