@@ -24,10 +24,12 @@
 
 mod actors;
 pub mod dates;
+mod lexicon;
 mod nouns;
 mod patterns;
 mod tree;
 
+use lexicon::{intent_code, APPEAL_VERBS, HYPOTHETICAL_AUX, INTENT_VERBS, SPEECH_VERBS};
 use tree::{children, clause_of, dominated_by, lemma, split_name, subtree_span};
 
 use herald_dict::codes::CodeTables;
@@ -144,50 +146,6 @@ impl Dictionaries {
             problems,
         ))
     }
-}
-
-pub(crate) const APPEAL_VERBS: [&str; 10] = [
-    "urge", "ask", "call", "demand", "request", "press", "appeal", "push", "implore", "pressure",
-];
-const SPEECH_VERBS: [&str; 18] = [
-    "say", "tell", "report", "claim", "state", "announce", "add", "note", "write", "cite",
-    "insist", "warn", "respond", "reply", "maintain", "argue", "suggest", "believe",
-];
-const HYPOTHETICAL_AUX: [&str; 6] = ["would", "could", "might", "may", "should", "can"];
-/// Verbs whose complement is an act intended, threatened or promised ("wants to attack",
-/// "vowed to hold talks"): the intent is the event, CAMEO 03 or 13.
-const INTENT_VERBS: [&str; 14] = [
-    "want", "plan", "intend", "threaten", "vow", "pledge", "promise", "aim", "seek", "hope",
-    "prepare", "agree", "offer", "propose",
-];
-
-/// The CAMEO code for expressing the intent to do `code`: cooperation → 03 (intent to
-/// cooperate), conflict → 13 (threaten); verbal acts stay as they are.
-fn intent_code(code: &str) -> Option<&'static str> {
-    Some(match code.get(..2)? {
-        "04" => "036",
-        "05" => "032",
-        "06" => match code {
-            "061" => "0311",
-            "062" => "0312",
-            _ => "031",
-        },
-        "07" => match code {
-            "071" => "0331",
-            "072" => "0332",
-            "073" => "0333",
-            "074" => "0334",
-            _ => "033",
-        },
-        "08" => "035",
-        "14" => "133",
-        "15" | "19" => "138",
-        "16" => "130",
-        "17" => "137",
-        "18" => "1383",
-        "20" => "1385",
-        _ => return None,
-    })
 }
 
 /// What the dictionaries missed in a document (see [`Coder::missing`]).

@@ -7,8 +7,9 @@
 //! took place on Monday"). A definite noun without participants ("The call") refers back to the
 //! last event of its kind in the document: it dates that event instead of making a new one.
 
+use crate::lexicon::APPEAL_VERBS;
 use crate::tree::{children, lemma};
-use crate::{dates, Coder, Found, APPEAL_VERBS};
+use crate::{dates, Coder, Found};
 use herald_dict::nouns::NounKind;
 use herald_dict::Date;
 use herald_doc::{Document, Event, Modality, Sentence, Upos};

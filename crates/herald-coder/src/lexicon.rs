@@ -1,0 +1,46 @@
+//! The word lists that steer the coder: appeal, speech, modal and intent verbs, and the
+//! CAMEO codes for intents.
+
+pub(crate) const APPEAL_VERBS: [&str; 10] = [
+    "urge", "ask", "call", "demand", "request", "press", "appeal", "push", "implore", "pressure",
+];
+pub(crate) const SPEECH_VERBS: [&str; 18] = [
+    "say", "tell", "report", "claim", "state", "announce", "add", "note", "write", "cite",
+    "insist", "warn", "respond", "reply", "maintain", "argue", "suggest", "believe",
+];
+pub(crate) const HYPOTHETICAL_AUX: [&str; 6] = ["would", "could", "might", "may", "should", "can"];
+/// Verbs whose complement is an act intended, threatened or promised ("wants to attack",
+/// "vowed to hold talks"): the intent is the event, CAMEO 03 or 13.
+pub(crate) const INTENT_VERBS: [&str; 14] = [
+    "want", "plan", "intend", "threaten", "vow", "pledge", "promise", "aim", "seek", "hope",
+    "prepare", "agree", "offer", "propose",
+];
+
+/// The CAMEO code for expressing the intent to do `code`: cooperation → 03 (intent to
+/// cooperate), conflict → 13 (threaten); verbal acts stay as they are.
+pub(crate) fn intent_code(code: &str) -> Option<&'static str> {
+    Some(match code.get(..2)? {
+        "04" => "036",
+        "05" => "032",
+        "06" => match code {
+            "061" => "0311",
+            "062" => "0312",
+            _ => "031",
+        },
+        "07" => match code {
+            "071" => "0331",
+            "072" => "0332",
+            "073" => "0333",
+            "074" => "0334",
+            _ => "033",
+        },
+        "08" => "035",
+        "14" => "133",
+        "15" | "19" => "138",
+        "16" => "130",
+        "17" => "137",
+        "18" => "1383",
+        "20" => "1385",
+        _ => return None,
+    })
+}
