@@ -18,8 +18,10 @@
 //!    by the publication date.
 //!
 //! Modules: `patterns` matches PETRARCH verb patterns in the verb's clause, `actors` resolves
-//! actor phrases to dated codes, `tree` answers questions about the parse, `dates` turns time
-//! words into days. Locations are left empty.
+//! actor phrases to dated codes, `nouns` codes events named by nouns, `lexicon` holds the word
+//! lists that steer modality and intents, `tree` answers questions about the parse, `dates`
+//! turns time words into days. Locations and dates written as dates come from the knowledge
+//! layer (herald-know's `locate` and `when`).
 #![deny(missing_docs)]
 
 mod actors;
