@@ -25,6 +25,9 @@ pub struct PlaceMention {
     pub sentence: usize,
     /// The place, if the gazetteer has one by that name.
     pub place: Option<Place>,
+    /// The name stands for a government or people that acts ("Riyadh has maintained", "Israel
+    /// struck"): the subject of a verb, an actor rather than where something happened.
+    pub actor: bool,
 }
 
 /// The knowledge record of one document.
@@ -162,12 +165,24 @@ pub fn place_mentions(analysis: &Analysis, gaz: &Gazetteer) -> Vec<PlaceMention>
     let resolved = gaz.resolve_all(&names);
     locs.iter()
         .zip(resolved)
-        .map(|(e, p)| PlaceMention {
-            text: e.text.clone(),
-            start: e.span.start,
-            end: e.span.end,
-            sentence: e.sentence,
-            place: p.cloned(),
+        .map(|(e, p)| {
+            let s = &analysis.sentences[e.sentence];
+            // The mention's head: its word whose head lies outside it.
+            let head = (e.token_start..e.token_end)
+                .find(|&i| {
+                    s.tokens[i]
+                        .head
+                        .is_none_or(|h| h < e.token_start || h >= e.token_end)
+                })
+                .unwrap_or(e.token_start);
+            PlaceMention {
+                text: e.text.clone(),
+                start: e.span.start,
+                end: e.span.end,
+                sentence: e.sentence,
+                place: p.cloned(),
+                actor: s.tokens[head].deprel.starts_with("nsubj"),
+            }
         })
         .collect()
 }

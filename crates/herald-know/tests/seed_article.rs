@@ -83,6 +83,9 @@ fn places_get_their_coordinates() {
             .unwrap_or_else(|| panic!("{text} unresolved"));
         (p.lat, p.lon)
     };
+    // "Riyadh has maintained ...": the Saudi government speaking, not a place where it happened.
+    assert!(k.places.iter().any(|p| p.text == "Riyadh" && p.actor));
+    assert!(k.places.iter().any(|p| p.text == "Gaza" && !p.actor));
     for (name, lat, lon) in [
         ("Israel", 31.5, 34.75),
         ("Iran", 32.0, 53.0),
