@@ -403,7 +403,9 @@ pub fn parse_polnear(text: &str, ann: &str) -> Vec<GoldAttribution> {
             .iter()
             .collect();
         let t = inner.trim();
-        let direct = t.starts_with(['“', '"', '«']) && t.ends_with(['”', '"', '»']);
+        // Quote marks of every style, two apostrophes ('' ... '') included.
+        let direct = (t.starts_with(['“', '"', '«']) || t.starts_with("''") || t.starts_with("``"))
+            && (t.ends_with(['”', '"', '»']) || t.ends_with("''"));
         out.push(GoldAttribution {
             content,
             source: role("Source"),

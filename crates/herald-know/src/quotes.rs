@@ -193,13 +193,26 @@ fn closing_for(c: char) -> Option<char> {
 /// Quote-mark pairs: (start of the opening mark, end after the closing mark).
 fn quote_spans(chars: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    let paragraph_end = |j: usize| chars[j] == '\n' && chars.get(j + 1) == Some(&'\n');
+    // Two apostrophes as a quote mark (''...'', ``...'': older newswire and treebank style).
+    let double_apostrophe = |j: usize| chars[j] == '\'' && chars.get(j + 1) == Some(&'\'');
     let mut i = 0;
     while i < chars.len() {
+        if double_apostrophe(i) || (chars[i] == '`' && chars.get(i + 1) == Some(&'`')) {
+            if let Some(j) = (i + 2..chars.len())
+                .take_while(|&j| !paragraph_end(j))
+                .find(|&j| double_apostrophe(j))
+            {
+                out.push((i, j + 2));
+                i = j + 2;
+                continue;
+            }
+        }
         if let Some(close) = closing_for(chars[i]) {
             // Straight quotes close at the next straight quote; curly ones at their mate,
             // within a paragraph.
             if let Some(j) = (i + 1..chars.len())
-                .take_while(|&j| !(chars[j] == '\n' && chars.get(j + 1) == Some(&'\n')))
+                .take_while(|&j| !paragraph_end(j))
                 .find(|&j| chars[j] == close || (close != '"' && chars[j] == '"'))
             {
                 out.push((i, j + 1));
@@ -392,12 +405,20 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
                     let (lo, hi) = subtree(s, c);
                     Some((s.tokens[lo].span.start, s.tokens[hi].span.end))
                 }
-                // "..., X said": the clause the cue hangs from, up to the cue's phrase.
+                // "..., X said": the clause the cue hangs from, up to the cue's phrase; "The
+                // museum, Mr. Obama said, would ...": the whole clause around the cue.
                 None if s.tokens[v].deprel == "parataxis" && s.tokens[v].head.is_some() => {
                     let h = s.tokens[v].head.unwrap_or(v);
-                    let (lo, _) = subtree(s, h);
-                    let (clo, _) = subtree(s, v);
-                    let mut end = clo;
+                    let (lo, hi) = subtree(s, h);
+                    let (clo, chi) = subtree(s, v);
+                    let words_after = (chi + 1..=hi)
+                        .filter(|&k| s.tokens[k].upos != herald_doc::Upos::PUNCT)
+                        .count();
+                    let mut end = if clo > lo && words_after >= 2 {
+                        hi + 1
+                    } else {
+                        clo
+                    };
                     while end > lo
                         && matches!(s.tokens[end - 1].text.as_str(), "," | "\"" | "”" | "’")
                     {
