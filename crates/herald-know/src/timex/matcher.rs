@@ -280,11 +280,22 @@ impl Matcher<'_> {
             _ => (None, 0),
         };
         let wd = weekday_of(self.word(i + k))?;
-        // Present-tense clauses ("says Tuesday") count back, like past ones.
+        // Past clauses count back, future ones forward, present ones take the nearer day.
         let tense = shift.unwrap_or(self.tense);
         let p = days(self.dct);
         let pw = weekday(self.dct);
         let delta = match tense {
+            // A present-tense clause ("the vote is Tuesday") takes the nearer one, the past on a
+            // tie.
+            Tense::Present if shift.is_none() => {
+                let back = -((pw - wd).rem_euclid(7));
+                let ahead = (wd - pw).rem_euclid(7);
+                if ahead < -back {
+                    ahead
+                } else {
+                    back
+                }
+            }
             Tense::Future => {
                 let d = (wd - pw).rem_euclid(7);
                 if d == 0 && shift.is_some() {
