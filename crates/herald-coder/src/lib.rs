@@ -203,13 +203,7 @@ impl<'a> Coder<'a> {
         let mut memory: Vec<Found> = Vec::new();
         for e in &analysis.entities {
             let s = &analysis.sentences[e.sentence];
-            let head = (e.token_start..e.token_end)
-                .find(|&i| {
-                    s.tokens[i]
-                        .head
-                        .is_none_or(|h| h < e.token_start || h >= e.token_end)
-                })
-                .unwrap_or(e.token_start);
+            let head = analysis.mention_head(e);
             let f = self.actor(s, head, date, &memory);
             if f.code.is_none() {
                 out.actors

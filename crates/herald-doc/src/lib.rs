@@ -316,6 +316,28 @@ impl Analysis {
     pub fn token_count(&self) -> usize {
         self.sentences.iter().map(|s| s.tokens.len()).sum()
     }
+
+    /// The head word of an entity mention: its token whose syntactic head lies outside it.
+    pub fn mention_head(&self, m: &EntityMention) -> usize {
+        let s = &self.sentences[m.sentence];
+        (m.token_start..m.token_end)
+            .find(|&i| {
+                s.tokens[i]
+                    .head
+                    .is_none_or(|h| h < m.token_start || h >= m.token_end)
+            })
+            .unwrap_or(m.token_start)
+    }
+
+    /// The sentence of an event and its trigger's token index there, if the trigger is a token.
+    pub fn trigger_of(&self, e: &Event) -> Option<(&Sentence, usize)> {
+        let s = self.sentences.get(e.sentence)?;
+        let t = s
+            .tokens
+            .iter()
+            .position(|t| t.span.start == e.trigger.start)?;
+        Some((s, t))
+    }
 }
 
 /// A span of text with its offsets, as events report triggers and attributions.

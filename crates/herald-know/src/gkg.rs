@@ -167,14 +167,7 @@ pub fn place_mentions(analysis: &Analysis, gaz: &Gazetteer) -> Vec<PlaceMention>
         .zip(resolved)
         .map(|(e, p)| {
             let s = &analysis.sentences[e.sentence];
-            // The mention's head: its word whose head lies outside it.
-            let head = (e.token_start..e.token_end)
-                .find(|&i| {
-                    s.tokens[i]
-                        .head
-                        .is_none_or(|h| h < e.token_start || h >= e.token_end)
-                })
-                .unwrap_or(e.token_start);
+            let head = analysis.mention_head(e);
             PlaceMention {
                 text: e.text.clone(),
                 start: e.span.start,

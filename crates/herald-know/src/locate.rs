@@ -23,14 +23,7 @@ const LOCATIVE: [&str; 10] = [
 /// Fill each event's `location` from a locative place on its trigger.
 pub fn locate_events(events: &mut [Event], analysis: &Analysis, places: &[PlaceMention]) {
     for e in events.iter_mut() {
-        let Some(s) = analysis.sentences.get(e.sentence) else {
-            continue;
-        };
-        let Some(trigger) = s
-            .tokens
-            .iter()
-            .position(|t| t.span.start == e.trigger.start)
-        else {
+        let Some((s, trigger)) = analysis.trigger_of(e) else {
             continue;
         };
         // Places come in text order: this sentence's run of them.

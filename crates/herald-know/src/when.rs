@@ -9,14 +9,7 @@ use herald_doc::{Analysis, Event};
 /// triggers.
 pub fn date_events(events: &mut [Event], analysis: &Analysis, timexes: &[Timex]) {
     for e in events.iter_mut().filter(|e| e.date_basis == "publication") {
-        let Some(s) = analysis.sentences.get(e.sentence) else {
-            continue;
-        };
-        let Some(trigger) = s
-            .tokens
-            .iter()
-            .position(|t| t.span.start == e.trigger.start)
-        else {
+        let Some((s, trigger)) = analysis.trigger_of(e) else {
             continue;
         };
         // Timexes come in sentence order: this sentence's run of them.

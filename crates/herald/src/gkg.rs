@@ -57,13 +57,7 @@ pub fn run(a: GkgArgs) -> Result<i32> {
                     for e in &mut k.entities {
                         let m = &analysis.entities[e.first];
                         let s = &analysis.sentences[m.sentence];
-                        let head = (m.token_start..m.token_end)
-                            .find(|&i| {
-                                s.tokens[i]
-                                    .head
-                                    .is_none_or(|h| h < m.token_start || h >= m.token_end)
-                            })
-                            .unwrap_or(m.token_start);
+                        let head = analysis.mention_head(m);
                         e.code = coder.entity_code(s, head, date);
                     }
                     // The events, located and tied to the entities and places.
