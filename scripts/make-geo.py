@@ -104,7 +104,7 @@ ALIASES = {
     "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
     "CZ": ["Czech Republic"],
-    "CI": ["Ivory Coast", "Cote d'Ivoire"],
+    "CI": ["Ivory Coast", "Cote d'Ivoire", "Côte d'Ivoire"],
     "MM": ["Burma"],
     "PS": ["Palestine", "Palestinian Territories"],
     "NL": ["Holland", "the Netherlands"],
@@ -234,6 +234,21 @@ AP_STATES = {
 for a in admins:
     if a[6] == "US" and a[7] in AP_STATES:
         a[9] = a[9] + AP_STATES[a[7]]
+# The abbreviations Australian and Canadian news uses for their states and provinces (the
+# ambiguous two-letter ones, WA and SA, left out).
+OTHER_ABBREVIATIONS = {
+    ("AU", "New South Wales"): ["NSW", "N.S.W."],
+    ("AU", "Queensland"): ["Qld"],
+    ("AU", "Victoria"): ["Vic."],
+    ("AU", "Tasmania"): ["Tas."],
+    ("CA", "British Columbia"): ["B.C."],
+    ("CA", "Nova Scotia"): ["N.S."],
+    ("CA", "Newfoundland and Labrador"): ["Newfoundland"],
+}
+for a in admins:
+    extra = OTHER_ABBREVIATIONS.get((a[6], a[1]))
+    if extra:
+        a[9] = a[9] + extra
 
 # World regions news names, each placed at the mean of its member countries' points (herald's
 # own definitions; no GeoNames id: written as 0).

@@ -158,8 +158,8 @@ impl Gazetteer {
                 .collect();
             // Divisions also by their bare name ("Province of Pangasinan" as "Pangasinan"),
             // looked at only when nothing has the name itself ("Riyadh" is the city, not the
-            // Riyadh Region); not counties, whose bare names are towns.
-            if c[4] == "A" && c[5] != "ADM2" {
+            // Riyadh Region; "Laurel" the town, not Laurel County).
+            if c[4] == "A" {
                 for b in keys.iter().filter_map(|k| without_division_word(k)) {
                     g.by_bare_name.entry(b).or_default().push(k);
                 }
