@@ -280,7 +280,26 @@ REGIONS = {
     "Americas": ["US", "CA", "MX", "BR", "AR", "CO", "PE", "CL"],
 }
 
+# Regions made of first-order divisions (island groups, historic regions): the mean of their
+# divisions' points.
+DIVISION_REGIONS = {
+    "Darfur": ("SD", ["North Darfur", "South Darfur", "West Darfur", "Central Darfur", "East Darfur"]),
+    "Java": ("ID", ["West Java", "Central Java", "East Java", "Banten", "Jakarta", "Yogyakarta"]),
+    "Sumatra": ("ID", ["Aceh", "North Sumatra", "West Sumatra", "South Sumatra", "Riau", "Jambi",
+                       "Bengkulu", "Lampung"]),
+    "Kurdistan|Iraqi Kurdistan": ("IQ", ["Erbil", "Sulaymaniyah", "Dahuk"]),
+}
+
 rows = []
+for names, (cc, members) in DIVISION_REGIONS.items():
+    pts = [(a[2], a[3]) for a in admins if a[6] == cc and any(
+        a[1] == m or m.lower() in [n.lower() for n in a[9]] for m in members)]
+    if not pts:
+        print(f"no divisions found for {names}", file=sys.stderr)
+        continue
+    names = names.split("|")
+    rows.append(["0", names[0], sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts),
+                 "L", "RGN", cc, "00", 0, names])
 for gid, name, lat, lon, code in CONTINENTS:
     rows.append([str(gid), name, lat, lon, "L", "CONT", "", "00", 0, [name]])
 for names, members in REGIONS.items():
