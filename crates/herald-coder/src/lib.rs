@@ -341,6 +341,9 @@ impl<'a> Coder<'a> {
                     }
                 };
                 let (mut modality, attribution) = self.modality(s, v);
+                if modality == Modality::Asserted {
+                    modality = self.served_modality(s, v);
+                }
                 if vc.negation && modality == Modality::Negated {
                     modality = Modality::Asserted;
                 }
@@ -613,6 +616,33 @@ impl<'a> Coder<'a> {
             }
         }
         events
+    }
+
+    /// The modality a clause takes from the one it serves: a purpose ("sent troops to halt
+    /// the fighting") or an intended act's means ("seeking to deepen ties by promoting
+    /// biofuels") has not happened either.
+    fn served_modality(&self, s: &Sentence, v: usize) -> Modality {
+        let mut x = v;
+        for _ in 0..3 {
+            let rel = s.tokens[x].deprel.as_str();
+            if !matches!(rel, "advcl" | "xcomp") {
+                break;
+            }
+            let Some(h) = s.tokens[x].head else { break };
+            let purpose = rel == "advcl"
+                && children(s, x)
+                    .iter()
+                    .any(|&c| s.tokens[c].deprel == "mark" && lemma(s, c) == "to");
+            if purpose || (rel == "xcomp" && INTENT_VERBS.contains(&lemma(s, h).as_str())) {
+                return Modality::Future;
+            }
+            let (m, _) = self.modality(s, h);
+            if m != Modality::Asserted && m != Modality::Reported {
+                return m;
+            }
+            x = h;
+        }
+        Modality::Asserted
     }
 
     /// The speech verb that reports verb `v`: the one its clause hangs from, or one hanging from

@@ -324,3 +324,19 @@ fn a_claim_of_violence_accuses_the_attacker() {
         .filter(|e| e.root == "19")
         .all(|e| e.modality == Modality::Reported));
 }
+
+#[test]
+fn a_clause_serving_a_hypothetical_one_did_not_happen_either() {
+    // "would like to meet": the meeting takes the modality of the wish.
+    let (mut doc, _, dicts) = setup();
+    doc.text = "Egypt would like to meet Israel.".into();
+    doc.date = Some("2015-01-01".into());
+    let nlp = herald_nlp::Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
+    let ev = Coder::new(&dicts).code(&doc, &nlp.analyze(&doc));
+    let meet = find(&ev, "meet");
+    assert!(!meet.is_empty(), "{ev:?}");
+    assert!(
+        meet.iter().all(|e| e.modality == Modality::Hypothetical),
+        "{meet:?}"
+    );
+}
