@@ -2,13 +2,9 @@
 
 use herald_doc::{Sentence, Upos};
 
+/// The dependents of token `i`, collected (the coder walks them while it borrows the sentence).
 pub(crate) fn children(s: &Sentence, i: usize) -> Vec<usize> {
-    s.tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.head == Some(i))
-        .map(|(j, _)| j)
-        .collect()
+    s.children(i).collect()
 }
 
 pub(crate) fn lemma(s: &Sentence, i: usize) -> String {
@@ -65,21 +61,5 @@ pub(crate) fn split_name(s: &Sentence, head: usize, conj: usize) -> bool {
 
 /// The first and last token of the subtree of `v`.
 pub(crate) fn subtree_span(s: &Sentence, v: usize) -> (usize, usize) {
-    let (mut lo, mut hi) = (v, v);
-    for i in 0..s.tokens.len() {
-        let mut x = i;
-        let mut steps = 0;
-        while x != v && steps < s.tokens.len() {
-            match s.tokens[x].head {
-                Some(h) => x = h,
-                None => break,
-            }
-            steps += 1;
-        }
-        if x == v {
-            lo = lo.min(i);
-            hi = hi.max(i);
-        }
-    }
-    (lo, hi)
+    s.subtree_span(v)
 }

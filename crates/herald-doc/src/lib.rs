@@ -276,6 +276,27 @@ impl Sentence {
             .map(|(j, _)| j)
     }
 
+    /// The first and last token of the subtree headed by token `v` (its whole phrase).
+    pub fn subtree_span(&self, v: usize) -> (usize, usize) {
+        let (mut lo, mut hi) = (v, v);
+        for i in 0..self.tokens.len() {
+            let mut x = i;
+            let mut steps = 0;
+            while x != v && steps < self.tokens.len() {
+                match self.tokens[x].head {
+                    Some(h) => x = h,
+                    None => break,
+                }
+                steps += 1;
+            }
+            if x == v {
+                lo = lo.min(i);
+                hi = hi.max(i);
+            }
+        }
+        (lo, hi)
+    }
+
     /// Index of the root token, if the sentence has one.
     pub fn root(&self) -> Option<usize> {
         self.tokens.iter().position(|t| t.head.is_none())

@@ -89,26 +89,6 @@ fn piece(chars: &[char], start: usize, end: usize) -> TextPiece {
     }
 }
 
-/// The first and last token of the subtree of `v`.
-fn subtree(s: &Sentence, v: usize) -> (usize, usize) {
-    let (mut lo, mut hi) = (v, v);
-    for i in 0..s.tokens.len() {
-        let mut x = i;
-        for _ in 0..s.tokens.len() {
-            if x == v {
-                lo = lo.min(i);
-                hi = hi.max(i);
-                break;
-            }
-            match s.tokens[x].head {
-                Some(h) => x = h,
-                None => break,
-            }
-        }
-    }
-    (lo, hi)
-}
-
 fn is_cue(s: &Sentence, i: usize) -> bool {
     let t = &s.tokens[i];
     matches!(t.upos, herald_doc::Upos::VERB) && CUES.contains(&t.lemma.to_lowercase().as_str())
@@ -141,7 +121,7 @@ fn speaker_of(s: &Sentence, v: usize, chars: &[char], quote: (usize, usize)) -> 
             .iter()
             .position(|t| t.head == Some(x) && t.deprel.starts_with("nsubj"))
         {
-            let (lo, hi) = subtree(s, subj);
+            let (lo, hi) = s.subtree_span(subj);
             // The run of the subject's words around its head that stays out of the quote (the
             // parser may hang a quote on the speaker).
             let outside =
@@ -402,15 +382,15 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
                 .position(|t| t.head == Some(v) && t.deprel == "ccomp");
             let content = match comp {
                 Some(c) => {
-                    let (lo, hi) = subtree(s, c);
+                    let (lo, hi) = s.subtree_span(c);
                     Some((s.tokens[lo].span.start, s.tokens[hi].span.end))
                 }
                 // "..., X said": the clause the cue hangs from, up to the cue's phrase; "The
                 // museum, Mr. Obama said, would ...": the whole clause around the cue.
                 None if s.tokens[v].deprel == "parataxis" && s.tokens[v].head.is_some() => {
                     let h = s.tokens[v].head.unwrap_or(v);
-                    let (lo, hi) = subtree(s, h);
-                    let (clo, chi) = subtree(s, v);
+                    let (lo, hi) = s.subtree_span(h);
+                    let (clo, chi) = s.subtree_span(v);
                     let words_after = (chi + 1..=hi)
                         .filter(|&k| s.tokens[k].upos != herald_doc::Upos::PUNCT)
                         .count();
@@ -465,7 +445,7 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
                 continue;
             }
             let Some(h) = t.head else { continue };
-            let (slo, shi) = subtree(s, h);
+            let (slo, shi) = s.subtree_span(h);
             // The source's phrase starts at "according" (a comma hung on it aside).
             let punct_only = (slo..i).all(|k| s.tokens[k].upos == herald_doc::Upos::PUNCT);
             if !punct_only || shi < i + 2 {
