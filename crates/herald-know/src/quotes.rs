@@ -208,13 +208,12 @@ fn quote_spans(chars: &[char]) -> Vec<(usize, usize)> {
 /// The quotations of an analysed document.
 pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
     let chars: Vec<char> = text.chars().collect();
+    // The sentence a position is in (or the last one before it): sentences come in text order.
     let sentence_of = |pos: usize| {
         analysis
             .sentences
-            .iter()
-            .position(|s| s.span.start <= pos && pos < s.span.end.max(s.span.start + 1))
-            .or_else(|| analysis.sentences.iter().rposition(|s| s.span.start <= pos))
-            .unwrap_or(0)
+            .partition_point(|s| s.span.start <= pos)
+            .saturating_sub(1)
     };
     let mut out: Vec<Quotation> = Vec::new();
     // Where paragraphs break (a blank line), in order, for finding a quote's paragraph.
