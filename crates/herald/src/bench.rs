@@ -147,7 +147,7 @@ pub fn run(b: BenchArgs) -> Result<()> {
     }
     // Coding on top of analysis, one thread, on the combined corpus: the share coding adds.
     let data = crate::data_dir();
-    let (dicts, _) = herald_coder::Dictionaries::load(&data)?;
+    let (dicts, _) = crate::load_dictionaries()?;
     let coder = herald_coder::Coder::new(&dicts);
     let docs = &corpora[2].1;
     let cpu0 = cpu_seconds();

@@ -1,7 +1,7 @@
 //! `herald code`: analyse documents and write their events as JSONL.
 
 use anyhow::{Context, Result};
-use herald_coder::{Coder, Dictionaries};
+use herald_coder::Coder;
 use herald_doc::Modality;
 use herald_ingest::{read_source, SourceOptions};
 use std::io::Write;
@@ -32,8 +32,7 @@ pub fn run(a: CodeArgs) -> Result<i32> {
     crate::check_date(&a.date)?;
     let nlp = crate::load_pipeline(&a.models)?;
     let data = crate::data_dir();
-    let (dicts, problems) = Dictionaries::load(&data)
-        .with_context(|| format!("loading dictionaries from {}", data.display()))?;
+    let (dicts, problems) = crate::load_dictionaries()?;
     if std::env::var("HERALD_SHOW_DICT_PROBLEMS").is_ok() {
         for p in &problems {
             eprintln!("warning: {p} (skipped)");
@@ -115,9 +114,7 @@ pub struct MissingArgs {
 /// first, so the dictionaries can grow where the news needs them.
 pub fn missing(a: MissingArgs) -> Result<i32> {
     let nlp = crate::load_pipeline(&a.models)?;
-    let data = crate::data_dir();
-    let (dicts, _) = Dictionaries::load(&data)
-        .with_context(|| format!("loading dictionaries from {}", data.display()))?;
+    let (dicts, _) = crate::load_dictionaries()?;
     let coder = Coder::new(&dicts);
     let opts = SourceOptions {
         date: a.date.clone(),

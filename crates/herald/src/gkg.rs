@@ -3,7 +3,7 @@
 //! JSONL.
 
 use anyhow::{Context, Result};
-use herald_coder::{Coder, Dictionaries};
+use herald_coder::Coder;
 use herald_ingest::{read_source, SourceOptions};
 use std::io::Write;
 use std::path::PathBuf;
@@ -30,8 +30,7 @@ pub fn run(a: GkgArgs) -> Result<i32> {
     crate::check_date(&a.date)?;
     let nlp = crate::load_pipeline(&a.models)?;
     let data = crate::data_dir();
-    let (dicts, _) = Dictionaries::load(&data)
-        .with_context(|| format!("loading dictionaries from {}", data.display()))?;
+    let (dicts, _) = crate::load_dictionaries()?;
     let coder = Coder::new(&dicts);
     let kb = herald_know::gkg::KnowledgeBase::load(&data)
         .with_context(|| format!("loading the knowledge-layer data under {}", data.display()))?;

@@ -164,6 +164,14 @@ pub(crate) fn check_date(date: &Option<String>) -> Result<()> {
     Ok(())
 }
 
+/// herald's shipped dictionaries, with the lines they skipped.
+pub(crate) fn load_dictionaries(
+) -> Result<(herald_coder::Dictionaries, Vec<herald_dict::DictError>)> {
+    let data = data_dir();
+    herald_coder::Dictionaries::load(&data)
+        .with_context(|| format!("loading dictionaries from {}", data.display()))
+}
+
 pub(crate) fn load_pipeline(models: &Option<PathBuf>) -> Result<herald_nlp::Pipeline> {
     let dir = models_dir(models);
     herald_nlp::Pipeline::load(&dir)
@@ -257,7 +265,7 @@ fn eval(e: EvalArgs) -> Result<()> {
                 println!("{l}");
             }
             // Real-news and CAMEO-manual gold, coded with herald's own dictionaries.
-            let (dicts, _) = herald_coder::Dictionaries::load(&data_dir())?;
+            let (dicts, _) = load_dictionaries()?;
             let coder = herald_coder::Coder::new(&dicts);
             type GoldEval = fn(
                 &herald_nlp::Pipeline,
