@@ -49,6 +49,29 @@ fn unique(mut v: Vec<String>) -> String {
     v.join(";")
 }
 
+/// GDELT's `name,offset;...` list of the name mentions of some entities, in text order: each
+/// under the entity's canonical name (V2EnhancedPersons, V2EnhancedOrganizations) or as written
+/// (V2.1AllNames).
+fn name_offsets<'a>(
+    entities: impl Iterator<Item = &'a herald_know::entities::Entity>,
+    canonical: bool,
+) -> String {
+    let mut names: Vec<(usize, String)> = entities
+        .flat_map(|e| {
+            e.mentions
+                .iter()
+                .filter(|m| m.kind == "name")
+                .map(move |m| (m.start, field(if canonical { &e.name } else { &m.text })))
+        })
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|(o, n)| format!("{n},{o}"))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
 /// One knowledge record as a GKG 2.1 row (27 tab-separated fields, no newline). `index` is the
 /// record's place in the output (GKG record ids are `YYYYMMDDHHMMSS-index`); `url` and `source`
 /// the document's address and outlet, if known.
@@ -115,23 +138,7 @@ pub fn gkg_row(k: &Knowledge, index: usize, url: Option<&str>, source: Option<&s
     for kind in [EntityType::Person, EntityType::Org] {
         let ents: Vec<_> = k.entities.iter().filter(|e| e.kind == kind).collect();
         f.push(unique(ents.iter().map(|e| field(&e.name)).collect()));
-        let mut mentions: Vec<(usize, String)> = ents
-            .iter()
-            .flat_map(|e| {
-                e.mentions
-                    .iter()
-                    .filter(|m| m.kind == "name")
-                    .map(|m| (m.start, field(&e.name)))
-            })
-            .collect();
-        mentions.sort();
-        f.push(
-            mentions
-                .iter()
-                .map(|(o, n)| format!("{n},{o}"))
-                .collect::<Vec<_>>()
-                .join(";"),
-        );
+        f.push(name_offsets(ents.iter().copied(), true));
     }
     let t = &k.tone;
     f.push(format!(
@@ -185,24 +192,7 @@ pub fn gkg_row(k: &Knowledge, index: usize, url: Option<&str>, source: Option<&s
             .collect::<Vec<_>>()
             .join("#"),
     );
-    let mut names: Vec<(usize, String)> = k
-        .entities
-        .iter()
-        .flat_map(|e| {
-            e.mentions
-                .iter()
-                .filter(|m| m.kind == "name")
-                .map(|m| (m.start, field(&m.text)))
-        })
-        .collect();
-    names.sort();
-    f.push(
-        names
-            .iter()
-            .map(|(o, n)| format!("{n},{o}"))
-            .collect::<Vec<_>>()
-            .join(";"),
-    );
+    f.push(name_offsets(k.entities.iter(), false));
     f.push(
         k.amounts
             .iter()
