@@ -2,8 +2,9 @@
 //!
 //! Fields herald does not know yet are left empty (never invented): known-group, ethnic and
 //! religion codes, AvgTone (tone is the knowledge layer's job) and the geography columns.
-//! NumMentions, NumSources and NumArticles are 1: one mention in one article until the store
-//! merges repeated reports of an event.
+//! [`event_row`] writes one mention in one article (NumMentions, NumSources and NumArticles 1);
+//! [`merged_event_row`] writes the store's merged events with their counts, and
+//! [`mention_row`] a row of the GDELT 2.0 Mentions table.
 
 use herald_doc::Event;
 
@@ -163,8 +164,37 @@ pub fn event_id(doc_id: &str, index: usize) -> u64 {
 }
 
 /// One event as a GDELT 2.0 Event row (61 tab-separated fields, no newline). `index` is the
-/// event's position in its document; `url` the article's address, if known.
+/// event's position in its document; `url` the article's address, if known. One mention in one
+/// article: the store's merged events are written by [`merged_event_row`].
 pub fn event_row(e: &Event, index: usize, url: Option<&str>) -> String {
+    let counts = Counts {
+        id: event_id(&e.doc_id, index),
+        mentions: 1,
+        sources: 1,
+        articles: 1,
+        tone: None,
+    };
+    merged_event_row(e, &counts, url)
+}
+
+/// What the store knows of an event beyond one mention of it: its id and how often, by how
+/// many sources and in how many articles it was reported, and the mean tone of those articles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counts {
+    /// GLOBALEVENTID.
+    pub id: u64,
+    /// NumMentions.
+    pub mentions: u64,
+    /// NumSources.
+    pub sources: u64,
+    /// NumArticles.
+    pub articles: u64,
+    /// AvgTone, if known.
+    pub tone: Option<f64>,
+}
+
+/// An event as a GDELT 2.0 Event row with its merged counts; `e` is its first mention.
+pub fn merged_event_row(e: &Event, counts: &Counts, url: Option<&str>) -> String {
     let date = e.date.clone().unwrap_or_default();
     let ymd = date.replace('-', "");
     let (year, month, day) = (
@@ -181,7 +211,7 @@ pub fn event_row(e: &Event, index: usize, url: Option<&str>) -> String {
     // GDELT's FractionDate: YYYY + (MM * 30 + DD) / 365.
     let fraction = year as f64 + (month * 30 + day) as f64 / 365.0;
     let mut f: Vec<String> = Vec::with_capacity(61);
-    f.push(event_id(&e.doc_id, index).to_string());
+    f.push(counts.id.to_string());
     f.push(ymd.clone());
     f.push(ymd.get(..6).unwrap_or("").to_string());
     f.push(year.to_string());
@@ -201,8 +231,11 @@ pub fn event_row(e: &Event, index: usize, url: Option<&str>) -> String {
     f.push(e.root.clone());
     f.push(e.quad.to_string());
     f.push(format!("{:.1}", e.goldstein));
-    f.extend(["1", "1", "1", ""].map(String::from)); // mentions, sources, articles; tone unknown
-                                                     // Actor1Geo and Actor2Geo: not resolved (type 0); ActionGeo from the event's location.
+    f.push(counts.mentions.to_string());
+    f.push(counts.sources.to_string());
+    f.push(counts.articles.to_string());
+    f.push(counts.tone.map(|t| format!("{t:.4}")).unwrap_or_default());
+    // Actor1Geo and Actor2Geo: not resolved (type 0); ActionGeo from the event's location.
     for _ in 0..2 {
         f.push("0".to_string());
         f.extend(std::iter::repeat_n(String::new(), 7));
@@ -212,6 +245,71 @@ pub fn event_row(e: &Event, index: usize, url: Option<&str>) -> String {
     f.push(clean(url.unwrap_or(&e.doc_id)));
     debug_assert_eq!(f.len(), 61);
     f.join("\t")
+}
+
+/// GDELT 2.0's 16 mention columns, in order.
+pub const MENTION_COLUMNS: [&str; 16] = [
+    "GLOBALEVENTID",
+    "EventTimeDate",
+    "MentionTimeDate",
+    "MentionType",
+    "MentionSourceName",
+    "MentionIdentifier",
+    "SentenceID",
+    "Actor1CharOffset",
+    "Actor2CharOffset",
+    "ActionCharOffset",
+    "InRawText",
+    "Confidence",
+    "MentionDocLen",
+    "MentionDocTone",
+    "MentionDocTranslationInfo",
+    "Extras",
+];
+
+/// The article a mention is in, as the Mentions table describes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MentionSource<'a> {
+    /// Publication date `YYYY-MM-DD`, if known.
+    pub date: Option<&'a str>,
+    /// The outlet (MentionSourceName).
+    pub name: &'a str,
+    /// The article's URL, else its id (MentionIdentifier).
+    pub identifier: &'a str,
+    /// Its length in characters.
+    pub length: usize,
+    /// Its tone.
+    pub tone: Option<f64>,
+}
+
+/// One mention of event `event_id` as a GDELT 2.0 Mentions row (16 tab-separated fields).
+/// Offsets are code points into the article text, -1 where the side is unknown; Confidence is
+/// herald's confidence as a percentage; MentionType 1 (web).
+pub fn mention_row(event_id: u64, e: &Event, article: &MentionSource) -> String {
+    let stamp = |d: Option<&str>| match d {
+        Some(d) if d.len() == 10 => format!("{}000000", d.replace('-', "")),
+        _ => String::new(),
+    };
+    let offset = |o: Option<usize>| o.map(|o| o as i64).unwrap_or(-1).to_string();
+    [
+        event_id.to_string(),
+        stamp(e.date.as_deref()),
+        stamp(article.date),
+        "1".to_string(),
+        clean(article.name),
+        clean(article.identifier),
+        (e.sentence + 1).to_string(),
+        offset(e.source.start),
+        offset(e.target.start),
+        e.trigger.start.to_string(),
+        "1".to_string(),
+        format!("{}", (e.confidence * 100.0).round() as i64),
+        article.length.to_string(),
+        article.tone.map(|t| format!("{t:.4}")).unwrap_or_default(),
+        String::new(),
+        String::new(),
+    ]
+    .join("\t")
 }
 
 #[cfg(test)]
@@ -300,5 +398,53 @@ mod tests {
             )
         );
         assert_eq!(actor_parts("IGOUNO").0, "");
+    }
+
+    #[test]
+    fn merged_rows_carry_counts_and_mentions_their_offsets() {
+        let counts = Counts {
+            id: 42,
+            mentions: 3,
+            sources: 2,
+            articles: 3,
+            tone: Some(-2.5),
+        };
+        let row = merged_event_row(&event(), &counts, None);
+        let f: Vec<&str> = row.split('\t').collect();
+        let col = |name: &str| f[EVENT_COLUMNS.iter().position(|c| *c == name).unwrap()];
+        assert_eq!(
+            (
+                col("GLOBALEVENTID"),
+                col("NumMentions"),
+                col("NumSources"),
+                col("NumArticles"),
+                col("AvgTone")
+            ),
+            ("42", "3", "2", "3", "-2.5000")
+        );
+        let article = MentionSource {
+            date: Some("2025-05-21"),
+            name: "cnn.com",
+            identifier: "https://cnn.com/x",
+            length: 900,
+            tone: Some(-1.0),
+        };
+        let m = mention_row(42, &event(), &article);
+        let f: Vec<&str> = m.split('\t').collect();
+        assert_eq!(f.len(), MENTION_COLUMNS.len());
+        let col = |name: &str| f[MENTION_COLUMNS.iter().position(|c| *c == name).unwrap()];
+        assert_eq!(
+            (col("EventTimeDate"), col("MentionTimeDate")),
+            ("20250519000000", "20250521000000")
+        );
+        assert_eq!(
+            (
+                col("SentenceID"),
+                col("Actor2CharOffset"),
+                col("ActionCharOffset"),
+                col("Confidence")
+            ),
+            ("1", "59", "30", "80")
+        );
     }
 }
