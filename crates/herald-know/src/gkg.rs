@@ -31,7 +31,7 @@ pub struct PlaceMention {
 }
 
 /// The knowledge record of one document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Knowledge {
     /// The document's id.
     pub doc_id: String,
