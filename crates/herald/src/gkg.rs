@@ -2,8 +2,7 @@
 //! actor codes, places resolved to GeoNames, normalised dates, quotations, tone, themes) as
 //! JSONL.
 
-use anyhow::{Context, Result};
-use herald_coder::Coder;
+use anyhow::Result;
 use herald_ingest::{read_source, SourceOptions};
 use std::io::Write;
 use std::path::PathBuf;
@@ -28,12 +27,7 @@ pub struct GkgArgs {
 
 pub fn run(a: GkgArgs) -> Result<i32> {
     crate::check_date(&a.date)?;
-    let nlp = crate::load_pipeline(&a.models)?;
-    let data = crate::data_dir();
-    let (dicts, _) = crate::load_dictionaries()?;
-    let coder = Coder::new(&dicts);
-    let kb = herald_know::gkg::KnowledgeBase::load(&data)
-        .with_context(|| format!("loading the knowledge-layer data under {}", data.display()))?;
+    let engine = crate::engine::Engine::load(&a.models)?;
     let opts = SourceOptions {
         date: a.date.clone(),
     };
@@ -45,35 +39,17 @@ pub fn run(a: GkgArgs) -> Result<i32> {
         for item in read_source(file, &opts) {
             match item {
                 Ok(doc) => {
-                    let analysis = nlp.analyze(&doc);
-                    let mut k = herald_know::gkg::knowledge(&doc, &analysis, &kb);
-                    // Actor codes on the story date (today's if the document has none).
-                    let date = doc
-                        .date
-                        .as_deref()
-                        .and_then(herald_dict::Date::parse)
-                        .unwrap_or(herald_dict::Date(99991231));
-                    for e in &mut k.entities {
-                        let m = &analysis.entities[e.first];
-                        let s = &analysis.sentences[m.sentence];
-                        let head = analysis.mention_head(m);
-                        e.code = coder.entity_code(s, head, date);
-                    }
-                    // The events, located and tied to the entities and places.
-                    let mut events = coder.code(&doc, &analysis);
-                    herald_know::locate::locate_events(&mut events, &analysis, &k.places);
-                    herald_know::when::date_events(&mut events, &analysis, &k.dates);
-                    herald_know::gkg::link_events(&mut k, &events);
+                    let p = engine.process(doc);
                     if a.format == "gdelt" {
                         let row = herald_export::gkg::gkg_row(
-                            &k,
+                            &p.knowledge,
                             written,
-                            doc.url.as_deref(),
-                            doc.source.as_deref(),
+                            p.doc.url.as_deref(),
+                            p.doc.source.as_deref(),
                         );
                         writeln!(out, "{row}")?;
                     } else {
-                        serde_json::to_writer(&mut out, &k)?;
+                        serde_json::to_writer(&mut out, &p.knowledge)?;
                         writeln!(out)?;
                     }
                     written += 1;

@@ -3,8 +3,12 @@
 mod analyze;
 mod bench;
 mod code;
+mod engine;
 mod gkg;
+mod ingest;
 mod output;
+mod serve;
+mod store_cmd;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -38,6 +42,21 @@ enum Command {
     /// linked and their actor codes, places resolved to GeoNames, dates normalised against the
     /// publication date; one JSON record per document.
     Gkg(gkg::GkgArgs),
+    /// Run the whole pipeline on all cores and store documents, events (merged across
+    /// articles), mentions, entities, quotations and places in the database.
+    ///
+    /// Idempotent: documents already stored with the same content are skipped, so an
+    /// interrupted ingest resumes when run again. --serve then serves the dashboard.
+    Ingest(ingest::IngestArgs),
+    /// Write stored events or knowledge as GDELT 2.0 Events/Mentions, GKG 2.1, PLOVER, JSONL
+    /// or Parquet, filtered by date, actor, dyad, code or country.
+    Export(store_cmd::ExportArgs),
+    /// Ask the store: events, top actors, the actor network, a dyad's daily series, article
+    /// search, table sizes; as tables or JSON.
+    Query(store_cmd::QueryArgs),
+    /// Serve the dashboard and the JSON API (OpenAPI at /openapi.yaml) over a database;
+    /// read-only unless started with --token.
+    Serve(serve::ServeArgs),
     /// List the verbs and actors the dictionaries missed in a corpus, most frequent first
     /// (PETRARCH's null-verbs and null-actors), so the dictionaries can grow.
     Missing(code::MissingArgs),
@@ -191,6 +210,10 @@ fn main() {
         Command::Code(c) => code::run(c),
         Command::Missing(m) => code::missing(m),
         Command::Gkg(g) => gkg::run(g),
+        Command::Ingest(i) => ingest::run(i),
+        Command::Export(x) => store_cmd::export(x),
+        Command::Query(q) => store_cmd::query(q),
+        Command::Serve(s) => serve::run(s),
         Command::Train(t) => train(t).map(|_| 0),
         Command::Eval(e) => eval(e).map(|_| 0),
         Command::Bench(b) => bench::run(b).map(|_| 0),
