@@ -20,12 +20,24 @@ pub fn date_events(events: &mut [Event], analysis: &Analysis, timexes: &[Timex])
             .filter(|t| is_day(&t.value))
             .find(|t| {
                 // Some word of the expression hangs from the trigger ("on March 3" is an obl
-                // of "signed").
+                // of "signed"), or from a participant or place of it: "met X in Jerusalem on
+                // Monday" is often parsed with the day on "Jerusalem", but a day dates events,
+                // not places or people.
+                let temporal = |d: &str| d.starts_with("obl") || d.starts_with("nmod");
                 s.tokens.iter().any(|tok| {
                     tok.span.start >= t.start
                         && tok.span.end <= t.end
-                        && tok.head == Some(trigger)
-                        && (tok.deprel.starts_with("obl") || tok.deprel.starts_with("nmod"))
+                        && temporal(&tok.deprel)
+                        && tok.head.is_some_and(|h| {
+                            h == trigger
+                                || (s.tokens[h].head == Some(trigger)
+                                    && (temporal(&s.tokens[h].deprel)
+                                        || s.tokens[h].deprel == "obj")
+                                    && matches!(
+                                        s.tokens[h].upos,
+                                        herald_doc::Upos::PROPN | herald_doc::Upos::NOUN
+                                    ))
+                        })
                 })
             });
         if let Some(t) = day {

@@ -482,6 +482,38 @@ fn starts_sentence_like(s: &str) -> bool {
         )
 }
 
+/// The number of tokens of a dateline at the start of `tokens`, dash included: an upper-case
+/// place, then only capitalised words, numbers, commas, periods and a parenthesised outlet,
+/// then a dash, within 12 tokens, with more text after it.
+fn dateline_end<'a>(tokens: &[RawToken], word: impl Fn(&RawToken) -> &'a str) -> Option<usize> {
+    let first = word(tokens.first()?);
+    let caps = |w: &str| {
+        w.chars().count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || c == '.' || c == '-' || c == '\'')
+            && w.chars().any(char::is_alphabetic)
+    };
+    if !caps(first) {
+        return None;
+    }
+    for (k, t) in tokens.iter().enumerate().take(12).skip(1) {
+        let w = word(t);
+        if t.para_start {
+            return None;
+        }
+        if matches!(w, "-" | "--" | "–" | "—") {
+            return (k + 1 < tokens.len() && !tokens[k + 1].para_start).then_some(k + 1);
+        }
+        let ok = matches!(w, "," | "." | "(" | ")" | "/")
+            || w.chars().all(|c| c.is_ascii_digit())
+            || w.chars().next().is_some_and(char::is_uppercase);
+        if !ok {
+            return None;
+        }
+    }
+    None
+}
+
 /// Split tokens into sentences.
 pub fn split_sentences(text: &str, tokens: Vec<RawToken>) -> Vec<RawSentence> {
     let mut sentences = Vec::new();
@@ -495,6 +527,17 @@ pub fn split_sentences(text: &str, tokens: Vec<RawToken>) -> Vec<RawSentence> {
             sentences.push(RawSentence {
                 tokens: std::mem::take(&mut current),
             });
+        }
+        // A wire dateline ("JERUSALEM (Reuters) -", "WASHINGTON, March 3 —") is a sentence of
+        // its own: parsed with the report, its place becomes the subject of the first verb.
+        if current.is_empty() && (i == 0 || t.para_start) {
+            if let Some(end) = dateline_end(&tokens[i..], word) {
+                sentences.push(RawSentence {
+                    tokens: tokens[i..i + end].to_vec(),
+                });
+                i += end;
+                continue;
+            }
         }
         current.push(t);
         let w = word(&t);
@@ -619,6 +662,27 @@ mod tests {
                 sp.slice(text).to_string()
             })
             .collect()
+    }
+
+    #[test]
+    fn datelines_are_sentences_of_their_own() {
+        let s = sentences("JERUSALEM (Reuters) - Rubio met Netanyahu on Monday. He left.");
+        assert_eq!(
+            s,
+            [
+                "JERUSALEM (Reuters) -",
+                "Rubio met Netanyahu on Monday.",
+                "He left."
+            ]
+        );
+        let s = sentences("GAZA CITY, Gaza Strip (AP) — Israeli strikes killed 12 people.");
+        assert_eq!(s[0], "GAZA CITY, Gaza Strip (AP) —");
+        let s = sentences("WASHINGTON, March 3 - The U.S. said it would act.");
+        assert_eq!(s[0], "WASHINGTON, March 3 -");
+        // Not datelines.
+        assert_eq!(sentences("NATO said - again - that it would act.").len(), 1);
+        assert_eq!(sentences("The U.S. - China talks ended.").len(), 1);
+        assert_eq!(sentences("WASHINGTON -").len(), 1);
     }
 
     #[test]
