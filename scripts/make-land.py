@@ -46,5 +46,11 @@ for geom in topo["objects"]["land"]["geometries"]:
                     last = p
             if len(out) < 3:
                 continue
-            parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in out) + "Z")
+            # A ring that crosses the antimeridian jumps across the map: cut it there.
+            d, prev = "", None
+            for x, y in out:
+                cmd = "M" if prev is None or abs(x - prev) > 180 else "L"
+                d += f"{cmd}{x:g},{y:g}"
+                prev = x
+            parts.append(d + ("Z" if d.count("M") == 1 else ""))
 open(sys.argv[2], "w").write("".join(parts) + "\n")
