@@ -28,6 +28,8 @@ use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
 pub use export_parquet::SCHEMA as PARQUET_SCHEMA;
+/// The SQLite binding the store is built on, for callers of [`Store::connection`].
+pub use rusqlite;
 pub use write::{AddSummary, DEDUP_DAYS};
 
 /// What can go wrong in the store.
@@ -40,6 +42,16 @@ pub enum StoreError {
         path: PathBuf,
         /// Why.
         source: rusqlite::Error,
+    },
+    /// A database opened for reading has an older (or newer) layout than this herald's.
+    #[error("{path}: database layout version {found}, this herald reads version {expected} (run `herald ingest` on it once to migrate)")]
+    Version {
+        /// The database file.
+        path: PathBuf,
+        /// Its layout version.
+        found: usize,
+        /// This herald's.
+        expected: usize,
     },
     /// A statement failed.
     #[error("database: {0}")]
@@ -126,7 +138,11 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(open)?;
         if version != schema::MIGRATIONS.len() {
-            return Err(open(rusqlite::Error::InvalidQuery));
+            return Err(StoreError::Version {
+                path: path.to_path_buf(),
+                found: version,
+                expected: schema::MIGRATIONS.len(),
+            });
         }
         Ok(Store { conn })
     }

@@ -128,6 +128,12 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX places_geonameid ON places(geonameid);
     "#,
+    // 2: a dyad's daily series read from the index alone (no table lookups): the busiest
+    //    dyads and country-prefix dyads (USA* → ISR*) scan many events.
+    r#"
+    DROP INDEX events_dyad;
+    CREATE INDEX events_dyad ON events(source_code, target_code, day, quad, goldstein, num_mentions);
+    "#,
 ];
 
 /// Bring the database to the newest layout. Returns the version it had.

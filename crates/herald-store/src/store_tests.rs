@@ -127,6 +127,17 @@ fn one_story_from_three_sources_is_one_event_with_three_mentions() {
         (c.documents, c.events, c.mentions, c.asserted_mentions),
         (6, 3, 6, 5)
     );
+
+    // One-sided events ("Qatari officials met") merge within their article, never across.
+    let one_sided = |id: &str| {
+        let mut p = report(id, "cnn.com", "2025-06-10", None, Modality::Asserted);
+        p.events[0].target = ActorRef::default();
+        let again = p.events[0].clone();
+        p.events.push(again);
+        p
+    };
+    let s = store.add_batch(&[one_sided("g"), one_sided("h")]).unwrap();
+    assert_eq!((s.new_events, s.merged_mentions), (2, 2));
 }
 
 #[test]
@@ -268,5 +279,32 @@ fn questions_and_exports() {
     assert_eq!(
         (&bytes[..4], &bytes[bytes.len() - 4..]),
         (&b"PAR1"[..], &b"PAR1"[..])
+    );
+}
+
+#[test]
+fn an_older_layout_is_migrated_by_a_writer_and_refused_by_a_reader() {
+    let path = temp_db("migrate");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        let tx = conn.transaction().unwrap();
+        tx.execute_batch(crate::schema::MIGRATIONS[0]).unwrap();
+        tx.pragma_update(None, "user_version", 1).unwrap();
+        tx.commit().unwrap();
+    }
+    let err = Store::open_read_only(&path).err().unwrap().to_string();
+    assert!(err.contains("layout version 1"), "{err}");
+    let mut store = Store::open(&path).unwrap();
+    store
+        .add_batch(&[report("a", "x.com", "2025-05-19", None, Modality::Asserted)])
+        .unwrap();
+    drop(store);
+    let store = Store::open_read_only(&path).unwrap();
+    assert_eq!(
+        store
+            .series("QATGOV", "PSEREBHMS", None, None)
+            .unwrap()
+            .len(),
+        1
     );
 }

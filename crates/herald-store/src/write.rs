@@ -253,7 +253,7 @@ fn insert_document(
             continue;
         }
         let mention_id = tx.last_insert_rowid();
-        let event_id = match find_event(tx, e)? {
+        let event_id = match find_event(tx, e, doc_key)? {
             Some(id) => {
                 summary.merged_mentions += 1;
                 id
@@ -293,15 +293,22 @@ fn geonameid(e: &Event) -> Option<i64> {
 
 /// The stored event this mention reports, if any: same dyad, same root, a close date, and the
 /// same place or an unknown one. The nearest date wins, then the oldest event.
-fn find_event(tx: &Transaction, e: &Event) -> Result<Option<i64>> {
+///
+/// An event with one side only ("Britain said", "the army attacked") says too little to be
+/// recognised in another article: every government statement of a day would become one event.
+/// It joins only an event its own document already reported.
+fn find_event(tx: &Transaction, e: &Event, doc_key: i64) -> Result<Option<i64>> {
     let Some(day) = e.date.as_deref().and_then(day_number) else {
         return Ok(None); // undated mentions are never merged: "close dates" cannot be judged
     };
+    let one_sided = e.source.code.is_none() || e.target.code.is_none();
     let place = geonameid(e);
     let mut st = tx.prepare_cached(
-        "SELECT event_id, geonameid FROM events
-         WHERE source_code IS ?1 AND target_code IS ?2 AND root = ?3 AND day BETWEEN ?4 AND ?5
-         ORDER BY abs(day - ?6), event_id",
+        "SELECT e.event_id, e.geonameid, m.doc_key FROM events e
+         JOIN mentions m ON m.mention_id = e.first_mention
+         WHERE e.source_code IS ?1 AND e.target_code IS ?2 AND e.root = ?3
+           AND e.day BETWEEN ?4 AND ?5
+         ORDER BY abs(e.day - ?6), e.event_id",
     )?;
     let mut rows = st.query(params![
         e.source.code,
@@ -312,7 +319,10 @@ fn find_event(tx: &Transaction, e: &Event) -> Result<Option<i64>> {
         day
     ])?;
     while let Some(r) = rows.next()? {
-        let (id, there): (i64, Option<i64>) = (r.get(0)?, r.get(1)?);
+        let (id, there, doc): (i64, Option<i64>, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        if one_sided && doc != doc_key {
+            continue;
+        }
         if place.is_none() || there.is_none() || place == there {
             return Ok(Some(id));
         }

@@ -6,7 +6,7 @@
 //! batches are stored in input order the result is the one an uninterrupted run gives.
 
 use anyhow::{Context, Result};
-use herald_ingest::{read_source, SourceOptions};
+use herald_ingest::{kind_of_path, read_source, SourceKind, SourceOptions};
 use herald_store::{AddSummary, Store};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -112,9 +112,15 @@ pub fn run(a: IngestArgs) -> Result<i32> {
         Ok(())
     };
     for file in &a.files {
+        // A text file is one document; in a store its id is its path as given, so that
+        // business/001.txt and sport/001.txt stay two documents.
+        let whole_file = file != "-" && kind_of_path(file) == SourceKind::Text;
         for item in read_source(file, &opts) {
             match item {
-                Ok(doc) => {
+                Ok(mut doc) => {
+                    if whole_file {
+                        doc.id = file.clone();
+                    }
                     done += 1;
                     bar.inc(doc.text.len() as u64);
                     if store.is_stored(&doc)? {

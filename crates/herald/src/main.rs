@@ -2,6 +2,7 @@
 
 mod analyze;
 mod bench;
+mod bench_store;
 mod code;
 mod engine;
 mod gkg;
@@ -66,6 +67,9 @@ enum Command {
     Eval(EvalArgs),
     /// Measure analysis throughput over real news (Reuters-21578, BBC) in tokens per CPU-second.
     Bench(bench::BenchArgs),
+    /// Measure how fast the store answers a dyad's daily series at a million events or more
+    /// (a copy of a real store, its events repeated over later years).
+    BenchStore(bench_store::BenchStoreArgs),
     /// Look actor names up in PETRARCH-format actor dictionaries: the code each has on a date.
     Actor(ActorArgs),
     /// Show what a PETRARCH-format verb dictionary says about verbs: block, code, patterns.
@@ -217,6 +221,7 @@ fn main() {
         Command::Train(t) => train(t).map(|_| 0),
         Command::Eval(e) => eval(e).map(|_| 0),
         Command::Bench(b) => bench::run(b).map(|_| 0),
+        Command::BenchStore(b) => bench_store::run(b).map(|_| 0),
         Command::Actor(a) => actor(a),
         Command::Verb(v) => verb(v),
         Command::BuildActors(b) => build_actors(b).map(|_| 0),
