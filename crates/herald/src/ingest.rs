@@ -29,7 +29,7 @@ pub struct IngestArgs {
     #[arg(long)]
     threads: Option<usize>,
     /// Documents per batch (one transaction each).
-    #[arg(long, default_value_t = 64)]
+    #[arg(long, default_value_t = 128)]
     batch: usize,
     /// After ingesting, serve the dashboard and API on this address (as `herald serve`).
     #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = "127.0.0.1:8080")]
@@ -71,6 +71,8 @@ pub fn run(a: IngestArgs) -> Result<i32> {
     }
     let engine = crate::engine::Engine::load(&a.models)?;
     let mut store = Store::open(&a.db)?;
+    // The reader's own connection, to skip what is stored already before analysing it.
+    let seen = Store::open(&a.db)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(a.threads.unwrap_or(0))
         .build()
@@ -90,58 +92,71 @@ pub fn run(a: IngestArgs) -> Result<i32> {
     };
     let start = Instant::now();
     let mut totals = Totals::default();
-    let mut batch = Vec::with_capacity(a.batch);
     let mut done = 0usize;
-    let flush = |batch: &mut Vec<herald_doc::Document>,
-                 store: &mut Store,
-                 totals: &mut Totals|
-     -> Result<()> {
-        if batch.is_empty() {
-            return Ok(());
-        }
-        let processed: Vec<_> = pool.install(|| {
-            std::mem::take(batch)
-                .into_par_iter()
-                .map(|d| engine.process(d))
-                .collect()
+    // Batches are analysed on the pool while the previous one is written by the writer
+    // thread, in input order (so a resumed ingest ends where an uninterrupted one does).
+    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<herald_store::Processed>>(2);
+    let db = a.db.clone();
+    let stored = std::thread::scope(|scope| -> Result<AddSummary> {
+        let writer = scope.spawn(move || -> Result<AddSummary> {
+            let mut all = Totals::default();
+            for batch in receive {
+                let s = store
+                    .add_batch(&batch)
+                    .with_context(|| format!("storing into {}", db.display()))?;
+                all.add(&s);
+            }
+            Ok(all.stored)
         });
-        let s = store
-            .add_batch(&processed)
-            .with_context(|| format!("storing into {}", a.db.display()))?;
-        totals.add(&s);
-        Ok(())
-    };
-    for file in &a.files {
-        // A text file is one document; in a store its id is its path as given, so that
-        // business/001.txt and sport/001.txt stay two documents.
-        let whole_file = file != "-" && kind_of_path(file) == SourceKind::Text;
-        for item in read_source(file, &opts) {
-            match item {
-                Ok(mut doc) => {
-                    if whole_file {
-                        doc.id = file.clone();
-                    }
-                    done += 1;
-                    bar.inc(doc.text.len() as u64);
-                    if store.is_stored(&doc)? {
-                        totals.already += 1;
-                    } else {
-                        batch.push(doc);
-                        if batch.len() == a.batch {
-                            flush(&mut batch, &mut store, &mut totals)?;
+        let mut batch = Vec::with_capacity(a.batch);
+        let flush = |batch: &mut Vec<herald_doc::Document>| -> bool {
+            if batch.is_empty() {
+                return true;
+            }
+            let processed: Vec<_> = pool.install(|| {
+                std::mem::take(batch)
+                    .into_par_iter()
+                    .map(|d| engine.process(d))
+                    .collect()
+            });
+            send.send(processed).is_ok() // false: the writer stopped (its error is reported)
+        };
+        'files: for file in &a.files {
+            // A text file is one document; in a store its id is its path as given, so that
+            // business/001.txt and sport/001.txt stay two documents.
+            let whole_file = file != "-" && kind_of_path(file) == SourceKind::Text;
+            for item in read_source(file, &opts) {
+                match item {
+                    Ok(mut doc) => {
+                        if whole_file {
+                            doc.id = file.clone();
                         }
+                        done += 1;
+                        bar.inc(doc.text.len() as u64);
+                        if seen.is_stored(&doc)? {
+                            totals.already += 1;
+                        } else {
+                            batch.push(doc);
+                            if batch.len() == a.batch && !flush(&mut batch) {
+                                break 'files;
+                            }
+                        }
+                        let secs = start.elapsed().as_secs_f64().max(1e-3);
+                        bar.set_message(format!("{done} documents, {:.1}/s", done as f64 / secs));
                     }
-                    let secs = start.elapsed().as_secs_f64().max(1e-3);
-                    bar.set_message(format!("{done} documents, {:.1}/s", done as f64 / secs));
-                }
-                Err(e) => {
-                    totals.failed += 1;
-                    bar.suspend(|| eprintln!("error: {e}"));
+                    Err(e) => {
+                        totals.failed += 1;
+                        bar.suspend(|| eprintln!("error: {e}"));
+                    }
                 }
             }
         }
-    }
-    flush(&mut batch, &mut store, &mut totals)?;
+        flush(&mut batch);
+        drop(send);
+        writer.join().expect("the writer thread")
+    })?;
+    totals.stored = stored;
+    let store = seen;
     bar.finish_and_clear();
     let secs = start.elapsed().as_secs_f64();
     let processed = totals.stored.added + totals.stored.replaced + totals.stored.skipped;
