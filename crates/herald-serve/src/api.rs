@@ -152,9 +152,12 @@ pub(crate) fn authorise(s: &Service, headers: &HeaderMap) -> Result<(), AppError
             "this service is read-only (start it with --token to allow writes)",
         ));
     };
-    let given = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
+    let Some(given) = headers.get(header::AUTHORIZATION) else {
+        return Err(AppError::Unauthorized("this write needs a bearer token"));
+    };
+    let given = given
+        .to_str()
+        .ok()
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or("");
     if same_token(given, expected) {

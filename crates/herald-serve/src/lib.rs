@@ -60,7 +60,9 @@ pub struct Service {
 pub enum AppError {
     /// 400 with why.
     BadRequest(String),
-    /// 401/403: no or a wrong token, or a read-only service.
+    /// 401: a write without a token.
+    Unauthorized(&'static str),
+    /// 403: a wrong token, or a write to a read-only service.
     Forbidden(&'static str),
     /// 404.
     NotFound(String),
@@ -78,19 +80,20 @@ impl From<StoreError> for AppError {
 }
 
 impl AppError {
-    fn status(&self) -> StatusCode {
+    pub(crate) fn status(&self) -> StatusCode {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
-    fn message(&self) -> String {
+    pub(crate) fn message(&self) -> String {
         match self {
             AppError::BadRequest(m) | AppError::NotFound(m) | AppError::Internal(m) => m.clone(),
-            AppError::Forbidden(m) => m.to_string(),
+            AppError::Forbidden(m) | AppError::Unauthorized(m) => m.to_string(),
         }
     }
 }
@@ -98,7 +101,14 @@ impl AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let body = serde_json::json!({ "error": self.message() });
-        (self.status(), axum::Json(body)).into_response()
+        let mut r = (self.status(), axum::Json(body)).into_response();
+        if matches!(self, AppError::Unauthorized(_)) {
+            r.headers_mut().insert(
+                axum::http::header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static("Bearer"),
+            );
+        }
+        r
     }
 }
 

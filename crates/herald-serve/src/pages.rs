@@ -6,7 +6,7 @@ use crate::html::{esc, highlight, outside_link, url_part, Mark};
 use crate::svg::{self, MapPoint};
 use crate::{with_store, AppError, Service};
 use axum::extract::{Path, Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use herald_store::read::{EventFilter, EventRow};
 use serde_json::Value;
@@ -40,16 +40,7 @@ fn layout(title: &str, body: &str) -> Response {
 }
 
 fn error_page(e: AppError) -> Response {
-    let status = match &e {
-        AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-        AppError::Forbidden(_) => StatusCode::FORBIDDEN,
-        AppError::NotFound(_) => StatusCode::NOT_FOUND,
-        AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-    };
-    let msg = match &e {
-        AppError::BadRequest(m) | AppError::NotFound(m) | AppError::Internal(m) => m.clone(),
-        AppError::Forbidden(m) => m.to_string(),
-    };
+    let (status, msg) = (e.status(), e.message());
     let mut r = layout(
         "Error",
         &format!("<h1>Error</h1><p class=\"error\">{}</p>", esc(&msg)),

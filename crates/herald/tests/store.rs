@@ -481,6 +481,8 @@ fn the_service_is_read_only_without_a_token_and_answers_bad_requests() {
     assert_eq!(stats(&db), before);
 
     let srv = serve(&db, Some("correct-horse-battery"));
+    let (status, _) = http(&srv.addr, "POST", "/api/documents", &[], doc);
+    assert_eq!(status, 401);
     let (status, _) = http(
         &srv.addr,
         "POST",
