@@ -478,10 +478,12 @@ pub fn polnear(nlp: &Pipeline, dir: &Path, name: &str) -> std::io::Result<Vec<Ev
                         };
                         if !ok {
                             eprintln!(
-                                "quote\t{article}\tspeaker\t{:?}\tgold={:?}\tgot={:?}",
+                                "quote\t{article}\tspeaker\t{:?}\tgold={:?}\tgot={:?}\tat gold={:?} got={:?} quote={qc:?}",
                                 cut(qc),
                                 g.source.map(cut),
-                                q.speaker.as_ref().map(|s| &s.text)
+                                q.speaker.as_ref().map(|s| &s.text),
+                                g.source,
+                                q.speaker.as_ref().map(|s| (s.start, s.end))
                             );
                         }
                     }

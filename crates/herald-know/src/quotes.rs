@@ -8,8 +8,8 @@
 use herald_doc::{Analysis, Sentence};
 use serde::Serialize;
 
-/// Verbs and nouns that report speech, thought and writing (lemmas).
-const CUES: [&str; 38] = [
+/// Verbs that report speech, thought and writing (lemmas).
+const CUES: [&str; 63] = [
     "say",
     "tell",
     "report",
@@ -48,6 +48,31 @@ const CUES: [&str; 38] = [
     "urge",
     "allege",
     "recall",
+    "conclude",
+    "exclaim",
+    "confess",
+    "observe",
+    "remark",
+    "quip",
+    "joke",
+    "muse",
+    "boast",
+    "complain",
+    "concede",
+    "counter",
+    "contend",
+    "maintain",
+    "recount",
+    "reiterate",
+    "repeat",
+    "shout",
+    "yell",
+    "scream",
+    "answer",
+    "testify",
+    "caution",
+    "lament",
+    "wonder",
 ];
 
 /// A span of the document text.
@@ -91,7 +116,29 @@ fn piece(chars: &[char], start: usize, end: usize) -> TextPiece {
 
 fn is_cue(s: &Sentence, i: usize) -> bool {
     let t = &s.tokens[i];
-    matches!(t.upos, herald_doc::Upos::VERB) && CUES.contains(&t.lemma.to_lowercase().as_str())
+    if matches!(t.upos, herald_doc::Upos::VERB) && CUES.contains(&t.lemma.to_lowercase().as_str()) {
+        return true;
+    }
+    tagged_as_noun_cue(s, i)
+}
+
+/// "“…,” Viguerie notes." / "…,” he adds.": a speech verb in the present tense after a name or
+/// pronoun right behind a quote, which the tagger often reads as a plural noun.
+fn tagged_as_noun_cue(s: &Sentence, i: usize) -> bool {
+    let t = &s.tokens[i];
+    let lower = t.text.to_lowercase();
+    let Some(stem) = lower.strip_suffix('s') else {
+        return false;
+    };
+    if t.upos != herald_doc::Upos::NOUN || !CUES.contains(&stem) || i < 2 {
+        return false;
+    }
+    let subject = &s.tokens[i - 1];
+    let before = s.tokens[i - 2].text.as_str();
+    matches!(
+        subject.upos,
+        herald_doc::Upos::PROPN | herald_doc::Upos::PRON
+    ) && matches!(before, "”" | "\"" | "''" | "’" | "," | "'")
 }
 
 /// The subject of cue `v` as a text piece (its whole phrase); for a participle or a verb
@@ -114,18 +161,21 @@ fn speaker_of(s: &Sentence, v: usize, chars: &[char], quote: (usize, usize)) -> 
             x = h;
         }
     }
+    if tagged_as_noun_cue(s, v) {
+        let t = &s.tokens[v - 1];
+        return Some(piece(chars, t.span.start, t.span.end));
+    }
     let mut x = v;
+    let outside = |i: usize| s.tokens[i].span.end <= quote.0 || s.tokens[i].span.start >= quote.1;
     for _ in 0..3 {
-        if let Some(subj) = s
-            .tokens
-            .iter()
-            .position(|t| t.head == Some(x) && t.deprel.starts_with("nsubj"))
-        {
+        // The subject outside the quote (the parser may take a word of the quote for a
+        // second subject: "“Bipartisanship isn't …,” Hassan said").
+        if let Some(subj) = (0..s.tokens.len()).find(|&i| {
+            s.tokens[i].head == Some(x) && s.tokens[i].deprel.starts_with("nsubj") && outside(i)
+        }) {
             let (lo, hi) = s.subtree_span(subj);
             // The run of the subject's words around its head that stays out of the quote (the
             // parser may hang a quote on the speaker).
-            let outside =
-                |i: usize| s.tokens[i].span.end <= quote.0 || s.tokens[i].span.start >= quote.1;
             let mut a = subj;
             while a > lo && outside(a - 1) {
                 a -= 1;
@@ -350,7 +400,12 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
             let gap: String = chars[prev.content.end.min(q.content.start)..q.content.start]
                 .iter()
                 .collect();
-            let short = gap.split_whitespace().count() <= 12 && !gap.contains("\n\n");
+            // Only the cue's clause between them: a few words, or the rest of the cue's
+            // sentence ("“A,” one official said, speaking on condition of anonymity. “B.”").
+            let words = gap.split_whitespace().count();
+            let next_sentence =
+                sentence_of(q.content.start) <= sentence_of(prev.content.end.saturating_sub(1)) + 1;
+            let short = !gap.contains("\n\n") && (words <= 12 || (next_sentence && words <= 40));
             let same_cue = match (&prev.cue, &q.cue) {
                 (Some(a), Some(b)) => a.start == b.start,
                 (_, None) => true,

@@ -544,9 +544,19 @@ pub fn split_sentences(text: &str, tokens: Vec<RawToken>) -> Vec<RawSentence> {
         let mut boundary = false;
         if is_terminal(w) {
             // Attach closing quotes and brackets to this sentence.
+            // A straight quote closes only a quote this sentence opened: in `said. "It's` it
+            // opens the next one.
+            let open_straight = |cur: &[RawToken]| {
+                cur.iter()
+                    .filter(|t| matches!(word(t), "\"" | "''" | "``"))
+                    .count()
+                    % 2
+                    == 1
+            };
             while i + 1 < n
                 && is_closing_after_terminal(word(&tokens[i + 1]))
                 && !tokens[i + 1].para_start
+                && (!matches!(word(&tokens[i + 1]), "\"" | "''") || open_straight(&current))
             {
                 i += 1;
                 current.push(tokens[i]);
@@ -662,6 +672,19 @@ mod tests {
                 sp.slice(text).to_string()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_straight_quote_after_a_full_stop_opens_the_next_sentence() {
+        let s = sentences("\"It is late,\" Hassan said. \"It is about what you do.\" He left.");
+        assert_eq!(
+            s,
+            [
+                "\"It is late,\" Hassan said.",
+                "\"It is about what you do.\"",
+                "He left."
+            ]
+        );
     }
 
     #[test]

@@ -336,8 +336,11 @@ fn eval(e: EvalArgs) -> Result<()> {
             if let Some(line) = herald_eval::nlp::re3d(&nlp, &e.data)? {
                 println!("{line}");
             }
-            let polnear = e.data.join("polnear/dev");
-            for line in herald_eval::gkg::polnear(&nlp, &polnear, "polnear-dev")
+            // HERALD_POLNEAR_SPLIT=train: the same scores on the train split, for error
+            // analysis that leaves dev untouched.
+            let split = std::env::var("HERALD_POLNEAR_SPLIT").unwrap_or_else(|_| "dev".into());
+            let polnear = e.data.join("polnear").join(&split);
+            for line in herald_eval::gkg::polnear(&nlp, &polnear, &format!("polnear-{split}"))
                 .with_context(|| format!("reading PolNeAR under {}", polnear.display()))?
             {
                 println!("{line}");
