@@ -141,9 +141,115 @@ fn tagged_as_noun_cue(s: &Sentence, i: usize) -> bool {
     ) && matches!(before, "”" | "\"" | "''" | "’" | "," | "'")
 }
 
+/// The speaker of a cue that follows a direct quote, read off the words around it (the parse of
+/// such sentences is often wrong): "“…,” Robert Shrum, a veteran strategist, said" — the words
+/// between the quote and the cue; "“…,” said Paloma Wu, legal director of the ACLU, which …" —
+/// the noun phrase after the cue, up to a relative pronoun, a finite verb or the sentence's end.
+fn speaker_after_quote(
+    s: &Sentence,
+    v: usize,
+    chars: &[char],
+    quote: (usize, usize),
+) -> Option<TextPiece> {
+    use herald_doc::Upos;
+    let t = &s.tokens;
+    if t[v].span.start < quote.1 {
+        return None;
+    }
+    let punct = |k: usize| t[k].upos == Upos::PUNCT;
+    let between: Vec<usize> = (0..v).filter(|&k| t[k].span.start >= quote.1).collect();
+    let mut words: Vec<usize> = between.iter().copied().filter(|&k| !punct(k)).collect();
+    // "he later said", "it now says": the adverb is no part of the speaker.
+    while words.len() > 1 && t[*words.last()?].upos == Upos::ADV {
+        words.pop();
+    }
+    // Across a full stop or a colon the words belong to another sentence.
+    if between
+        .iter()
+        .any(|&k| matches!(t[k].text.as_str(), "." | "!" | "?" | ":" | ";"))
+    {
+        return None;
+    }
+    if !words.is_empty() {
+        // "X[, apposition,] said": a noun phrase, not a clause of its own.
+        let (first, last) = (words[0], *words.last()?);
+        let nominal = |k: usize| matches!(t[k].upos, Upos::PROPN | Upos::NOUN | Upos::PRON);
+        let clause = words.iter().any(|&k| {
+            matches!(t[k].upos, Upos::AUX)
+                || (t[k].upos == Upos::VERB && matches!(t[k].xpos.as_str(), "VBD" | "VBZ" | "VBP"))
+        });
+        if words.len() > 30 || clause || !words.iter().any(|&k| nominal(k)) {
+            return None;
+        }
+        if matches!(
+            t[first].upos,
+            Upos::ADV | Upos::ADP | Upos::SCONJ | Upos::CCONJ
+        ) {
+            return None;
+        }
+        return Some(piece(chars, t[first].span.start, t[last].span.end));
+    }
+    // "“…,” said X …": the phrase after the cue.
+    let start = v + 1;
+    let first = t.get(start)?;
+    if !matches!(
+        first.upos,
+        Upos::PROPN | Upos::NOUN | Upos::PRON | Upos::DET | Upos::ADJ | Upos::NUM
+    ) {
+        return None;
+    }
+    let mut end = start;
+    let mut k = start;
+    // The phrase hangs from the cue through one word, its head; words that hang from the cue
+    // through another ("said X on Monday") are something else.
+    let below_cue = |mut k: usize| {
+        for _ in 0..t.len() {
+            match t[k].head {
+                Some(h) if h == v => return Some(k),
+                Some(h) => k = h,
+                None => return None,
+            }
+        }
+        None
+    };
+    let phrase_head = below_cue(start);
+    // ", who …" describes the speaker too (to the end of the sentence).
+    let mut relative = false;
+    while k < t.len() {
+        let w = &t[k];
+        if !relative
+            && matches!(w.lemma.as_str(), "who" | "whose")
+            && k > start
+            && t[k - 1].text == ","
+        {
+            relative = true;
+        }
+        let second_dependent =
+            w.upos != Upos::PUNCT && phrase_head.is_some() && below_cue(k) != phrase_head;
+        let ends = matches!(w.text.as_str(), "." | ";" | ":" | "“" | "\"" | "(" | "''");
+        let stop = ends
+            || (!relative
+                && (matches!(w.lemma.as_str(), "which" | "that")
+                    || (w.upos == Upos::VERB && matches!(w.xpos.as_str(), "VBD" | "VBZ" | "VBP"))
+                    || w.upos == Upos::AUX
+                    || second_dependent));
+        if stop {
+            break;
+        }
+        if w.upos != Upos::PUNCT {
+            end = k;
+        }
+        k += 1;
+    }
+    Some(piece(chars, t[start].span.start, t[end].span.end))
+}
+
 /// The subject of cue `v` as a text piece (its whole phrase); for a participle or a verb
 /// without its own subject ("…, citing X"), the subject of the verb it hangs from.
 fn speaker_of(s: &Sentence, v: usize, chars: &[char], quote: (usize, usize)) -> Option<TextPiece> {
+    if let Some(p) = speaker_after_quote(s, v, chars, quote) {
+        return Some(p);
+    }
     // A participle cue without its own subject ("…, citing “…”") speaks for the cue it
     // belongs to ("Huckabee told Bloomberg …, citing …").
     if s.tokens[v].xpos == "VBG"

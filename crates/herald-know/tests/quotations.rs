@@ -1,0 +1,73 @@
+//! Quotations and their speakers in the shapes news writes them, with the shipped models.
+
+use herald_doc::Document;
+
+fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+    let doc = Document {
+        id: "q".into(),
+        date: Some("2016-05-01".into()),
+        text: text.into(),
+        ..Document::default()
+    };
+    let nlp = herald_nlp::Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
+    herald_know::quotes::find(&nlp.analyze(&doc), text)
+        .into_iter()
+        .filter(|q| q.direct)
+        .map(|q| (q.content.text, q.speaker.map(|s| s.text)))
+        .collect()
+}
+
+#[test]
+fn a_word_of_the_quote_is_not_the_speaker() {
+    let q = quotes(
+        "Maggie Hassan spoke in Concord on Monday.\n\n\"Bipartisanship isn't about not having \
+         disagreements,\" Hassan said. \"It's about what you do with them.\"",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("Hassan"));
+    // One quotation in two pieces: the cue clause between them belongs to it.
+    assert!(q[0].0.ends_with("with them.\""), "{q:?}");
+}
+
+#[test]
+fn the_speaker_after_the_cue_keeps_their_description() {
+    let q = quotes(
+        "\"We have a networking ability that campaigns spend years building,\" said Mr. Brown, \
+         who has taken on the organizing tasks of a campaign.",
+    );
+    assert_eq!(
+        q[0].1.as_deref(),
+        Some("Mr. Brown, who has taken on the organizing tasks of a campaign")
+    );
+    let q = quotes(
+        "\"The distraction gets you off message a little,\" said Republican party boss Reince \
+         Priebus on Monday.",
+    );
+    assert_eq!(
+        q[0].1.as_deref(),
+        Some("Republican party boss Reince Priebus")
+    );
+}
+
+#[test]
+fn a_present_tense_cue_after_a_name_is_a_cue() {
+    let q = quotes(
+        "Richard Viguerie has backed Ted Cruz.\n\n“Cruz appeals to Reagan Democrats in a way no \
+         other candidate can,” Viguerie notes.",
+    );
+    assert_eq!(q[0].1.as_deref(), Some("Viguerie"), "{q:?}");
+}
+
+#[test]
+fn a_long_cue_clause_does_not_split_a_quotation() {
+    let q = quotes(
+        "''This is not a combat mission,'' one senior administration official said, speaking on \
+         the condition of anonymity to discuss internal directives. ''This is to enable \
+         partners.''",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].1.as_deref(),
+        Some("one senior administration official")
+    );
+}
