@@ -300,8 +300,17 @@ for names, (cc, members) in DIVISION_REGIONS.items():
     names = names.split("|")
     rows.append(["0", names[0], sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts),
                  "L", "RGN", cc, "00", 0, names])
+# A continent's people and, for Europe, its union: "African leaders", "the EU said" (the union
+# sits in no one country; GeoNames-annotated news puts it at Europe's point).
+CONTINENT_NAMES = {
+    "Africa": ["African"],
+    "Asia": ["Asian"],
+    "Europe": ["European", "EU", "E.U.", "European Union"],
+    "South America": ["South American"],
+    "North America": ["North American"],
+}
 for gid, name, lat, lon, code in CONTINENTS:
-    rows.append([str(gid), name, lat, lon, "L", "CONT", "", "00", 0, [name]])
+    rows.append([str(gid), name, lat, lon, "L", "CONT", "", "00", 0, [name] + CONTINENT_NAMES.get(name, [])])
 for names, members in REGIONS.items():
     pts = [coords[countries[m]["fips"]] for m in members if m in countries and countries[m]["fips"] in coords]
     lat = sum(p[0] for p in pts) / len(pts)
