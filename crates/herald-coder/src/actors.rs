@@ -44,6 +44,7 @@ impl Coder<'_> {
                         span: (h, h + 1),
                         person,
                         last: upper,
+                        role_country: None,
                     };
                 }
             }
@@ -52,6 +53,7 @@ impl Coder<'_> {
                 span: (h, h + 1),
                 person,
                 last: upper,
+                role_country: None,
             };
         }
         // The head with its name-building dependents.
@@ -142,6 +144,7 @@ impl Coder<'_> {
         // role of it.
         let in_org_name =
             s.tokens[agent_at].upos == Upos::PROPN && s.tokens[agent_at].ent.ends_with("ORG");
+        let mut role_country = None;
         if let (None, Some(ag)) = (&code, agent) {
             if ag.suffix && !in_org_name {
                 let country = children(s, h)
@@ -160,13 +163,15 @@ impl Coder<'_> {
                     })
                     .find_map(|c| {
                         let code = self.actor(s, c, date, memory).code?;
-                        (!code.starts_with("---")).then(|| code.get(..3).map(str::to_string))?
+                        (!code.starts_with("---"))
+                            .then(|| code.get(..3).map(|k| (c, k.to_string())))?
                     });
                 code = Some(format!(
                     "{}{}",
-                    country.as_deref().unwrap_or("---"),
+                    country.as_ref().map_or("---", |(_, k)| k.as_str()),
                     ag.code
                 ));
+                role_country = country.map(|(c, _)| (c, ag.code.clone()));
             }
         }
         let last = (a..b)
@@ -178,6 +183,39 @@ impl Coder<'_> {
             span: (a, b),
             person,
             last,
+            role_country,
         }
+    }
+
+    /// The actor at `h`, and for a role in conjoined countries ("lawmakers in Fornost and
+    /// Gondor") one actor per country.
+    pub(crate) fn actors(
+        &self,
+        s: &Sentence,
+        h: usize,
+        date: Date,
+        memory: &[Found],
+    ) -> Vec<Found> {
+        let first = self.actor(s, h, date, memory);
+        let mut out = vec![first.clone()];
+        if let Some((c, role)) = &first.role_country {
+            for cc in children(s, *c) {
+                if s.tokens[cc].deprel != "conj" || crate::split_name(s, *c, cc) {
+                    continue;
+                }
+                if let Some(k) = self.actor(s, cc, date, memory).code {
+                    if !k.starts_with("---") {
+                        if let Some(country) = k.get(..3) {
+                            out.push(Found {
+                                code: Some(format!("{country}{role}")),
+                                role_country: None,
+                                ..first.clone()
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        out
     }
 }

@@ -167,6 +167,10 @@ struct Found {
     person: bool,
     /// Last word of the name, upper case (for "Trump" after "Donald Trump").
     last: String,
+    /// For a role coded with the country of its "in/of/from" phrase ("lawmakers in Gondor"):
+    /// that country's head token and the role code, so that conjoined countries ("in Fornost
+    /// and Gondor") each make an actor.
+    role_country: Option<(usize, String)>,
 }
 
 /// Codes the documents of a batch; remembers the last actors of a document for pronouns.
@@ -325,17 +329,24 @@ impl<'a> Coder<'a> {
                     match h {
                         None => vec![None],
                         Some(h) => {
+                            // Conjuncts of conjuncts too ("Mordor, Rohan, Fornost and Bree"
+                            // parsed with Bree under Fornost).
                             let mut v = vec![Some(h)];
-                            v.extend(
-                                children(s, h)
-                                    .into_iter()
-                                    // A conjunct is marked by "and", "or" or a comma; one
-                                    // without is a name the parser split.
-                                    .filter(|&c| {
-                                        s.tokens[c].deprel == "conj" && !split_name(s, h, c)
-                                    })
-                                    .map(Some),
-                            );
+                            let mut k = 0;
+                            while k < v.len() && v.len() < 16 {
+                                let Some(x) = v[k] else { break };
+                                v.extend(
+                                    children(s, x)
+                                        .into_iter()
+                                        // A conjunct is marked by "and", "or" or a comma; one
+                                        // without is a name the parser split.
+                                        .filter(|&c| {
+                                            s.tokens[c].deprel == "conj" && !split_name(s, x, c)
+                                        })
+                                        .map(Some),
+                                );
+                                k += 1;
+                            }
                             v
                         }
                     }
@@ -410,11 +421,25 @@ impl<'a> Coder<'a> {
                 }
                 let srcs: Vec<Option<Found>> = src_heads
                     .iter()
-                    .map(|h| h.map(|h| self.actor(s, h, date, &memory)))
+                    .flat_map(|h| match h {
+                        Some(h) => self
+                            .actors(s, *h, date, &memory)
+                            .into_iter()
+                            .map(Some)
+                            .collect(),
+                        None => vec![None],
+                    })
                     .collect();
                 let mut tgts: Vec<Option<Found>> = with_conj(tgt_head)
                     .iter()
-                    .map(|h| h.map(|h| self.actor(s, h, date, &memory)))
+                    .flat_map(|h| match h {
+                        Some(h) => self
+                            .actors(s, *h, date, &memory)
+                            .into_iter()
+                            .map(Some)
+                            .collect(),
+                        None => vec![None],
+                    })
                     .collect();
                 // No actor in the object ("restore ties with Gondor"): the first actor among the
                 // verb's other dependents after it, with its conjuncts ("with X, Y and Z").
