@@ -547,3 +547,41 @@ fn the_markup_check_catches_foreign_tags() {
 fn the_markup_check_catches_script_links() {
     assert_only_herald_markup("<a href=\" JavaScript:alert(1)\">x</a>");
 }
+
+#[test]
+fn bad_input_is_reported_and_the_rest_is_stored() {
+    let dir = temp_dir("bad-input");
+    let db = dir.join("h.db");
+    let jsonl = dir.join("mixed.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"id\": \"good-1\", \"date\": \"2025-05-19\", \"text\": \"Egypt hosted talks between Israel and Hamas in Cairo on Monday.\"}\n\
+         {\"id\": \"broken\", \"text\": \n\
+         {\"id\": \"no-text\"}\n\
+         {\"id\": \"good-2\", \"date\": \"2025-05-20\", \"text\": \"Qatar urged Israel to end the war in Gaza.\"}\n",
+    )
+    .unwrap();
+    let latin1 = dir.join("latin1.txt");
+    std::fs::write(&latin1, b"Caf\xe9 owners in Gaza protested.").unwrap();
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, b"").unwrap();
+    let out = herald()
+        .args([
+            "ingest",
+            "--db",
+            db.to_str().unwrap(),
+            "--date",
+            "2025-05-19",
+        ])
+        .args([&jsonl, &latin1, &empty].map(|p| p.to_str().unwrap().to_string()))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("mixed.jsonl: line 2"), "{err}");
+    assert!(err.contains("mixed.jsonl: line 3"), "{err}");
+    assert!(err.contains("latin1.txt") && err.contains("UTF-8"), "{err}");
+    assert!(err.contains("empty.txt"), "{err}");
+    let s = stats(&db);
+    assert_eq!(s["documents"], 2, "{s}");
+}
