@@ -560,6 +560,24 @@ impl<'a> Coder<'a> {
                                 if both { 0.8 } else { 0.5 },
                             ));
                         }
+                        // "X will visit Y", "X will impose sanctions": the act is to come, but
+                        // saying so happened — CAMEO's expressed intent (03) or threat (13),
+                        // asserted, as PLOVER's AGREE and THREATEN read such sentences.
+                        if modality == Modality::Future {
+                            if let Some(intent) = intent_code(&code) {
+                                events.push(self.event(
+                                    doc,
+                                    (si, s),
+                                    trigger,
+                                    intent,
+                                    (src.as_ref(), tgt.as_ref()),
+                                    (Modality::Asserted, attribution.clone()),
+                                    None,
+                                    "herald:intent",
+                                    if both { 0.6 } else { 0.4 },
+                                ));
+                            }
+                        }
                         // A claim of violence is itself an act: "the US claimed that ISIL attacked
                         // Iraq" accuses ISIL (112); "the US claimed it attacked Iraq" claims
                         // responsibility (015). PETRARCH-2 codes both.
