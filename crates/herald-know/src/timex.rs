@@ -198,6 +198,44 @@ mod tests {
     use super::*;
 
     #[test]
+    fn holidays_are_days_of_the_year_the_tense_points_to() {
+        let m = |words: &[&'static str], tense| Matcher {
+            w: words.iter().map(|w| w.to_lowercase()).collect(),
+            written: words.to_vec(),
+            xpos: vec!["NNP"; words.len()],
+            dct: Date(20241203),
+            tense,
+            quarterly: false,
+        };
+        let value = |words: &[&'static str], tense| m(words, tense).holiday(0).map(|h| h.value);
+        assert_eq!(
+            value(&["Thanksgiving"], Tense::Past).as_deref(),
+            Some("2024-11-28")
+        );
+        assert_eq!(
+            value(&["Christmas", "Eve"], Tense::Future).as_deref(),
+            Some("2024-12-24")
+        );
+        assert_eq!(
+            value(&["Easter"], Tense::Future).as_deref(),
+            Some("2025-04-20")
+        );
+        assert_eq!(
+            value(&["Labor", "Day"], Tense::Past).as_deref(),
+            Some("2024-09-02")
+        );
+        assert_eq!(
+            value(&["Memorial", "Day"], Tense::Past).as_deref(),
+            Some("2024-05-27")
+        );
+        assert_eq!(
+            value(&["New", "Year", "'s", "Day"], Tense::Future).as_deref(),
+            Some("2025-01-01")
+        );
+        assert_eq!(value(&["christmas"], Tense::Past), None);
+    }
+
+    #[test]
     fn broken_numeric_dates_are_no_dates() {
         let m = Matcher {
             w: vec!["12//2013".into(), "3/22/".into(), "2013-03-22".into()],

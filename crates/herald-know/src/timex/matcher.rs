@@ -64,6 +64,7 @@ impl Matcher<'_> {
             self.clock(i),
             self.set(i),
             self.anaphoric(i),
+            self.holiday(i),
         ];
         // The longest; among equally long ones the first listed (a date before a duration:
         // "next year" is 1990, not P1Y).
@@ -74,6 +75,87 @@ impl Matcher<'_> {
                 Some(b) if b.len >= h.len => Some(b),
                 _ => Some(h),
             })
+    }
+
+    /// Holidays news dates things by: Christmas (Eve), New Year's Day (Eve), Thanksgiving,
+    /// Easter, Halloween, Valentine's Day, Memorial Day and Labor Day — the occurrence the
+    /// clause's tense points to, as for a month and day.
+    pub(super) fn holiday(&self, i: usize) -> Option<Hit> {
+        let w = |k: usize| self.word(i + k);
+        // (words, month, day or 0 for a moveable feast, which)
+        let (len, month, fixed_day, which): (usize, u32, u32, &str) = match (w(0), w(1), w(2), w(3))
+        {
+            ("christmas", "eve", _, _) => (2, 12, 24, ""),
+            ("christmas", "day", _, _) => (2, 12, 25, ""),
+            ("christmas", _, _, _) => (1, 12, 25, ""),
+            ("new", "year", "'s" | "’s", "eve") => (4, 12, 31, ""),
+            ("new", "year", "'s" | "’s", "day") => (4, 1, 1, ""),
+            ("halloween", _, _, _) => (1, 10, 31, ""),
+            ("valentine", "'s" | "’s", "day", _) => (3, 2, 14, ""),
+            ("thanksgiving", "day", _, _) => (2, 11, 0, "thanksgiving"),
+            ("thanksgiving", _, _, _) => (1, 11, 0, "thanksgiving"),
+            ("easter", "sunday", _, _) => (2, 4, 0, "easter"),
+            ("easter", _, _, _) => (1, 4, 0, "easter"),
+            ("memorial", "day", _, _) => (2, 5, 0, "memorial"),
+            ("labor" | "labour", "day", _, _) => (2, 9, 0, "labor"),
+            _ => return None,
+        };
+        // A capitalised name, not the word "christmas shopping" would also give: the text's own
+        // casing decides.
+        if !self
+            .written
+            .get(i)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+        {
+            return None;
+        }
+        let y = self.infer_year(month, if fixed_day > 0 { fixed_day } else { 20 });
+        let day_of = |yy: i32| -> Option<u32> {
+            let first = |m: u32| days(Date(yy as u32 * 10000 + m * 100 + 1));
+            Some(match which {
+                "" => fixed_day,
+                // Fourth Thursday of November.
+                "thanksgiving" => {
+                    let f = first(11);
+                    let wd = weekday(from_days(f));
+                    (1 + (3 - wd).rem_euclid(7) + 21) as u32
+                }
+                // First Monday of September.
+                "labor" => {
+                    let wd = weekday(from_days(first(9)));
+                    (1 + (0 - wd).rem_euclid(7)) as u32
+                }
+                // Last Monday of May.
+                "memorial" => {
+                    let wd = weekday(from_days(first(5) + 30));
+                    (31 - wd) as u32
+                }
+                // Western Easter (the anonymous Gregorian computus); month/day packed below.
+                "easter" => {
+                    let yy = yy as i64;
+                    let (a, b, c) = (yy % 19, yy / 100, yy % 100);
+                    let (d, e) = (b / 4, b % 4);
+                    let f = (b + 8) / 25;
+                    let g = (b - f + 1) / 3;
+                    let h = (19 * a + b - d - g + 15) % 30;
+                    let (ii, k) = (c / 4, c % 4);
+                    let l = (32 + 2 * e + 2 * ii - h - k) % 7;
+                    let m = (a + 11 * h + 22 * l) / 451;
+                    let month = (h + l - 7 * m + 114) / 31;
+                    let day = (h + l - 7 * m + 114) % 31 + 1;
+                    (month * 100 + day) as u32
+                }
+                _ => return None,
+            })
+        };
+        let d = day_of(y)?;
+        let (m, d) = if which == "easter" {
+            (d / 100, d % 100)
+        } else {
+            (month, d)
+        };
+        hit(len, TimexType::Date, format!("{y:04}-{m:02}-{d:02}"))
     }
 
     /// "early December", "the end of 2012", "mid-1990s": a modifier plus a date.
