@@ -70,15 +70,25 @@ pub fn timeline(points: &[DayPoint]) -> String {
             base += n as f64;
         }
     }
-    let line: Vec<String> = points
-        .iter()
-        .zip(&days)
-        .map(|(p, &d)| format!("{:.1},{:.1}", x(d) + bar_w / 2.0, yg(p.goldstein)))
-        .collect();
-    s.push_str(&format!(
-        "<polyline points=\"{}\" class=\"goldstein\"/>",
-        line.join(" ")
-    ));
+    // The Goldstein line breaks where a week or more passes without events: a line across the
+    // gap would draw days nobody reported.
+    let mut runs: Vec<Vec<String>> = Vec::new();
+    let mut last_day: Option<i64> = None;
+    for (p, &d) in points.iter().zip(&days) {
+        if last_day.is_none_or(|l| d - l >= 7) {
+            runs.push(Vec::new());
+        }
+        if let Some(run) = runs.last_mut() {
+            run.push(format!("{:.1},{:.1}", x(d) + bar_w / 2.0, yg(p.goldstein)));
+        }
+        last_day = Some(d);
+    }
+    for run in runs.iter().filter(|r| r.len() > 1) {
+        s.push_str(&format!(
+            "<polyline points=\"{}\" class=\"goldstein\"/>",
+            run.join(" ")
+        ));
+    }
     s.push_str(&format!(
         "<text x=\"{left}\" y=\"{}\" class=\"tick\">{}</text><text x=\"{}\" y=\"{}\" class=\"tick\" text-anchor=\"end\">{}</text>",
         h - 8.0,
