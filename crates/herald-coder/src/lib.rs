@@ -469,7 +469,7 @@ impl<'a> Coder<'a> {
                         .filter(|&i| {
                             !matches!(
                                 s.tokens[i].deprel.as_str(),
-                                "compound" | "flat" | "amod" | "nmod:poss"
+                                "compound" | "flat" | "amod" | "nmod:poss" | "nmod:desc"
                             )
                         })
                         .find(|&i| {
