@@ -96,6 +96,23 @@ impl Coder<'_> {
                 i += m.len;
                 continue;
             }
+            // A people in the plural ("Albanians", "Serbs", "Kurds"): the dictionaries list the
+            // singular demonym.
+            if let Some(singular) = words[i]
+                .strip_suffix('s')
+                .filter(|w| w.len() >= 3 && words[i].chars().next().is_some_and(char::is_uppercase))
+            {
+                let one = [singular];
+                if let Some(m) = self.dicts.actors.longest_match(&one, 0) {
+                    if let Some(c) = self.dicts.actors.code_on(m.entry, date) {
+                        if actor.is_none() && c.len() == 3 {
+                            actor = Some((c.to_string(), 1));
+                        }
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
             if let Some(m) = self.dicts.agents.longest_match(&words, i) {
                 agent = Some(&self.dicts.agents.agents[m.entry]);
                 agent_at = a + i;
