@@ -16,6 +16,10 @@ pub(crate) const INTENT_VERBS: [&str; 14] = [
     "prepare", "agree", "offer", "propose",
 ];
 
+/// Verbs whose complement did not happen ("refused to deploy", "failed to reach"); the
+/// refusal's target is in that complement.
+pub(crate) const REFUSAL_VERBS: [&str; 4] = ["refuse", "decline", "fail", "reject"];
+
 /// The CAMEO code for expressing the intent to do `code`: cooperation → 03 (intent to
 /// cooperate), conflict → 13 (threaten); verbal acts stay as they are.
 pub(crate) fn intent_code(code: &str) -> Option<&'static str> {

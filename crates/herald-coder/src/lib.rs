@@ -31,7 +31,9 @@ mod nouns;
 mod patterns;
 mod tree;
 
-use lexicon::{intent_code, APPEAL_VERBS, HYPOTHETICAL_AUX, INTENT_VERBS, SPEECH_VERBS};
+use lexicon::{
+    intent_code, APPEAL_VERBS, HYPOTHETICAL_AUX, INTENT_VERBS, REFUSAL_VERBS, SPEECH_VERBS,
+};
 use tree::{children, clause_of, dominated_by, lemma, split_name, subtree_span};
 
 use herald_dict::codes::CodeTables;
@@ -456,7 +458,12 @@ impl<'a> Coder<'a> {
                         .copied()
                         .find(|&c| s.tokens[c].deprel == "xcomp")
                     {
-                        Some(x) if INTENT_VERBS.contains(&lemma(s, v).as_str()) => x,
+                        Some(x)
+                            if INTENT_VERBS.contains(&lemma(s, v).as_str())
+                                || REFUSAL_VERBS.contains(&lemma(s, v).as_str()) =>
+                        {
+                            x
+                        }
                         _ => v,
                     };
                     if let Some(i) = (v + 1..s.tokens.len())
@@ -729,8 +736,16 @@ impl<'a> Coder<'a> {
         if negated {
             return (Modality::Negated, attribution);
         }
+        let conditional = has(&|c| s.tokens[c].deprel == "mark" && lemma(s, c) == "if");
+        // "Iraq said it would allow …": in reported speech "would" is the "will" of the
+        // speaker's own words, shifted into the past — a future act, not a hypothetical one.
+        let reported_will = speech.is_some_and(|sv| s.tokens[v].head == Some(sv))
+            && has(&|c| s.tokens[c].deprel == "aux" && lemma(s, c) == "would");
+        if reported_will && !conditional {
+            return (Modality::Future, attribution);
+        }
         if has(&|c| s.tokens[c].deprel == "aux" && HYPOTHETICAL_AUX.contains(&lemma(s, c).as_str()))
-            || has(&|c| s.tokens[c].deprel == "mark" && lemma(s, c) == "if")
+            || conditional
         {
             return (Modality::Hypothetical, attribution);
         }
@@ -738,12 +753,16 @@ impl<'a> Coder<'a> {
         {
             return (Modality::Future, attribution);
         }
-        // The complement of an appeal is requested, not done.
+        // The complement of an appeal is requested, not done; that of a refusal ("refused to
+        // deploy troops", "failed to reach a deal") did not happen.
         let mut x = v;
         while matches!(s.tokens[x].deprel.as_str(), "xcomp" | "conj") {
             let Some(h) = s.tokens[x].head else { break };
             if s.tokens[x].deprel == "xcomp" && APPEAL_VERBS.contains(&lemma(s, h).as_str()) {
                 return (Modality::Requested, attribution);
+            }
+            if s.tokens[x].deprel == "xcomp" && REFUSAL_VERBS.contains(&lemma(s, h).as_str()) {
+                return (Modality::Negated, attribution);
             }
             x = h;
         }

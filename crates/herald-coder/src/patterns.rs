@@ -10,6 +10,10 @@ impl Coder<'_> {
     /// dictionaries know the verb.
     pub(crate) fn verb_code(&self, s: &Sentence, v: usize) -> Option<VerbCode> {
         let lem = lemma(s, v);
+        // A herald block without patterns only gives a verb the code CAMEO.2.0.txt leaves it
+        // without ("reject" sits in a block with no code of its own): PETRARCH's patterns for
+        // the verb are tried first.
+        let mut default: Option<VerbCode> = None;
         for (di, dict) in self.dicts.verbs.iter().enumerate() {
             let file = if di == 0 {
                 "herald.verbs.txt"
@@ -31,6 +35,19 @@ impl Coder<'_> {
                 })
                 .copied()?;
             let block = &dict.blocks[verb.block];
+            if di == 0 && block.patterns.is_empty() {
+                if let Some((code, back)) = spec_code(&verb.code).or_else(|| spec_code(&block.code))
+                {
+                    default = Some(VerbCode {
+                        code,
+                        back,
+                        rule: format!("{file}:{}", block.line),
+                        marks: Marks::default(),
+                        negation: false,
+                    });
+                }
+                continue;
+            }
             let window = PatternWindow::new(s, v);
             let best = block
                 .patterns
@@ -43,7 +60,7 @@ impl Coder<'_> {
                 None => match (&verb.code, &block.code) {
                     (c, _) if spec_code(c).is_some() => (c, verb.line, Marks::default(), false),
                     (_, b) if spec_code(b).is_some() => (b, block.line, Marks::default(), false),
-                    _ => return None,
+                    _ => return default,
                 },
             };
             let (code, back) = spec_code(spec)?;
@@ -55,7 +72,7 @@ impl Coder<'_> {
                 negation,
             });
         }
-        None
+        default
     }
 }
 
