@@ -9,7 +9,7 @@ fn refusing_to_deploy_rejects_and_negates_the_deployment() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
     let doc = Document {
         id: "r".into(),
-        date: Some("2003-06-01".into()),
+        date: Some("2010-06-01".into()),
         text: "Pakistan has refused to deploy peacekeepers in Iraq.".into(),
         ..Document::default()
     };
@@ -21,7 +21,7 @@ fn refusing_to_deploy_rejects_and_negates_the_deployment() {
         .find(|e| e.code.starts_with("12"))
         .unwrap_or_else(|| panic!("{events:?}"));
     assert_eq!(rejected.source.code.as_deref(), Some("PAK"));
-    assert_eq!(rejected.target.code.as_deref(), Some("IRQ"));
+    assert_eq!(rejected.target.code.as_deref(), Some("IRQ"), "{events:?}");
     assert_eq!(rejected.modality, Modality::Asserted);
     assert!(events
         .iter()
