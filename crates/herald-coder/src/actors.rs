@@ -174,7 +174,7 @@ impl Coder<'_> {
                                     s.tokens[g].deprel == "case"
                                         && matches!(
                                             s.tokens[g].lemma.to_lowercase().as_str(),
-                                            "in" | "of" | "from"
+                                            "in" | "of" | "from" | "across" | "throughout"
                                         )
                                 }))
                     })

@@ -37,6 +37,14 @@ const UNDERGO_VERBS: [&str; 9] = [
     "draw", "attract", "face", "receive", "spark", "provoke", "trigger", "prompt", "earn",
 ];
 
+/// Verbs by which the subject does what the noun names ("students staged demonstrations",
+/// "workers began a general strike"): when the dictionaries give the verb no code of its own,
+/// the noun is the event and the verb's subject its source.
+const PERFORM_VERBS: [&str; 14] = [
+    "stage", "hold", "launch", "begin", "start", "organize", "organise", "continue", "mount",
+    "conduct", "call", "lead", "carry", "wage",
+];
+
 /// An event noun coded earlier in the document, for definite references back to it.
 pub(crate) struct NounMention {
     /// Two-digit root of its code.
@@ -91,10 +99,17 @@ impl Coder<'_> {
             // coded by their verbs, and "eased sanctions", "discussed a ceasefire" are no new
             // sanctions or ceasefire. Only "drew criticism" and kin make the noun the event.
             let head = t.head;
+            let performed = head.filter(|&h| {
+                t.deprel == "obj"
+                    && s.tokens[h].upos == Upos::VERB
+                    && PERFORM_VERBS.contains(&lemma(s, h).as_str())
+                    && self.verb_code(s, h).is_none()
+            });
             if let Some(h) = head {
                 if matches!(t.deprel.as_str(), "obj" | "nsubj:pass")
                     && s.tokens[h].upos == Upos::VERB
                     && !UNDERGO_VERBS.contains(&lemma(s, h).as_str())
+                    && performed.is_none()
                 {
                     continue;
                 }
@@ -159,7 +174,13 @@ impl Coder<'_> {
                     }
                 }
             }
-            let mut pairs: Vec<(Found, Found)> = Vec::new();
+            // "X staged a protest": X does it.
+            if let Some(h) = performed {
+                if let Some(f) = self.subject_up(s, h, date, memory) {
+                    sources.push(f);
+                }
+            }
+            let mut pairs: Vec<(Found, Option<Found>)> = Vec::new();
             match noun.kind {
                 NounKind::Mutual => {
                     let mut all: Vec<Found> =
@@ -168,8 +189,8 @@ impl Coder<'_> {
                     for (i, a) in all.iter().enumerate() {
                         for b in &all[i + 1..] {
                             if a.code != b.code {
-                                pairs.push((a.clone(), b.clone()));
-                                pairs.push((b.clone(), a.clone()));
+                                pairs.push((a.clone(), Some(b.clone())));
+                                pairs.push((b.clone(), Some(a.clone())));
                             }
                         }
                     }
@@ -179,9 +200,14 @@ impl Coder<'_> {
                     for a in &srcs {
                         for b in &targets {
                             if a.code != b.code {
-                                pairs.push((a.clone(), b.clone()));
+                                pairs.push((a.clone(), Some(b.clone())));
                             }
                         }
+                    }
+                    // Dissent needs no target to have happened ("students staged
+                    // demonstrations"); other directed acts without one are left out.
+                    if targets.is_empty() && noun.code.starts_with("14") {
+                        pairs.extend(srcs.iter().map(|a| (a.clone(), None)));
                     }
                 }
             }
@@ -213,7 +239,7 @@ impl Coder<'_> {
                     (si, s),
                     n,
                     &noun.code,
-                    (Some(&a), Some(&b)),
+                    (Some(&a), b.as_ref()),
                     (modality, attribution.clone()),
                     text_date,
                     &rule,

@@ -1,0 +1,35 @@
+//! Acts named by a noun that the subject performs ("staged a protest", "began a hunger strike",
+//! "carried out a strike on Gaza"), with or without a target for dissent.
+
+use herald_coder::{Coder, Dictionaries};
+use herald_doc::Document;
+
+fn codes(text: &str) -> Vec<(Option<String>, String, Option<String>)> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let doc = Document {
+        id: "d".into(),
+        date: Some("2020-01-01".into()),
+        text: text.into(),
+        ..Document::default()
+    };
+    let nlp = herald_nlp::Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
+    let (dicts, _) = Dictionaries::load(std::path::Path::new(&format!("{root}/data"))).unwrap();
+    Coder::new(&dicts)
+        .code(&doc, &nlp.analyze(&doc))
+        .into_iter()
+        .map(|e| (e.source.code, e.code, e.target.code))
+        .collect()
+}
+
+#[test]
+fn performed_acts_named_by_nouns_are_events() {
+    let got = codes("Israeli warplanes carried out a strike on Gaza.");
+    assert!(
+        got.iter().any(|(s, c, t)| s.as_deref() == Some("ISRMIL")
+            && c.starts_with("19")
+            && t.as_deref() == Some("PSEGZA")),
+        "{got:?}"
+    );
+    let got = codes("Algerian students began a hunger strike against the government.");
+    assert!(got.iter().any(|(_, c, _)| c == "142"), "{got:?}");
+}
