@@ -585,6 +585,42 @@ impl<'a> Coder<'a> {
                                 ));
                             }
                         }
+                        // "X said Y must do Z": X demands (must) or urges (should) it of Y.
+                        if let (Some(code_of_saying), Some(sv)) = (
+                            reported_obligation(s, v, self.speech_of(s, v)),
+                            self.speech_of(s, v),
+                        ) {
+                            let speaker = children(s, sv)
+                                .into_iter()
+                                .find(|&c| s.tokens[c].deprel.starts_with("nsubj"))
+                                .map(|c| self.actor(s, c, date, &memory))
+                                .filter(|f| f.code.as_deref().is_some_and(|c| !c.ends_with("MED")));
+                            let asked = src.as_ref().filter(|f| f.code.is_some());
+                            if let (Some(sp), Some(asked)) = (speaker, asked) {
+                                // A bare statement on the speech verb ("declared" → 010) says
+                                // less than the demand: the demand replaces it.
+                                let on_sv = |e: &Event| {
+                                    e.sentence == si
+                                        && e.trigger.start == s.tokens[sv].span.start
+                                        && e.target.code == asked.code
+                                };
+                                events.retain(|e| !(on_sv(e) && e.code.starts_with("01")));
+                                let exists = events.iter().any(on_sv);
+                                if sp.code != asked.code && !exists {
+                                    events.push(self.event(
+                                        doc,
+                                        (si, s),
+                                        sv,
+                                        code_of_saying,
+                                        (Some(&sp), Some(asked)),
+                                        (Modality::Asserted, None),
+                                        text_date,
+                                        "herald:obligation",
+                                        0.5,
+                                    ));
+                                }
+                            }
+                        }
                         // A claim of violence is itself an act: "the US claimed that ISIL attacked
                         // Iraq" accuses ISIL (112); "the US claimed it attacked Iraq" claims
                         // responsibility (015). PETRARCH-2 codes both.
@@ -637,7 +673,7 @@ impl<'a> Coder<'a> {
             // A speech verb whose reported clause was coded is attribution, not an event.
             let mut this_sentence = events.split_off(first_event);
             this_sentence.retain(|e| {
-                if e.rule == "herald:claim" {
+                if e.rule == "herald:claim" || e.rule == "herald:obligation" {
                     return true;
                 }
                 let v = s
@@ -737,6 +773,11 @@ impl<'a> Coder<'a> {
             return (Modality::Negated, attribution);
         }
         let conditional = has(&|c| s.tokens[c].deprel == "mark" && lemma(s, c) == "if");
+        // "Russia said that Sudan must return the helicopter": what the speaker says another
+        // must do is asked of them, not done (the saying is a demand, coded on the speech verb).
+        if reported_obligation(s, v, speech).is_some() && !conditional {
+            return (Modality::Requested, attribution);
+        }
         // "Iraq said it would allow …": in reported speech "would" is the "will" of the
         // speaker's own words, shifted into the past — a future act, not a hypothetical one.
         let reported_will = speech.is_some_and(|sv| s.tokens[v].head == Some(sv))
@@ -771,6 +812,24 @@ impl<'a> Coder<'a> {
         }
         (Modality::Asserted, attribution)
     }
+}
+
+/// For a verb in the clause of speech verb `speech` with "must" or "should" ("said that Sudan
+/// must return …"): the CAMEO code of saying so — demand (100) for "must", appeal (020) for
+/// "should".
+fn reported_obligation(s: &Sentence, v: usize, speech: Option<usize>) -> Option<&'static str> {
+    let sv = speech?;
+    if s.tokens[v].head != Some(sv) {
+        return None;
+    }
+    children(s, v)
+        .into_iter()
+        .filter(|&c| s.tokens[c].deprel == "aux")
+        .find_map(|c| match lemma(s, c).as_str() {
+            "must" => Some("100"),
+            "should" => Some("020"),
+            _ => None,
+        })
 }
 
 /// The date actor codes must hold on: the publication date, or (undated story) the latest codes.
