@@ -27,13 +27,13 @@
 mod actors;
 pub mod dates;
 mod lexicon;
+mod modality;
 mod nouns;
 mod patterns;
 mod tree;
 
-use lexicon::{
-    intent_code, APPEAL_VERBS, HYPOTHETICAL_AUX, INTENT_VERBS, REFUSAL_VERBS, SPEECH_VERBS,
-};
+use lexicon::{intent_code, INTENT_VERBS, REFUSAL_VERBS, SPEECH_VERBS};
+use modality::reported_obligation;
 use tree::{children, clause_of, dominated_by, lemma, split_name, subtree_span};
 
 use herald_dict::codes::CodeTables;
@@ -703,133 +703,6 @@ impl<'a> Coder<'a> {
         }
         events
     }
-
-    /// The modality a clause takes from the one it serves: a purpose ("sent troops to halt
-    /// the fighting") or an intended act's means ("seeking to deepen ties by promoting
-    /// biofuels") has not happened either.
-    fn served_modality(&self, s: &Sentence, v: usize) -> Modality {
-        let mut x = v;
-        for _ in 0..3 {
-            let rel = s.tokens[x].deprel.as_str();
-            if !matches!(rel, "advcl" | "xcomp") {
-                break;
-            }
-            let Some(h) = s.tokens[x].head else { break };
-            let purpose = rel == "advcl"
-                && children(s, x)
-                    .iter()
-                    .any(|&c| s.tokens[c].deprel == "mark" && lemma(s, c) == "to");
-            if purpose || (rel == "xcomp" && INTENT_VERBS.contains(&lemma(s, h).as_str())) {
-                return Modality::Future;
-            }
-            let (m, _) = self.modality(s, h);
-            if m != Modality::Asserted && m != Modality::Reported {
-                return m;
-            }
-            x = h;
-        }
-        Modality::Asserted
-    }
-
-    /// The speech verb that reports verb `v`: the one its clause hangs from, or one hanging from
-    /// it ("..., CNN reported").
-    fn speech_of(&self, s: &Sentence, v: usize) -> Option<usize> {
-        s.tokens[v]
-            .head
-            .filter(|&h| {
-                SPEECH_VERBS.contains(&lemma(s, h).as_str())
-                    && matches!(s.tokens[v].deprel.as_str(), "ccomp" | "parataxis")
-            })
-            .or_else(|| {
-                children(s, v).into_iter().find(|&c| {
-                    s.tokens[c].deprel == "parataxis"
-                        && SPEECH_VERBS.contains(&lemma(s, c).as_str())
-                })
-            })
-    }
-
-    fn modality(&self, s: &Sentence, v: usize) -> (Modality, Option<TextSpan>) {
-        let kids = children(s, v);
-        let has = |f: &dyn Fn(usize) -> bool| kids.iter().any(|&c| f(c));
-        // Reported: the verb's clause hangs from a speech verb, or a speech verb hangs from it
-        // ("..., CNN reported").
-        let speech = self.speech_of(s, v);
-        let attribution = speech.and_then(|sv| {
-            let subj = children(s, sv)
-                .into_iter()
-                .find(|&c| s.tokens[c].deprel.starts_with("nsubj"))?;
-            let t = &s.tokens[subj];
-            Some(TextSpan {
-                text: t.text.clone(),
-                start: t.span.start,
-                end: t.span.end,
-            })
-        });
-        let negated = has(&|c| {
-            let l = lemma(s, c);
-            s.tokens[c].deprel == "advmod" && matches!(l.as_str(), "not" | "never" | "n't")
-        });
-        if negated {
-            return (Modality::Negated, attribution);
-        }
-        let conditional = has(&|c| s.tokens[c].deprel == "mark" && lemma(s, c) == "if");
-        // "Russia said that Sudan must return the helicopter": what the speaker says another
-        // must do is asked of them, not done (the saying is a demand, coded on the speech verb).
-        if reported_obligation(s, v, speech).is_some() && !conditional {
-            return (Modality::Requested, attribution);
-        }
-        // "Iraq said it would allow …": in reported speech "would" is the "will" of the
-        // speaker's own words, shifted into the past — a future act, not a hypothetical one.
-        let reported_will = speech.is_some_and(|sv| s.tokens[v].head == Some(sv))
-            && has(&|c| s.tokens[c].deprel == "aux" && lemma(s, c) == "would");
-        if reported_will && !conditional {
-            return (Modality::Future, attribution);
-        }
-        if has(&|c| s.tokens[c].deprel == "aux" && HYPOTHETICAL_AUX.contains(&lemma(s, c).as_str()))
-            || conditional
-        {
-            return (Modality::Hypothetical, attribution);
-        }
-        if has(&|c| s.tokens[c].deprel == "aux" && matches!(lemma(s, c).as_str(), "will" | "shall"))
-        {
-            return (Modality::Future, attribution);
-        }
-        // The complement of an appeal is requested, not done; that of a refusal ("refused to
-        // deploy troops", "failed to reach a deal") did not happen.
-        let mut x = v;
-        while matches!(s.tokens[x].deprel.as_str(), "xcomp" | "conj") {
-            let Some(h) = s.tokens[x].head else { break };
-            if s.tokens[x].deprel == "xcomp" && APPEAL_VERBS.contains(&lemma(s, h).as_str()) {
-                return (Modality::Requested, attribution);
-            }
-            if s.tokens[x].deprel == "xcomp" && REFUSAL_VERBS.contains(&lemma(s, h).as_str()) {
-                return (Modality::Negated, attribution);
-            }
-            x = h;
-        }
-        if speech.is_some() && s.tokens[v].head == speech {
-            return (Modality::Reported, attribution);
-        }
-        (Modality::Asserted, attribution)
-    }
-}
-
-/// For a verb in the clause of speech verb `speech` with "must" or "should" ("said that Sudan
-/// must return …"): the CAMEO code of saying so — demand (100) for "must", appeal (020) for
-/// "should".
-fn reported_obligation(s: &Sentence, v: usize, speech: Option<usize>) -> Option<&'static str> {
-    let sv = speech?;
-    if s.tokens[v].head != Some(sv) {
-        return None;
-    }
-    children(s, v)
-        .into_iter()
-        .filter(|&c| s.tokens[c].deprel == "aux")
-        .find_map(|c| match lemma(s, c).as_str() {
-            "must" => Some("100"),
-            "should" => Some("020"),
-            _ => None,
-        })
 }
 
 /// The date actor codes must hold on: the publication date, or (undated story) the latest codes.
