@@ -249,7 +249,12 @@ impl<'a> Coder<'a> {
                     .iter()
                     .copied()
                     .find(|&c| s.tokens[c].deprel == "obl:agent");
-                let (src_head, tgt_head) = match by("nsubj:pass") {
+                // A passive subject needs a passive verb: "bombers killed 23 people" parsed
+                // with "bombers" as nsubj:pass (no "were", an object after the verb) is active.
+                let passive_subject = by("nsubj:pass").filter(|_| {
+                    by("aux:pass").is_some() || by("obj").is_none() || agent_by.is_some()
+                });
+                let (src_head, tgt_head) = match passive_subject {
                     Some(p) => (agent_by, Some(p)),
                     None => {
                         let tgt = by("obj").or_else(|| by("iobj")).or_else(|| {
@@ -278,7 +283,7 @@ impl<'a> Coder<'a> {
                                 .into_iter()
                                 .find(|&c| s.tokens[c].deprel.starts_with("nsubj"))
                         });
-                        (by("nsubj"), tgt)
+                        (by("nsubj").or_else(|| by("nsubj:pass")), tgt)
                     }
                 };
                 // The subject of a verb in an xcomp chain is the controller's object or subject.

@@ -33,3 +33,20 @@ fn performed_acts_named_by_nouns_are_events() {
     let got = codes("Algerian students began a hunger strike against the government.");
     assert!(got.iter().any(|(_, c, _)| c == "142"), "{got:?}");
 }
+
+#[test]
+fn a_subject_the_parser_calls_passive_before_an_object_acts() {
+    let got = codes("Palestinian suicide bombers killed 23 people.");
+    assert!(
+        got.iter().any(
+            |(s, c, _)| s.as_deref().is_some_and(|s| s.starts_with("PSE")) && c.starts_with("19")
+        ),
+        "{got:?}"
+    );
+    let got = codes("Three Palestinians were killed by Israeli soldiers.");
+    assert!(
+        got.iter()
+            .any(|(s, _, t)| s.as_deref() == Some("ISRMIL") && t.as_deref() == Some("PSE")),
+        "{got:?}"
+    );
+}
