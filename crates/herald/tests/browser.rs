@@ -133,6 +133,18 @@ impl Browser {
         self.call("GET", "/url", None).as_str().unwrap().to_string()
     }
 
+    /// Wait for a navigation a click started: until the URL contains `part` (10 s at most).
+    fn wait_for_url(&self, part: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let url = self.url();
+            if url.contains(part) || Instant::now() > deadline {
+                return url;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     fn screenshot(&self, to: &Path) {
         let b64 = self.call("GET", "/screenshot", None);
         let _ = std::fs::write(to, b64.as_str().unwrap_or(""));
@@ -215,6 +227,9 @@ fn filter_open_an_event_and_see_its_evidence_highlighted() {
         agent,
     };
 
+    // Elements of a page still loading are waited for (5 s), not missed.
+    b.call("POST", "/timeouts", Some(json!({ "implicit": 5000, "pageLoad": 30000 })));
+
     // Load: the events page lists events.
     b.go(&format!("http://{addr}/events"));
     let all = b.text(&b.find("#total"));
@@ -225,7 +240,8 @@ fn filter_open_an_event_and_see_its_evidence_highlighted() {
     let field = b.find("#f-actor");
     b.type_into(&field, "USAGOV");
     b.click(&b.find("#apply"));
-    assert!(b.url().contains("actor=USAGOV"), "{}", b.url());
+    let url = b.wait_for_url("actor=USAGOV");
+    assert!(url.contains("actor=USAGOV"), "{url}");
     let total = b.text(&b.find("#total"));
     let n: usize = total.split(' ').next().unwrap().parse().unwrap();
     assert!(n > 0 && n < n_all, "{total} of {all}");
@@ -238,7 +254,8 @@ fn filter_open_an_event_and_see_its_evidence_highlighted() {
     let first_row = b.find_all("table.events tbody tr")[0].clone();
     let row_text = b.text(&first_row);
     b.click(&open[0]);
-    assert!(b.url().contains("/event/"), "{}", b.url());
+    let url = b.wait_for_url("/event/");
+    assert!(url.contains("/event/"), "{url}");
     let sentence = b.find("blockquote.sentence");
     let trigger = b.find("blockquote.sentence .trigger");
     let word = b.text(&trigger);
@@ -258,7 +275,8 @@ fn filter_open_an_event_and_see_its_evidence_highlighted() {
     let link = b.find(".evidence .meta a");
     let href = b.attr(&link, "href").unwrap();
     b.click(&link);
-    assert!(b.url().contains("/doc/"), "{}", b.url());
+    let url = b.wait_for_url("/doc/");
+    assert!(url.contains("/doc/"), "{url}");
     let anchor = href.rsplit('#').next().unwrap();
     b.find(&format!("#article a#{anchor}"));
     let marked: Vec<String> = b
