@@ -426,28 +426,23 @@ impl<'a> Coder<'a> {
                         }
                     }
                 }
-                let srcs: Vec<Option<Found>> = src_heads
-                    .iter()
-                    .flat_map(|h| match h {
-                        Some(h) => self
-                            .actors(s, *h, date, &memory)
-                            .into_iter()
-                            .map(Some)
-                            .collect(),
-                        None => vec![None],
-                    })
-                    .collect();
-                let mut tgts: Vec<Option<Found>> = with_conj(tgt_head)
-                    .iter()
-                    .flat_map(|h| match h {
-                        Some(h) => self
-                            .actors(s, *h, date, &memory)
-                            .into_iter()
-                            .map(Some)
-                            .collect(),
-                        None => vec![None],
-                    })
-                    .collect();
+                // Each head's actors (one per country for "lawmakers in A and B"); a missing
+                // side stays one empty side.
+                let actors_of = |heads: &[Option<usize>]| -> Vec<Option<Found>> {
+                    heads
+                        .iter()
+                        .flat_map(|h| match h {
+                            Some(h) => self
+                                .actors(s, *h, date, &memory)
+                                .into_iter()
+                                .map(Some)
+                                .collect(),
+                            None => vec![None],
+                        })
+                        .collect()
+                };
+                let srcs = actors_of(&src_heads);
+                let mut tgts = actors_of(&with_conj(tgt_head));
                 // No actor in the object ("restore ties with Gondor"): the first actor among the
                 // verb's other dependents after it, with its conjuncts ("with X, Y and Z").
                 if tgts

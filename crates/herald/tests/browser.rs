@@ -228,7 +228,11 @@ fn filter_open_an_event_and_see_its_evidence_highlighted() {
     };
 
     // Elements of a page still loading are waited for (5 s), not missed.
-    b.call("POST", "/timeouts", Some(json!({ "implicit": 5000, "pageLoad": 30000 })));
+    b.call(
+        "POST",
+        "/timeouts",
+        Some(json!({ "implicit": 5000, "pageLoad": 30000 })),
+    );
 
     // Load: the events page lists events.
     b.go(&format!("http://{addr}/events"));
