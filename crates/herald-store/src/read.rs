@@ -227,6 +227,18 @@ pub struct DocumentHit {
     pub events: i64,
 }
 
+/// A document hit from a row of (id, title, date, source, snippet, event count).
+fn document_hit(r: &rusqlite::Row) -> rusqlite::Result<DocumentHit> {
+    Ok(DocumentHit {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        date: r.get(2)?,
+        source: r.get(3)?,
+        snippet: r.get(4)?,
+        events: r.get(5)?,
+    })
+}
+
 /// One report of an event, with its sentence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evidence {
@@ -472,16 +484,7 @@ impl Store {
              FROM documents_fts JOIN documents d ON d.doc_key = documents_fts.rowid
              WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2",
         )?;
-        let rows = st.query_map(rusqlite::params![query, limit as i64], |r| {
-            Ok(DocumentHit {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                date: r.get(2)?,
-                source: r.get(3)?,
-                snippet: r.get(4)?,
-                events: r.get(5)?,
-            })
-        })?;
+        let rows = st.query_map(rusqlite::params![query, limit as i64], document_hit)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -493,16 +496,7 @@ impl Store {
                        AND m.event_id IS NOT NULL)
              FROM documents d ORDER BY d.date DESC, d.doc_key DESC LIMIT ?1",
         )?;
-        let rows = st.query_map([limit as i64], |r| {
-            Ok(DocumentHit {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                date: r.get(2)?,
-                source: r.get(3)?,
-                snippet: r.get(4)?,
-                events: r.get(5)?,
-            })
-        })?;
+        let rows = st.query_map([limit as i64], document_hit)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
