@@ -149,20 +149,33 @@ fn opt(s: &Option<String>) -> String {
     s.clone().unwrap_or_else(|| "-".into())
 }
 
+/// Rows as pretty JSON, or as a table of `head` columns made by `cells`.
+fn show<T: serde::Serialize>(
+    out: &mut dyn Write,
+    json: bool,
+    rows: &[T],
+    head: &[&str],
+    cells: impl Fn(&T) -> Vec<String>,
+) -> Result<()> {
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(rows)?)?;
+    } else {
+        let cells: Vec<Vec<String>> = rows.iter().map(cells).collect();
+        table(out, head, &cells)?;
+    }
+    Ok(())
+}
+
 pub fn query(a: QueryArgs) -> Result<i32> {
     let store = open(&a.db)?;
     let f = a.filter.filter();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let json = |out: &mut dyn Write, v: serde_json::Value| -> Result<()> {
-        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
-        Ok(())
-    };
     match a.what.as_str() {
         "stats" => {
             let c = store.counts()?;
             if a.json {
-                json(&mut out, serde_json::json!(c))?;
+                writeln!(out, "{}", serde_json::to_string_pretty(&c)?)?;
             } else {
                 let v = serde_json::to_value(&c)?;
                 let rows: Vec<Vec<String>> = v
@@ -174,140 +187,101 @@ pub fn query(a: QueryArgs) -> Result<i32> {
                 table(&mut out, &["table", "rows"], &rows)?;
             }
         }
-        "events" => {
-            let rows = store.events(&f, a.limit, 0)?;
-            if a.json {
-                json(&mut out, serde_json::json!(rows))?;
-            } else {
-                let cells: Vec<Vec<String>> = rows
-                    .iter()
-                    .map(|e| {
-                        vec![
-                            e.event_id.to_string(),
-                            e.date.clone(),
-                            opt(&e.source),
-                            e.code.clone(),
-                            opt(&e.target),
-                            format!("{:.1}", e.goldstein),
-                            e.mentions.to_string(),
-                            e.sources.to_string(),
-                            opt(&e.place),
-                            e.trigger.clone(),
-                            e.doc_id.clone(),
-                        ]
-                    })
-                    .collect();
-                table(
-                    &mut out,
-                    &[
-                        "event",
-                        "date",
-                        "source",
-                        "code",
-                        "target",
-                        "goldstein",
-                        "mentions",
-                        "sources",
-                        "place",
-                        "trigger",
-                        "first report",
-                    ],
-                    &cells,
-                )?;
-            }
-        }
-        "actors" => {
-            let rows = store.top_actors(&f, a.limit)?;
-            if a.json {
-                json(&mut out, serde_json::json!(rows))?;
-            } else {
-                let cells: Vec<Vec<String>> = rows
-                    .iter()
-                    .map(|r| {
-                        vec![
-                            r.code.clone(),
-                            r.as_source.to_string(),
-                            r.as_target.to_string(),
-                        ]
-                    })
-                    .collect();
-                table(&mut out, &["actor", "as source", "as target"], &cells)?;
-            }
-        }
-        "network" => {
-            let rows = store.network(&f, a.limit)?;
-            if a.json {
-                json(&mut out, serde_json::json!(rows))?;
-            } else {
-                let cells: Vec<Vec<String>> = rows
-                    .iter()
-                    .map(|r| {
-                        vec![
-                            r.source.clone(),
-                            r.target.clone(),
-                            r.events.to_string(),
-                            format!("{:.2}", r.goldstein),
-                        ]
-                    })
-                    .collect();
-                table(
-                    &mut out,
-                    &["source", "target", "events", "mean goldstein"],
-                    &cells,
-                )?;
-            }
-        }
+        "events" => show(
+            &mut out,
+            a.json,
+            &store.events(&f, a.limit, 0)?,
+            &[
+                "event",
+                "date",
+                "source",
+                "code",
+                "target",
+                "goldstein",
+                "mentions",
+                "sources",
+                "place",
+                "trigger",
+                "first report",
+            ],
+            |e| {
+                vec![
+                    e.event_id.to_string(),
+                    e.date.clone(),
+                    opt(&e.source),
+                    e.code.clone(),
+                    opt(&e.target),
+                    format!("{:.1}", e.goldstein),
+                    e.mentions.to_string(),
+                    e.sources.to_string(),
+                    opt(&e.place),
+                    e.trigger.clone(),
+                    e.doc_id.clone(),
+                ]
+            },
+        )?,
+        "actors" => show(
+            &mut out,
+            a.json,
+            &store.top_actors(&f, a.limit)?,
+            &["actor", "as source", "as target"],
+            |r| {
+                vec![
+                    r.code.clone(),
+                    r.as_source.to_string(),
+                    r.as_target.to_string(),
+                ]
+            },
+        )?,
+        "network" => show(
+            &mut out,
+            a.json,
+            &store.network(&f, a.limit)?,
+            &["source", "target", "events", "mean goldstein"],
+            |r| {
+                vec![
+                    r.source.clone(),
+                    r.target.clone(),
+                    r.events.to_string(),
+                    format!("{:.2}", r.goldstein),
+                ]
+            },
+        )?,
         "series" => {
             let (Some(s), Some(t)) = (&a.filter.source, &a.filter.target) else {
                 anyhow::bail!("`herald query series` needs --source and --target");
             };
-            let rows = store.series(s, t, a.filter.from.as_deref(), a.filter.to.as_deref())?;
-            if a.json {
-                json(&mut out, serde_json::json!(rows))?;
-            } else {
-                let cells: Vec<Vec<String>> = rows
-                    .iter()
-                    .map(|d| {
-                        vec![
-                            d.date.clone(),
-                            d.events.to_string(),
-                            d.mentions.to_string(),
-                            format!("{:.2}", d.goldstein),
-                            format!("{}/{}/{}/{}", d.quad[0], d.quad[1], d.quad[2], d.quad[3]),
-                        ]
-                    })
-                    .collect();
-                table(
-                    &mut out,
-                    &["day", "events", "mentions", "goldstein", "quad 1/2/3/4"],
-                    &cells,
-                )?;
-            }
+            show(
+                &mut out,
+                a.json,
+                &store.series(s, t, a.filter.from.as_deref(), a.filter.to.as_deref())?,
+                &["day", "events", "mentions", "goldstein", "quad 1/2/3/4"],
+                |d| {
+                    vec![
+                        d.date.clone(),
+                        d.events.to_string(),
+                        d.mentions.to_string(),
+                        format!("{:.2}", d.goldstein),
+                        format!("{}/{}/{}/{}", d.quad[0], d.quad[1], d.quad[2], d.quad[3]),
+                    ]
+                },
+            )?
         }
-        "search" => {
-            let rows = store.search(&a.words.join(" "), a.limit)?;
-            if a.json {
-                json(&mut out, serde_json::json!(rows))?;
-            } else {
-                let cells: Vec<Vec<String>> = rows
-                    .iter()
-                    .map(|d| {
-                        vec![
-                            d.id.clone(),
-                            opt(&d.date),
-                            d.source.clone(),
-                            d.events.to_string(),
-                            d.title.clone().unwrap_or_default(),
-                        ]
-                    })
-                    .collect();
-                table(
-                    &mut out,
-                    &["document", "date", "source", "events", "title"],
-                    &cells,
-                )?;
-            }
-        }
+        "search" => show(
+            &mut out,
+            a.json,
+            &store.search(&a.words.join(" "), a.limit)?,
+            &["document", "date", "source", "events", "title"],
+            |d| {
+                vec![
+                    d.id.clone(),
+                    opt(&d.date),
+                    d.source.clone(),
+                    d.events.to_string(),
+                    d.title.clone().unwrap_or_default(),
+                ]
+            },
+        )?,
         _ => unreachable!("clap checked the question"),
     }
     out.flush()?;
