@@ -1,21 +1,10 @@
 //! Acts named by a noun that the subject performs ("staged a protest", "began a hunger strike",
 //! "carried out a strike on Gaza"), with or without a target for dissent.
 
-use herald_coder::{Coder, Dictionaries};
-use herald_doc::Document;
+mod common;
 
 fn codes(text: &str) -> Vec<(Option<String>, String, Option<String>)> {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-    let doc = Document {
-        id: "d".into(),
-        date: Some("2020-01-01".into()),
-        text: text.into(),
-        ..Document::default()
-    };
-    let nlp = herald_nlp::Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
-    let (dicts, _) = Dictionaries::load(std::path::Path::new(&format!("{root}/data"))).unwrap();
-    Coder::new(&dicts)
-        .code(&doc, &nlp.analyze(&doc))
+    common::code(text, "2020-01-01")
         .into_iter()
         .map(|e| (e.source.code, e.code, e.target.code))
         .collect()

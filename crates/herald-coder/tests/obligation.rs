@@ -1,20 +1,14 @@
 //! "X said Y must do Z": X demands it of Y (CAMEO 100); Z is asked, not done.
 
-use herald_coder::{Coder, Dictionaries};
-use herald_doc::{Document, Modality};
+mod common;
+use herald_doc::Modality;
 
 #[test]
 fn a_reported_must_is_a_demand_and_the_act_is_requested() {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-    let doc = Document {
-        id: "o".into(),
-        date: Some("2020-01-01".into()),
-        text: "Russia said on Tuesday that Sudan must return a Mi-26 helicopter.".into(),
-        ..Document::default()
-    };
-    let nlp = herald_nlp::Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
-    let (dicts, _) = Dictionaries::load(std::path::Path::new(&format!("{root}/data"))).unwrap();
-    let events = Coder::new(&dicts).code(&doc, &nlp.analyze(&doc));
+    let events = common::code(
+        "Russia said on Tuesday that Sudan must return a Mi-26 helicopter.",
+        "2020-01-01",
+    );
     assert!(
         events
             .iter()
