@@ -104,14 +104,15 @@ impl Gazetteer {
     }
 
     /// For each token, per type (PER, ORG, LOC), its position in the longest match starting at
-    /// a capitalised token: 0 none, 1 begin, 2 inside, 3 last, 4 unit.
+    /// it or before: 0 none, 1 begin, 2 inside, 3 last, 4 unit; 5-8 the same for a match that
+    /// starts at an uncapitalised token.
     pub fn positions(&self, norms: &[u64], capitalised: &[bool]) -> Vec<[u8; 3]> {
         let n = norms.len();
         let mut out = vec![[0u8; 3]; n];
         for i in 0..n {
-            if !capitalised[i] {
-                continue;
-            }
+            // Uncapitalised matches ("florida", "taco bell" in web text) get their own codes, 5-8:
+            // the model learns how little they are worth next to capitalised ones.
+            let lower = if capitalised[i] { 0 } else { 4 };
             let mut h = 0u64;
             let mut found: [usize; 3] = [0; 3];
             for len in 1..=MAX_LEN.min(n - i) {
@@ -140,7 +141,7 @@ impl Gazetteer {
                         2
                     };
                     if out[j][k] == 0 {
-                        out[j][k] = pos;
+                        out[j][k] = pos + lower;
                     }
                 }
             }
@@ -202,6 +203,11 @@ mod tests {
         assert_eq!(p[3][0], 1);
         assert_eq!(p[4][0], 3);
         assert_eq!(p[0], [0, 0, 0]);
+        // Lower case ("saudi arabia" in web text): the same positions, coded 5-8.
+        let words = ["saudi", "arabia"];
+        let norms: Vec<u64> = words.iter().map(|w| hash_str(&normalize(w))).collect();
+        let p = g.positions(&norms, &[false, false]);
+        assert_eq!((p[0][2], p[1][2]), (5, 7));
         g.add_curated("Bloomberg News", ORG);
         g.add_curated("Bloomberg", ORG);
         let words = ["told", "Bloomberg", "News", "that", "Bloomberg", "said"];

@@ -1,7 +1,10 @@
-//! Named-entity recogniser: a greedy averaged perceptron over BIO tags for PERSON, ORG and LOC,
-//! with word, shape, affix, POS, Brown-cluster, frequency and gazetteer features and the previous
-//! two tags.
+//! Named-entity recogniser: a first-order structured averaged perceptron over BIO tags for
+//! PERSON, ORG and LOC, decoded exactly (Viterbi), with word, shape, affix, POS, Brown-cluster,
+//! frequency and gazetteer features and features of the previous tag.
 //! Invalid transitions (I-X after anything but X) are never predicted.
+//!
+//! Whole-sentence decoding replaced greedy left-to-right tagging: a greedy tagger cannot undo an
+//! early B- when later words show the span is longer or of another type.
 
 use crate::features::{f1, f2, f3, Lex};
 use crate::io::{ByteReader, ByteWriter, ModelError};
@@ -9,7 +12,7 @@ use crate::perceptron::{Model, Trainer};
 use crate::tagger::Rng;
 
 /// Model file format name.
-pub const FORMAT: &str = "herald.ner.v2";
+pub const FORMAT: &str = "herald.ner.v3";
 
 /// BIO tag names, in class order.
 pub const TAGS: [&str; 7] = [
@@ -40,7 +43,8 @@ fn valid(prev: usize, t: usize) -> bool {
     prev == t || prev == t - 1
 }
 
-fn features(x: &[NerInput], i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) {
+/// The features of word `i` that do not depend on the tags around it.
+fn emission_features(x: &[NerInput], i: usize, out: &mut Vec<u64>) {
     out.clear();
     let none = NerInput {
         lex: Lex::default(),
@@ -52,8 +56,7 @@ fn features(x: &[NerInput], i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) 
     let l2 = if i >= 2 { &x[i - 2] } else { &none };
     let r1 = x.get(i + 1).unwrap_or(&none);
     let r2 = x.get(i + 2).unwrap_or(&none);
-    let (p1, p2) = (p1 as u64, p2 as u64);
-    let g = |n: &NerInput| (n.gaz[0] as u64) | (n.gaz[1] as u64) << 8 | (n.gaz[2] as u64) << 16;
+    let g = gaz_bits;
     out.extend_from_slice(&[
         f1(0, 0),
         f1(1, w.lex.norm),
@@ -76,17 +79,12 @@ fn features(x: &[NerInput], i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) 
         f1(18, r1.lex.shape),
         f1(19, l1.tag as u64),
         f1(20, r1.tag as u64),
-        f1(21, p1),
-        f2(22, p1, p2),
-        f2(23, p1, w.lex.norm),
-        f2(24, p1, w.lex.shape),
         f2(25, l1.lex.norm, w.lex.norm),
         f2(26, w.lex.norm, r1.lex.norm),
         f1(27, g(w)),
         f2(28, g(w), w.lex.shape),
         f1(29, g(l1)),
         f1(30, g(r1)),
-        f2(31, g(w), p1),
         f2(32, w.gaz[0] as u64, w.tag as u64),
         f2(33, w.gaz[1] as u64, w.tag as u64),
         f2(34, w.gaz[2] as u64, w.tag as u64),
@@ -96,7 +94,6 @@ fn features(x: &[NerInput], i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) 
         f2(38, w.lex.suffix4, w.lex.flags as u64),
         f1(39, r1.lex.flags as u64),
         f1(40, l1.lex.flags as u64),
-        f2(41, p1, r1.lex.norm),
         f2(
             42,
             w.lex.rank as u64,
@@ -112,27 +109,132 @@ fn features(x: &[NerInput], i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) 
     ]);
 }
 
+fn gaz_bits(n: &NerInput) -> u64 {
+    (n.gaz[0] as u64) | (n.gaz[1] as u64) << 8 | (n.gaz[2] as u64) << 16
+}
+
+/// The features of word `i` given the tag of the word before it (`prev`, or [`START`]).
+fn transition_features(x: &[NerInput], i: usize, prev: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let w = &x[i];
+    let p = prev as u64;
+    let r1 = x.get(i + 1).map_or(0, |r| r.lex.norm);
+    out.extend_from_slice(&[
+        f1(21, p),
+        f2(23, p, w.lex.norm),
+        f2(24, p, w.lex.shape),
+        f2(31, gaz_bits(w), p),
+        f2(41, p, r1),
+    ]);
+}
+
+/// The state before the first word: no entity open.
+const START: usize = 7;
+
+/// Scores of one sentence under a model: `emit[i*7+t]` and `trans[(i*8+prev)*7+t]`.
+struct Lattice {
+    emit: Vec<f32>,
+    trans: Vec<f32>,
+}
+
+/// What the lattice needs of a model: scores of one feature set, and of several equal-sized
+/// groups at once.
+trait Scores {
+    fn one(&self, feats: &[u64], out: &mut [f32]);
+    fn groups(&self, feats: &[u64], group: usize, out: &mut [f32]);
+}
+
+impl Scores for Model {
+    fn one(&self, feats: &[u64], out: &mut [f32]) {
+        self.score(feats, out)
+    }
+    fn groups(&self, feats: &[u64], group: usize, out: &mut [f32]) {
+        self.score_groups(feats, group, out)
+    }
+}
+
+impl Scores for Trainer {
+    fn one(&self, feats: &[u64], out: &mut [f32]) {
+        self.score(feats, out)
+    }
+    fn groups(&self, feats: &[u64], group: usize, out: &mut [f32]) {
+        for (g, fs) in feats.chunks(group).enumerate() {
+            self.score(fs, &mut out[g * 7..g * 7 + 7]);
+        }
+    }
+}
+
+impl Lattice {
+    fn build(x: &[NerInput], model: &impl Scores) -> Lattice {
+        let n = x.len();
+        let mut emit = vec![0f32; n * 7];
+        let mut trans = vec![0f32; n * 8 * 7];
+        let mut feats = Vec::with_capacity(48);
+        let mut group = Vec::with_capacity(48);
+        for i in 0..n {
+            emission_features(x, i, &mut feats);
+            model.one(&feats, &mut emit[i * 7..i * 7 + 7]);
+            if i == 0 {
+                transition_features(x, i, START, &mut feats);
+                model.one(&feats, &mut trans[START * 7..START * 7 + 7]);
+                continue;
+            }
+            feats.clear();
+            for prev in 0..7 {
+                transition_features(x, i, prev, &mut group);
+                feats.extend_from_slice(&group);
+            }
+            let per = feats.len() / 7;
+            model.groups(&feats, per, &mut trans[i * 8 * 7..i * 8 * 7 + 7 * 7]);
+        }
+        Lattice { emit, trans }
+    }
+
+    /// The best valid tag sequence (Viterbi).
+    fn best(&self, n: usize) -> Vec<u8> {
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut back = vec![0u8; n * 7];
+        let mut cur = [f32::NEG_INFINITY; 7];
+        for (t, c) in cur.iter_mut().enumerate() {
+            if valid(START, t) {
+                *c = self.emit[t] + self.trans[START * 7 + t];
+            }
+        }
+        for i in 1..n {
+            let mut next = [f32::NEG_INFINITY; 7];
+            for (t, nx) in next.iter_mut().enumerate() {
+                let e = self.emit[i * 7 + t];
+                for (prev, &c) in cur.iter().enumerate() {
+                    if c == f32::NEG_INFINITY || !valid(prev, t) {
+                        continue;
+                    }
+                    let v = c + e + self.trans[(i * 8 + prev) * 7 + t];
+                    if v > *nx {
+                        *nx = v;
+                        back[i * 7 + t] = prev as u8;
+                    }
+                }
+            }
+            cur = next;
+        }
+        let mut t = (0..7)
+            .max_by(|&a, &b| cur[a].total_cmp(&cur[b]).then(b.cmp(&a)))
+            .unwrap_or(0);
+        let mut out = vec![0u8; n];
+        for i in (0..n).rev() {
+            out[i] = t as u8;
+            t = back[i * 7 + t] as usize;
+        }
+        out
+    }
+}
+
 impl Ner {
     /// Tag a sentence; returns class ids into [`TAGS`].
     pub fn predict(&self, x: &[NerInput]) -> Vec<u8> {
-        let mut out = Vec::with_capacity(x.len());
-        let mut feats = Vec::with_capacity(48);
-        let mut scores = [0f32; 7];
-        let (mut p1, mut p2) = (0usize, 0usize);
-        for i in 0..x.len() {
-            features(x, i, p1, p2, &mut feats);
-            self.model.score(&feats, &mut scores);
-            let mut best = 0;
-            for t in 1..7 {
-                if valid(p1, t) && scores[t] > scores[best] {
-                    best = t;
-                }
-            }
-            out.push(best as u8);
-            p2 = p1;
-            p1 = best;
-        }
-        out
+        Lattice::build(x, &self.model).best(x.len())
     }
 
     /// Serialise.
@@ -180,33 +282,112 @@ pub fn train_ensemble(examples: &[NerExample], epochs: usize, seeds: &[u64]) -> 
     }
 }
 
+/// Collins' structured perceptron: decode the whole sentence, then move the weights towards the
+/// gold sequence's features and away from the predicted one's where they differ.
 fn train_one(examples: &[NerExample], epochs: usize, seed: u64) -> Trainer {
     let mut trainer = Trainer::new(7);
     let mut rng = Rng(seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut feats = Vec::new();
-    let mut scores = [0f32; 7];
     for _ in 0..epochs {
         rng.shuffle(&mut order);
         for &k in &order {
             let e = &examples[k];
-            let (mut p1, mut p2) = (0usize, 0usize);
+            let guess = Lattice::build(&e.input, &trainer).best(e.input.len());
             for i in 0..e.input.len() {
-                features(&e.input, i, p1, p2, &mut feats);
-                trainer.score(&feats, &mut scores);
-                let mut best = 0;
-                for t in 1..7 {
-                    if valid(p1, t) && scores[t] > scores[best] {
-                        best = t;
-                    }
+                let (g, p) = (e.gold[i] as usize, guess[i] as usize);
+                let gp = if i == 0 { START } else { e.gold[i - 1] as usize };
+                let pp = if i == 0 { START } else { guess[i - 1] as usize };
+                if g != p {
+                    emission_features(&e.input, i, &mut feats);
+                    trainer.add(&feats, g, 1.0);
+                    trainer.add(&feats, p, -1.0);
                 }
-                let gold = e.gold[i] as usize;
-                trainer.update(&feats, gold, best);
+                if g != p || gp != pp {
+                    transition_features(&e.input, i, gp, &mut feats);
+                    trainer.add(&feats, g, 1.0);
+                    transition_features(&e.input, i, pp, &mut feats);
+                    trainer.add(&feats, p, -1.0);
+                }
                 trainer.tick();
-                p2 = p1;
-                p1 = best;
             }
         }
     }
     trainer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::{lex, Clusters};
+
+    fn input(words: &[&str]) -> Vec<NerInput> {
+        let clusters = Clusters::default();
+        words
+            .iter()
+            .map(|w| NerInput {
+                lex: lex(w, &clusters),
+                tag: 0,
+                gaz: [0; 3],
+            })
+            .collect()
+    }
+
+    fn example(text: &str) -> NerExample {
+        // "word/TAG" pairs, TAG one of TAGS (O when absent).
+        let (words, gold): (Vec<&str>, Vec<u8>) = text
+            .split(' ')
+            .map(|t| match t.split_once('/') {
+                Some((w, tag)) => (w, TAGS.iter().position(|x| *x == tag).unwrap() as u8),
+                None => (t, 0),
+            })
+            .unzip();
+        NerExample {
+            input: input(&words),
+            gold,
+        }
+    }
+
+    #[test]
+    fn viterbi_never_opens_a_span_with_inside() {
+        // Emission scores that alone would say I-ORG then I-LOC (score 10), both invalid.
+        let mut emit = vec![0f32; 2 * 7];
+        emit[4] = 5.0; // word 0: I-ORG
+        emit[3] = 1.0; // word 0: B-ORG
+        emit[7 + 6] = 5.0; // word 1: I-LOC
+        emit[7 + 4] = 2.0; // word 1: I-ORG
+        let l = Lattice {
+            emit,
+            trans: vec![0f32; 2 * 8 * 7],
+        };
+        // The best valid reading: B-LOC I-LOC (5), not B-ORG I-ORG (3) nor anything with I- first.
+        assert_eq!(l.best(2), vec![5, 6]);
+        assert!(l.best(0).is_empty());
+    }
+
+    #[test]
+    fn learns_names_from_context_and_tags_unseen_ones() {
+        let train: Vec<NerExample> = [
+            "Mr/O Smith/B-PERSON met/O the/O minister/O in/O Paris/B-LOC ./O",
+            "Mr/O Jones/B-PERSON flew/O to/O Berlin/B-LOC ./O",
+            "the/O talks/O in/O Rome/B-LOC ended/O ./O",
+            "Mr/O Brown/B-PERSON spoke/O at/O Acme/B-ORG Corp/I-ORG ./O",
+            "Globex/B-ORG Corp/I-ORG hired/O Mr/O Green/B-PERSON ./O",
+            "she/O lives/O in/O Madrid/B-LOC ./O",
+        ]
+        .iter()
+        .map(|s| example(s))
+        .collect();
+        let m = train_ensemble(&train, 10, &[1, 2]);
+        let test = example("Mr/O White/B-PERSON went/O to/O Lisbon/B-LOC ./O");
+        assert_eq!(m.predict(&test.input), test.gold);
+        let test = example("Initech/B-ORG Corp/I-ORG hired/O Mr/O Black/B-PERSON ./O");
+        assert_eq!(m.predict(&test.input), test.gold);
+        // Same data and seeds: the same weights.
+        let again = train_ensemble(&train, 10, &[1, 2]);
+        let (mut a, mut b) = (ByteWriter::default(), ByteWriter::default());
+        m.write(&mut a);
+        again.write(&mut b);
+        assert_eq!(a.into_inner(), b.into_inner());
+    }
 }

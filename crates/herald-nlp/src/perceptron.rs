@@ -74,6 +74,17 @@ impl Trainer {
         }
     }
 
+    /// Add `delta` to the weight of class `class` for every feature in `feats` (structured
+    /// updates, where the truth and the guess of one position use different features).
+    pub fn add(&mut self, feats: &[u64], class: usize, delta: f32) {
+        let c = self.c;
+        for &f in feats {
+            let base = self.row(f);
+            self.w[base + class] += delta;
+            self.u[base + class] += c * delta;
+        }
+    }
+
     /// Count one training instance (call once per prediction, updated or not).
     pub fn tick(&mut self) {
         self.c += 1.0;
@@ -332,6 +343,34 @@ impl Model {
                 return None;
             }
             slot = (slot + 1) & self.mask;
+        }
+    }
+
+    /// Score consecutive groups of `group` features each: group `g` is added into
+    /// `scores[g * n..(g + 1) * n]`. Every lookup is issued before any is used, so the cache misses
+    /// of all groups overlap (the NER scores seven previous-tag groups per word this way).
+    pub fn score_groups(&self, feats: &[u64], group: usize, scores: &mut [f32]) {
+        let n = self.n_classes;
+        if !self.by_slot {
+            for (g, fs) in feats.chunks(group).enumerate() {
+                self.score(fs, &mut scores[g * n..g * n + n]);
+            }
+            return;
+        }
+        for &f in feats {
+            prefetch(self.weights.as_ptr().wrapping_add(home(key32(f), self.mask) * self.stride));
+        }
+        for (g, fs) in feats.chunks(group).enumerate() {
+            let out = &mut scores[g * n..g * n + n];
+            out.iter_mut().for_each(|s| *s = 0.0);
+            for &f in fs {
+                if let Some(slot) = self.lookup(key32(f)) {
+                    let base = slot * self.stride + 1;
+                    for (s, w) in out.iter_mut().zip(&self.weights[base..base + n]) {
+                        *s += w;
+                    }
+                }
+            }
         }
     }
 
