@@ -259,5 +259,62 @@ mod tests {
         assert_eq!(duration_value(Count::N(2.0), "DE", false), "P20Y");
         assert_eq!(duration_value(Count::Some, "M", false), "PXM");
         assert_eq!(duration_value(Count::N(90.0), "M", true), "PT90M");
+        assert_eq!(duration_value(Count::N(2.5), "Y", false), "P2Y6M");
+        assert_eq!(duration_value(Count::N(5.5), "H", true), "PT5H30M");
+    }
+
+    /// The longest expression at the first word and its value, for a sentence in `tense`
+    /// published on Wednesday 2000-04-05 (`quarterly`: a company report).
+    fn first(words: &[&'static str], tense: Tense, quarterly: bool) -> Option<(usize, String)> {
+        let m = Matcher {
+            w: words.iter().map(|w| w.to_lowercase()).collect(),
+            written: words.to_vec(),
+            xpos: vec!["NN"; words.len()],
+            dct: Date(20000405),
+            tense,
+            quarterly,
+        };
+        m.at(0).map(|h| (h.len, h.value))
+    }
+
+    #[test]
+    fn days_named_with_their_date_or_time() {
+        let v = |w: &[&'static str]| first(w, Tense::Past, false);
+        // The date the text gives wins over the weekday's guess.
+        assert_eq!(
+            v(&["Monday", ",", "March", "27"]),
+            Some((4, "2000-03-27".into()))
+        );
+        // A clock time of a named day.
+        assert_eq!(
+            v(&["9", "a.m.", "EDT", "Tuesday"]),
+            Some((4, "2000-04-04T09:00".into()))
+        );
+        assert_eq!(v(&["noon", "Monday"]), Some((2, "2000-04-03T12:00".into())));
+        assert_eq!(v(&["9", "a.m."]), Some((2, "2000-04-05T09:00".into())));
+        // The weekend: the last one in a past clause, the coming one in a present one.
+        assert_eq!(v(&["the", "weekend"]), Some((2, "2000-W13-WE".into())));
+        assert_eq!(
+            first(&["the", "weekend"], Tense::Present, false),
+            Some((2, "2000-W14-WE".into()))
+        );
+    }
+
+    #[test]
+    fn spoken_years_year_earlier_periods_and_halves() {
+        let v = |w: &[&'static str], q| first(w, Tense::Past, q);
+        assert_eq!(
+            v(&["nineteen", "ninety", "-", "six"], false),
+            Some((4, "1996".into()))
+        );
+        assert_eq!(v(&["nineteen", "eighty"], false), Some((2, "1980".into())));
+        // Published in the second quarter: the first quarter just reported, a year before.
+        assert_eq!(
+            v(&["the", "year", "-", "earlier", "quarter"], true),
+            Some((5, "1999-Q1".into()))
+        );
+        assert_eq!(v(&["year", "-", "ago"], false), Some((3, "1999".into())));
+        assert_eq!(v(&["2", "1/2", "years"], false), Some((3, "P2Y6M".into())));
+        assert_eq!(v(&["two", "more", "weeks"], false), Some((3, "P2W".into())));
     }
 }

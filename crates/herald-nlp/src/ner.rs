@@ -296,7 +296,11 @@ fn train_one(examples: &[NerExample], epochs: usize, seed: u64) -> Trainer {
             let guess = Lattice::build(&e.input, &trainer).best(e.input.len());
             for i in 0..e.input.len() {
                 let (g, p) = (e.gold[i] as usize, guess[i] as usize);
-                let gp = if i == 0 { START } else { e.gold[i - 1] as usize };
+                let gp = if i == 0 {
+                    START
+                } else {
+                    e.gold[i - 1] as usize
+                };
                 let pp = if i == 0 { START } else { guess[i - 1] as usize };
                 if g != p {
                     emission_features(&e.input, i, &mut feats);

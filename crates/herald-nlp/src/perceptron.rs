@@ -358,7 +358,11 @@ impl Model {
             return;
         }
         for &f in feats {
-            prefetch(self.weights.as_ptr().wrapping_add(home(key32(f), self.mask) * self.stride));
+            prefetch(
+                self.weights
+                    .as_ptr()
+                    .wrapping_add(home(key32(f), self.mask) * self.stride),
+            );
         }
         for (g, fs) in feats.chunks(group).enumerate() {
             let out = &mut scores[g * n..g * n + n];

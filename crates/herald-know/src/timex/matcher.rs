@@ -55,6 +55,8 @@ impl Matcher<'_> {
             self.modified(i),
             self.explicit_date(i),
             self.year(i),
+            self.spoken_year(i),
+            self.year_earlier(i),
             self.weekday(i),
             self.deictic(i),
             self.relative(i),
@@ -354,6 +356,67 @@ impl Matcher<'_> {
         hit(1, TimexType::Date, format!("{y}"))
     }
 
+    /// Years as broadcast transcripts spell them: "nineteen ninety-six", "nineteen eighty".
+    fn spoken_year(&self, i: usize) -> Option<Hit> {
+        let century = match self.word(i) {
+            "nineteen" => 1900,
+            "eighteen" => 1800,
+            _ => return None,
+        };
+        const TENS: [&str; 8] = [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        const UNITS: [&str; 9] = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+        ];
+        let tens = TENS.iter().position(|t| *t == self.word(i + 1))? as i32 * 10 + 20;
+        let unit = if self.word(i + 2) == "-" {
+            UNITS
+                .iter()
+                .position(|u| *u == self.word(i + 3))
+                .map(|u| u as i32 + 1)
+        } else {
+            None
+        };
+        match unit {
+            Some(u) => hit(4, TimexType::Date, format!("{}", century + tens + u)),
+            None => hit(2, TimexType::Date, format!("{}", century + tens)),
+        }
+    }
+
+    /// "the year-earlier quarter", "the year-ago period", "year-earlier": the same time a year
+    /// before — in a company report, the quarter just reported, a year before.
+    fn year_earlier(&self, i: usize) -> Option<Hit> {
+        let mut k = usize::from(self.word(i) == "the");
+        if matches!(self.word(i + k), "comparable" | "same") {
+            k += 1;
+        }
+        if self.word(i + k) != "year"
+            || self.word(i + k + 1) != "-"
+            || !matches!(self.word(i + k + 2), "earlier" | "ago")
+        {
+            return None;
+        }
+        let (y, m, _) = ymd(self.dct);
+        let noun = matches!(self.word(i + k + 3), "quarter" | "period");
+        if !noun {
+            // A bare "year-earlier" is a date only without an article before it.
+            if k > 0 {
+                return None;
+            }
+            return hit(3, TimexType::Date, format!("{}", y - 1));
+        }
+        if self.word(i + k + 3) == "quarter" || self.quarterly {
+            let q = y * 4 + (m as i32 - 1) / 3 - 1 - 4;
+            return hit(
+                k + 4,
+                TimexType::Date,
+                format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1),
+            );
+        }
+        hit(k + 4, TimexType::Date, format!("{}", y - 1))
+    }
+
     fn weekday(&self, i: usize) -> Option<Hit> {
         let (shift, k) = match self.word(i) {
             "last" | "past" => (Some(Tense::Past), 1),
@@ -395,6 +458,15 @@ impl Matcher<'_> {
                 }
             }
         };
+        // "Monday, Oct. 26": the date the text gives.
+        if k == 0 && self.word(i + 1) == "," {
+            if let Some(h) = self
+                .explicit_date(i + 2)
+                .filter(|h| h.kind == TimexType::Date)
+            {
+                return hit(h.len + 2, TimexType::Date, h.value);
+            }
+        }
         let day = date_value(from_days(p + delta));
         let part = match self.word(i + k + 1) {
             "morning" => Some("MO"),
@@ -586,7 +658,7 @@ impl Matcher<'_> {
                 duration_value(Count::N(2.0), u, clock),
             );
         }
-        let (count, after) = match count_of(self.word(i + k)) {
+        let (count, mut after) = match count_of(self.word(i + k)) {
             Some(c) => {
                 // "four-week", "90-day": a count, a hyphen, a unit.
                 let skip = usize::from(self.word(i + k + 1) == "-");
@@ -594,6 +666,18 @@ impl Matcher<'_> {
             }
             None => (None, i + k),
         };
+        // "2 1/2 years": a half more.
+        let count = match (count, self.word(after)) {
+            (Some(Count::N(c)), "1/2" | "½") => {
+                after += 1;
+                Some(Count::N(c + 0.5))
+            }
+            (c, _) => c,
+        };
+        // "two more weeks", "20 additional years".
+        if count.is_some() && matches!(self.word(after), "more" | "additional" | "extra") {
+            after += 1;
+        }
         let unit_word = self.word(after);
         let (u, clock) = unit_of(unit_word)?;
         // "the 1988 quarter" is a year, not 1988 quarters.
@@ -745,7 +829,17 @@ impl Matcher<'_> {
             }
             "year" if self.word(i + k + 1) != "-" => format!("{y}"),
             "week" => week_value(self.dct),
-            "weekend" => format!("{}-WE", week_value(self.dct)),
+            // "the weekend" of a past-tense clause is the one before the publication day (the
+            // same week's only when published on it); of a future one, the next.
+            "weekend" => {
+                let wd = weekday(self.dct);
+                let shift = match self.tense {
+                    Tense::Past if wd < 5 => -7,
+                    Tense::Future if wd >= 5 => 7,
+                    _ => 0,
+                };
+                format!("{}-WE", week_value(from_days(days(self.dct) + shift)))
+            }
             "month" => format!("{y:04}-{m:02}"),
             _ => return None,
         };
@@ -756,7 +850,14 @@ impl Matcher<'_> {
     fn clock(&self, i: usize) -> Option<Hit> {
         let today = date_value(self.dct);
         if self.word(i) == "noon" {
-            return hit(1, TimexType::Time, format!("{today}T12:00"));
+            // "noon Thursday": noon of that day.
+            let day = weekday_of(self.word(i + 1))
+                .and_then(|_| self.weekday(i + 1))
+                .filter(|h| h.len == 1);
+            return match day {
+                Some(d) => hit(2, TimexType::Time, format!("{}T12:00", d.value)),
+                None => hit(1, TimexType::Time, format!("{today}T12:00")),
+            };
         }
         let w = self.word(i);
         let (h, min) = match w.split_once(':') {
@@ -769,7 +870,28 @@ impl Matcher<'_> {
             "pm" if h <= 12 => h % 12 + 12,
             _ => return None,
         };
-        hit(2, TimexType::Time, format!("{today}T{h:02}:{min:02}"))
+        // "9 a.m. Tuesday", "4 a.m. EDT Thursday": the time of that day.
+        let zone = matches!(
+            self.word(i + 2),
+            "est" | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt" | "gmt" | "utc" | "bst"
+        ) as usize;
+        let day = match self.word(i + 2 + zone) {
+            "today" => Some((1, today.clone())),
+            "yesterday" | "tomorrow" => self.deictic(i + 2 + zone).map(|h| (1, h.value)),
+            w if weekday_of(w).is_some() => self
+                .weekday(i + 2 + zone)
+                .filter(|h| h.len == 1)
+                .map(|h| (1, h.value)),
+            _ => None,
+        };
+        match day {
+            Some((n, d)) => hit(
+                2 + zone + n,
+                TimexType::Time,
+                format!("{d}T{h:02}:{min:02}"),
+            ),
+            None => hit(2, TimexType::Time, format!("{today}T{h:02}:{min:02}")),
+        }
     }
 
     /// "every week", "each year", "weekly", "annually".

@@ -88,6 +88,20 @@ pub(super) fn duration_value(n: Count, unit: &str, clock: bool) -> String {
         (Count::Some, "CE") => (Count::Some, "CE"),
         (n, u) => (n, u),
     };
+    // "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M: a half in the next smaller unit.
+    if let Count::N(k) = n {
+        let half = match (unit, clock) {
+            ("Y", false) => Some("6M"),
+            ("D", false) => Some("T12H"),
+            ("H", true) => Some("30M"),
+            ("M", true) => Some("30S"),
+            _ => None,
+        };
+        if let (Some(h), true) = (half, k.fract() == 0.5 && k > 1.0) {
+            let p = if clock { "PT" } else { "P" };
+            return format!("{p}{}{unit}{h}", k.trunc() as i64);
+        }
+    }
     let num = match n {
         Count::N(k) if k.fract() == 0.0 => format!("{}", k as i64),
         Count::N(k) => format!("{k}"),
