@@ -220,7 +220,26 @@ impl Gazetteer {
                 0.0
             }
         };
-        let prior_of = |k: usize, p: &Place| prior(p) + own_name(names[k], p);
+        let base = |k: usize, p: &Place| prior(p) + own_name(names[k], p);
+        // A capital or a city of a million that has exactly the name of a division is the city:
+        // news writes "Washington" for the capital and "Washington state" for the state (AP
+        // style), "New York" for the city, "Paris" for the city, not the département.
+        let prior_of = |k: usize, p: &Place| {
+            let b = base(k, p);
+            let big_city = p.feature_class == "P"
+                && (p.feature_code == "PPLC" || p.population >= 1_000_000);
+            if !big_city || own_name(names[k], p) == 0.0 {
+                return b;
+            }
+            cands[k]
+                .iter()
+                .filter(|d| {
+                    matches!(d.feature_code.as_str(), "ADM1" | "ADM2")
+                        && own_name(names[k], d) > 0.0
+                })
+                .map(|d| base(k, d) + 0.5)
+                .fold(b, f64::max)
+        };
         // Pass 1: each name alone.
         let first: Vec<Option<&Place>> = cands
             .iter()
@@ -248,6 +267,9 @@ impl Gazetteer {
         // fifteen times must not outvote the others for itself).
         let mut countries: FxHashMap<&str, f64> = FxHashMap::default();
         let mut admins: FxHashMap<(&str, &str), f64> = FxHashMap::default();
+        // Names that are first-order divisions, by country: "Texas, Ohio and Washington" lists
+        // states, so its "Washington" is one too.
+        let mut divisions: FxHashMap<&str, f64> = FxHashMap::default();
         let mut counted = std::collections::HashSet::new();
         for (k, p) in current.iter().enumerate() {
             let Some(p) = p else { continue };
@@ -255,6 +277,9 @@ impl Gazetteer {
                 continue;
             }
             *countries.entry(p.country.as_str()).or_default() += 1.0;
+            if p.feature_code == "ADM1" {
+                *divisions.entry(p.country.as_str()).or_default() += 1.0;
+            }
             if p.feature_code != "PCLI" {
                 *admins
                     .entry((p.country.as_str(), p.admin1.as_str()))
@@ -283,9 +308,18 @@ impl Gazetteer {
                             .copied()
                             .unwrap_or(0.0)
                             - own_vote(&|o| o.country == p.country && o.admin1 == p.admin1);
+                        let peers = if p.feature_code == "ADM1" {
+                            divisions.get(p.country.as_str()).copied().unwrap_or(0.0)
+                                - own_vote(&|o| {
+                                    o.feature_code == "ADM1" && o.country == p.country
+                                })
+                        } else {
+                            0.0
+                        };
                         prior_of(k, p)
                             + COUNTRY_VOTE * in_country.min(3.0)
                             + ADMIN_VOTE * in_admin.min(2.0)
+                            + DIVISION_VOTE * peers.min(2.0)
                     };
                     score(a).total_cmp(&score(b))
                 })
@@ -298,6 +332,8 @@ impl Gazetteer {
 const COUNTRY_VOTE: f64 = 3.0;
 /// What another name in the same first-order division adds (up to 2 names).
 const ADMIN_VOTE: f64 = 5.0;
+/// What another first-order division of the same country adds to a division (up to 2 names).
+const DIVISION_VOTE: f64 = 3.0;
 
 /// How likely a place is, alone: countries, then divisions, then capitals, by size (the log
 /// of the population: a town of 5,000 is 8.5, a city of 10 million 16).
@@ -337,6 +373,26 @@ mod tests {
         assert_eq!(us[0].unwrap().geonameid, 6252001);
         assert_eq!(us[1].unwrap().name, "France");
         assert!(g.resolve_all(&["Atlantis"])[0].is_none());
+    }
+
+    #[test]
+    fn a_capital_beats_the_division_of_its_name() {
+        let g = Gazetteer::parse(
+            "# test\n\
+4140963\tWashington\t38.89511\t-77.03637\tP\tPPLC\tUS\tDC\t689545\tWashington|Washington D.C.\n\
+5815135\tWashington\t47.50012\t-120.50147\tA\tADM1\tUS\tWA\t7705281\tWashington|Washington State\n",
+        );
+        assert_eq!(g.resolve_all(&["Washington"])[0].unwrap().geonameid, 4140963);
+        assert_eq!(g.resolve_all(&["Washington state"])[0].unwrap().geonameid, 5815135);
+        // In a list of states it is the state.
+        let g = Gazetteer::parse(&format!(
+            "{PLACES}\
+4140963\tWashington\t38.89511\t-77.03637\tP\tPPLC\tUS\tDC\t689545\tWashington\n\
+5815135\tWashington\t47.50012\t-120.50147\tA\tADM1\tUS\tWA\t7705281\tWashington\n\
+5165418\tOhio\t40.25034\t-83.00018\tA\tADM1\tUS\tOH\t11799448\tOhio\n"
+        ));
+        let list = g.resolve_all(&["Texas", "Ohio", "Washington"]);
+        assert_eq!(list[2].unwrap().geonameid, 5815135);
     }
 
     #[test]
