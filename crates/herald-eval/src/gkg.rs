@@ -466,11 +466,26 @@ pub fn polnear(nlp: &Pipeline, dir: &Path, name: &str) -> std::io::Result<Vec<Ev
                 let qc = (q.content.start, q.content.end);
                 let m = gold.iter().find(|g| overlap(qc, g.content) >= 0.5);
                 match m {
-                    None => eprintln!(
-                        "quote\t{article}\tspurious\t{:?}\tspeaker={:?}",
-                        cut(qc),
-                        q.speaker.as_ref().map(|s| &s.text)
-                    ),
+                    None => {
+                        // The gold content overlapping most, if any: a span disagreement, not
+                        // a quote the annotators left out.
+                        let near = gold
+                            .iter()
+                            .map(|g| (overlap(qc, g.content), g))
+                            .filter(|(o, _)| *o > 0.0)
+                            .max_by(|a, b| a.0.total_cmp(&b.0));
+                        eprintln!(
+                            "quote\t{article}\tspurious\t{:?}\tspeaker={:?}\tnearest={:?}",
+                            cut(qc),
+                            q.speaker.as_ref().map(|s| &s.text),
+                            near.map(|(o, g)| (
+                                format!("{o:.2}"),
+                                g.direct,
+                                g.content,
+                                cut(g.content)
+                            ))
+                        )
+                    }
                     Some(g) => {
                         let ok = match (g.source, &q.speaker) {
                             (Some(gs), Some(sp)) => overlap(gs, (sp.start, sp.end)) >= 0.5,

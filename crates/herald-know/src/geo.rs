@@ -226,8 +226,8 @@ impl Gazetteer {
         // style), "New York" for the city, "Paris" for the city, not the département.
         let prior_of = |k: usize, p: &Place| {
             let b = base(k, p);
-            let big_city = p.feature_class == "P"
-                && (p.feature_code == "PPLC" || p.population >= 1_000_000);
+            let big_city =
+                p.feature_class == "P" && (p.feature_code == "PPLC" || p.population >= 1_000_000);
             if !big_city || own_name(names[k], p) == 0.0 {
                 return b;
             }
@@ -310,9 +310,7 @@ impl Gazetteer {
                             - own_vote(&|o| o.country == p.country && o.admin1 == p.admin1);
                         let peers = if p.feature_code == "ADM1" {
                             divisions.get(p.country.as_str()).copied().unwrap_or(0.0)
-                                - own_vote(&|o| {
-                                    o.feature_code == "ADM1" && o.country == p.country
-                                })
+                                - own_vote(&|o| o.feature_code == "ADM1" && o.country == p.country)
                         } else {
                             0.0
                         };
@@ -382,8 +380,14 @@ mod tests {
 4140963\tWashington\t38.89511\t-77.03637\tP\tPPLC\tUS\tDC\t689545\tWashington|Washington D.C.\n\
 5815135\tWashington\t47.50012\t-120.50147\tA\tADM1\tUS\tWA\t7705281\tWashington|Washington State\n",
         );
-        assert_eq!(g.resolve_all(&["Washington"])[0].unwrap().geonameid, 4140963);
-        assert_eq!(g.resolve_all(&["Washington state"])[0].unwrap().geonameid, 5815135);
+        assert_eq!(
+            g.resolve_all(&["Washington"])[0].unwrap().geonameid,
+            4140963
+        );
+        assert_eq!(
+            g.resolve_all(&["Washington state"])[0].unwrap().geonameid,
+            5815135
+        );
         // In a list of states it is the state.
         let g = Gazetteer::parse(&format!(
             "{PLACES}\

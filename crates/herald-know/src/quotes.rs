@@ -330,6 +330,13 @@ fn closing_for(c: char) -> Option<char> {
 fn quote_spans(chars: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let paragraph_end = |j: usize| chars[j] == '\n' && chars.get(j + 1) == Some(&'\n');
+    // A straight quote mark opens after a space or bracket, before a word; it closes after a
+    // word. Reading marks by their side, one stray mark cannot shift every pair after it.
+    let opens = |j: usize| {
+        (j == 0 || chars[j - 1].is_whitespace() || "([{—–-/".contains(chars[j - 1]))
+            && chars.get(j + 1).is_some_and(|c| !c.is_whitespace())
+    };
+    let closes = |j: usize| j > 0 && !chars[j - 1].is_whitespace();
     // Two apostrophes as a quote mark (''...'', ``...'': older newswire and treebank style).
     let double_apostrophe = |j: usize| chars[j] == '\'' && chars.get(j + 1) == Some(&'\'');
     let mut i = 0;
@@ -344,12 +351,24 @@ fn quote_spans(chars: &[char]) -> Vec<(usize, usize)> {
                 continue;
             }
         }
-        if let Some(close) = closing_for(chars[i]) {
-            // Straight quotes close at the next straight quote; curly ones at their mate,
-            // within a paragraph.
+        if chars[i] == '"' {
+            // A straight mark opens a quote that the next straight mark closes, if it is one.
+            if opens(i) {
+                if let Some(j) = (i + 1..chars.len())
+                    .take_while(|&j| !paragraph_end(j))
+                    .find(|&j| chars[j] == '"')
+                    .filter(|&j| closes(j))
+                {
+                    out.push((i, j + 1));
+                    i = j + 1;
+                    continue;
+                }
+            }
+        } else if let Some(close) = closing_for(chars[i]) {
+            // Curly quotes close at their mate (or a straight mark), within a paragraph.
             if let Some(j) = (i + 1..chars.len())
                 .take_while(|&j| !paragraph_end(j))
-                .find(|&j| chars[j] == close || (close != '"' && chars[j] == '"'))
+                .find(|&j| chars[j] == close || chars[j] == '"')
             {
                 out.push((i, j + 1));
                 i = j + 1;
@@ -511,7 +530,23 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
             let words = gap.split_whitespace().count();
             let next_sentence =
                 sentence_of(q.content.start) <= sentence_of(prev.content.end.saturating_sub(1)) + 1;
-            let short = !gap.contains("\n\n") && (words <= 12 || (next_sentence && words <= 40));
+            // A quote that is a paragraph of its own, without a cue, goes on with the quote
+            // before it (“A,” X said. ¶ “B.”): one attribution, as PolNeAR annotates it.
+            let own_paragraph = q.cue.is_none()
+                && gap.matches("\n\n").count() == 1
+                && gap
+                    .rsplit("\n\n")
+                    .next()
+                    .is_some_and(|t| t.trim().is_empty());
+            let clause_words = gap
+                .split("\n\n")
+                .next()
+                .map_or(0, |t| t.split_whitespace().count());
+            let short = if gap.contains("\n\n") {
+                own_paragraph && clause_words <= 40
+            } else {
+                words <= 12 || (next_sentence && words <= 40)
+            };
             let same_cue = match (&prev.cue, &q.cue) {
                 (Some(a), Some(b)) => a.start == b.start,
                 (_, None) => true,

@@ -71,3 +71,28 @@ fn a_long_cue_clause_does_not_split_a_quotation() {
         Some("one senior administration official")
     );
 }
+
+#[test]
+fn a_quote_paragraph_without_a_cue_goes_on_with_the_one_before() {
+    let q = quotes(
+        "“Ted Cruz is the best conservative candidate since Ronald Reagan,” Viguerie tells \
+         reporters in an interview.\n\n“He’s what we’ve waited for ever since Reagan. He checks \
+         all our boxes.”\n\nViguerie was named director of the group in 1962.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].0.ends_with("all our boxes.”"), "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("Viguerie"));
+}
+
+#[test]
+fn a_stray_straight_mark_does_not_shift_the_quotes_after_it() {
+    // The inch mark is no quote mark; the quote after it must still be read from its own
+    // opening mark.
+    let q = quotes(
+        "He called the 12\" guns obsolete. \"If we have evidence they are infected, then yes,\" \
+         Carson said of a potential travel ban.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].0.starts_with("\"If we have"), "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("Carson"));
+}
