@@ -106,12 +106,23 @@ fn tense_at(s: &Sentence, i: usize) -> Tense {
             {
                 return Tense::Future;
             }
+            // A bare participle ("the injunction issued Thursday") tells of the past, unless
+            // it names a plan ("the vote scheduled Thursday").
+            let bare_participle = t.xpos == "VBN"
+                && auxes.is_empty()
+                && !matches!(
+                    t.lemma.to_lowercase().as_str(),
+                    "schedule" | "plan" | "set" | "expect" | "slate" | "due" | "propose"
+                );
             if t.xpos == "VBD"
                 || auxes.iter().any(|a| a.xpos == "VBD")
                 || (t.xpos == "VBN" && auxes.iter().any(|a| a.lemma == "have"))
+                || bare_participle
             {
                 return Tense::Past;
             }
+            // A modal's time follows the sentence's ("said he would come Thursday" leans to
+            // the past in TBAQ, dev: reading modals as future measured worse there).
             if auxes.iter().any(|a| a.xpos == "MD") {
                 return tense_of(s);
             }

@@ -1,0 +1,43 @@
+//! Dates in the shapes news writes them, normalised with the shipped models' parse.
+
+use herald_dict::Date;
+use herald_doc::Document;
+
+/// (text, value) of each date in `text`, published on `dct` (YYYYMMDD).
+fn dates(text: &str, dct: u32) -> Vec<(String, String)> {
+    let doc = Document {
+        id: "d".into(),
+        text: text.into(),
+        ..Document::default()
+    };
+    let nlp = herald_nlp::Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
+    herald_know::timex::find(&nlp.analyze(&doc), text, Date(dct))
+        .into_iter()
+        .map(|t| (t.text, t.value))
+        .collect()
+}
+
+#[test]
+fn a_weekday_on_a_bare_participle_is_past() {
+    // Published on Monday 2000-04-17: the injunction was issued the Thursday before.
+    let d = dates(
+        "The department wants the court to suspend the injunction issued Thursday.",
+        20000417,
+    );
+    assert!(
+        d.contains(&("Thursday".into(), "2000-04-13".into())),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_weekday_after_a_comma_takes_the_date_given() {
+    let d = dates(
+        "The vote is set for Monday, Oct. 26, officials said.",
+        19981025,
+    );
+    assert!(
+        d.contains(&("Monday, Oct. 26".into(), "1998-10-26".into())),
+        "{d:?}"
+    );
+}
