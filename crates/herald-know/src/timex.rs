@@ -327,5 +327,11 @@ mod tests {
         assert_eq!(v(&["year", "-", "ago"], false), Some((3, "1999".into())));
         assert_eq!(v(&["2", "1/2", "years"], false), Some((3, "P2Y6M".into())));
         assert_eq!(v(&["two", "more", "weeks"], false), Some((3, "P2W".into())));
+        // A month name as a first name is no date.
+        assert_eq!(v(&["Jan", "Kavan", "said"], false), None);
+        assert_eq!(
+            v(&["January", "was", "cold"], false),
+            Some((1, "2000-01".into()))
+        );
     }
 }

@@ -297,6 +297,15 @@ impl Matcher<'_> {
             {
                 return None;
             }
+            // "Jan Kavan", "April Ryan", "August Wilson": a first name before a surname.
+            let next = self.written.get(k).copied().unwrap_or("");
+            if k == i + 1
+                && next.chars().next().is_some_and(char::is_uppercase)
+                && month_of(self.word(k), next).is_none()
+                && weekday_of(self.word(k)).is_none()
+            {
+                return None;
+            }
             let y = self.infer_year(m, 1);
             return hit(k - i, TimexType::Date, format!("{y:04}-{m:02}"));
         }
