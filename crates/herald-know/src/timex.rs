@@ -327,6 +327,18 @@ mod tests {
         assert_eq!(v(&["year", "-", "ago"], false), Some((3, "1999".into())));
         assert_eq!(v(&["2", "1/2", "years"], false), Some((3, "P2Y6M".into())));
         assert_eq!(v(&["two", "more", "weeks"], false), Some((3, "P2W".into())));
+        assert_eq!(
+            v(&["January", "nineteen", "ninety", "-", "seven"], false),
+            Some((5, "1997-01".into()))
+        );
+        assert_eq!(
+            v(&["the", "week", "of", "March", "6"], false),
+            Some((5, "2000-W10".into()))
+        );
+        assert_eq!(
+            v(&["the", "week", "of", "the", "vote"], false),
+            Some((2, "2000-W14".into()))
+        );
         // A month name as a first name is no date.
         assert_eq!(v(&["Jan", "Kavan", "said"], false), None);
         assert_eq!(

@@ -273,8 +273,8 @@ impl Matcher<'_> {
             if matches!(self.word(j), "," | "of") {
                 j += 1;
             }
-            if let Some(y) = is_year(self.word(j)) {
-                return hit(j + 1 - i, TimexType::Date, format!("{y:04}-{m:02}"));
+            if let Some((y, n)) = self.year_words(j) {
+                return hit(j + n - i, TimexType::Date, format!("{y:04}-{m:02}"));
             }
             // "May" alone is a month only next to a date word ("in May", "last May").
             if m == 5
@@ -363,6 +363,15 @@ impl Matcher<'_> {
             return None;
         }
         hit(1, TimexType::Date, format!("{y}"))
+    }
+
+    /// A year written in figures (1 word) or spoken ("nineteen ninety-six", 2 or 4 words).
+    fn year_words(&self, j: usize) -> Option<(i32, usize)> {
+        if let Some(y) = is_year(self.word(j)) {
+            return Some((y, 1));
+        }
+        let h = self.spoken_year(j)?;
+        Some((h.value.parse().ok()?, h.len))
     }
 
     /// Years as broadcast transcripts spell them: "nineteen ninety-six", "nineteen eighty".
@@ -786,9 +795,12 @@ impl Matcher<'_> {
             return None;
         }
         let mut len = the + 1;
-        let year = if self.word(i + len) == "of" && is_year(self.word(i + len + 1)).is_some() {
-            len += 2;
-            is_year(self.word(i + len - 1)).unwrap_or(y)
+        let of_year = (self.word(i + len) == "of")
+            .then(|| self.year_words(i + len + 1))
+            .flatten();
+        let year = if let Some((yy, n)) = of_year {
+            len += 1 + n;
+            yy
         } else if let Some(yy) = is_year(self.word(i + len)) {
             len += 1;
             yy
@@ -837,7 +849,21 @@ impl Matcher<'_> {
                 return hit(k + 1, TimexType::Duration, "P1Y");
             }
             "year" if self.word(i + k + 1) != "-" => format!("{y}"),
-            "week" => week_value(self.dct),
+            "week" => {
+                // "the week of March 6": the week of that day.
+                let day = (self.word(i + k + 1) == "of")
+                    .then(|| self.explicit_date(i + k + 2))
+                    .flatten()
+                    .and_then(|h| {
+                        let d: Vec<u32> =
+                            h.value.split('-').filter_map(|p| p.parse().ok()).collect();
+                        (d.len() == 3).then(|| (h.len, Date(d[0] * 10000 + d[1] * 100 + d[2])))
+                    });
+                if let Some((n, d)) = day {
+                    return hit(k + 2 + n, TimexType::Date, week_value(d));
+                }
+                week_value(self.dct)
+            }
             // "the weekend" of a past-tense clause is the one before the publication day (the
             // same week's only when published on it); of a future one, the next.
             "weekend" => {
