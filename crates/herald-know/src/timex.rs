@@ -155,6 +155,9 @@ pub fn find(analysis: &Analysis, text: &str, dct: Date) -> Vec<Timex> {
     let mut out = Vec::new();
     // Company reports: "a year ago" there is the same quarter of the year before.
     let quarterly = text.to_lowercase().contains("quarter");
+    // The last date the text named ("on Oct. 23", "in 1995"), for "that day", "the following
+    // year".
+    let mut reference: Option<String> = None;
     for (si, s) in analysis.sentences.iter().enumerate() {
         let mut m = Matcher {
             w: s.tokens.iter().map(|t| t.text.to_lowercase()).collect(),
@@ -163,6 +166,7 @@ pub fn find(analysis: &Analysis, text: &str, dct: Date) -> Vec<Timex> {
             dct,
             tense: tense_of(s),
             quarterly,
+            reference: reference.clone(),
         };
         let mut i = 0;
         while i < s.tokens.len() {
@@ -172,6 +176,13 @@ pub fn find(analysis: &Analysis, text: &str, dct: Date) -> Vec<Timex> {
                 ..h
             }) {
                 Some(h) if h.len > 0 => {
+                    if h.kind == TimexType::Date
+                        && h.value.len() >= 4
+                        && h.value.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+                    {
+                        reference = Some(h.value.clone());
+                        m.reference = reference.clone();
+                    }
                     let last = &s.tokens[i + h.len - 1];
                     let (start, mut end) = (s.tokens[i].span.start, last.span.end);
                     // A sentence's final period the tokenizer left on "April." is not part of
@@ -217,6 +228,7 @@ mod tests {
             dct: Date(20241203),
             tense,
             quarterly: false,
+            reference: None,
         };
         let value = |words: &[&'static str], tense| m(words, tense).holiday(0).map(|h| h.value);
         assert_eq!(
@@ -255,6 +267,7 @@ mod tests {
             dct: Date(20130322),
             tense: Tense::Past,
             quarterly: false,
+            reference: None,
         };
         assert!(m.explicit_date(0).is_none());
         assert!(m.explicit_date(1).is_none());
@@ -284,6 +297,7 @@ mod tests {
             dct: Date(20000405),
             tense,
             quarterly,
+            reference: None,
         };
         m.at(0).map(|h| (h.len, h.value))
     }

@@ -41,3 +41,20 @@ fn a_weekday_after_a_comma_takes_the_date_given() {
         "{d:?}"
     );
 }
+
+#[test]
+fn that_day_and_the_following_year_count_from_the_date_named_last() {
+    let d = dates(
+        "The plant opened in 1995. The following year, it doubled its output. The strike began \
+         on Oct. 23, 1998. Later that day, the union met the owners.",
+        20000110,
+    );
+    assert!(
+        d.contains(&("The following year".into(), "1996".into())),
+        "{d:?}"
+    );
+    assert!(
+        d.contains(&("Later that day".into(), "1998-10-23".into())),
+        "{d:?}"
+    );
+}

@@ -17,6 +17,8 @@ pub(super) struct Matcher<'a> {
     pub(super) tense: Tense,
     /// The document reports by quarter.
     pub(super) quarterly: bool,
+    /// The last date the text named before this point (a TimeML value).
+    pub(super) reference: Option<String>,
 }
 
 impl Matcher<'_> {
@@ -59,6 +61,7 @@ impl Matcher<'_> {
             self.year_earlier(i),
             self.weekday(i),
             self.deictic(i),
+            self.referring(i),
             self.relative(i),
             self.ago(i),
             self.duration(i),
@@ -416,7 +419,10 @@ impl Matcher<'_> {
             return None;
         }
         let (y, m, _) = ymd(self.dct);
-        let noun = matches!(self.word(i + k + 3), "quarter" | "period");
+        let noun = matches!(
+            self.word(i + k + 3),
+            "quarter" | "period" | "level" | "figure"
+        );
         if !noun {
             // A bare "year-earlier" is a date only without an article before it.
             if k > 0 {
@@ -534,6 +540,46 @@ impl Matcher<'_> {
             "recently" | "lately" => hit(1, TimexType::Date, "PAST_REF"),
             _ => None,
         }
+    }
+
+    /// "that day", "the same day", "later that year", "the following year": the date the text
+    /// named last (TimeML's reference time), or the day or year after or before it.
+    fn referring(&self, i: usize) -> Option<Hit> {
+        let r = self.reference.as_deref()?;
+        let w = |k: usize| self.word(i + k);
+        let mut k = usize::from(matches!(w(0), "earlier" | "later"));
+        let shift = match (w(k), w(k + 1)) {
+            ("that", "same") | ("the", "same") => {
+                k += 2;
+                0
+            }
+            ("that", _) => {
+                k += 1;
+                0
+            }
+            // Only a past-tense narrative counts on from a named date; elsewhere "the next
+            // day" is the day after publication.
+            ("the", "following" | "next") if self.tense == Tense::Past && k == 0 => {
+                k += 2;
+                1
+            }
+            ("the", "previous" | "preceding") if self.tense == Tense::Past && k == 0 => {
+                k += 2;
+                -1
+            }
+            _ => return None,
+        };
+        let parts: Vec<u32> = r.split('-').filter_map(|p| p.parse().ok()).collect();
+        let value = match (w(k), parts.as_slice()) {
+            ("day", [y, m, d]) => {
+                let day = days(Date(y * 10000 + m * 100 + d)) + shift;
+                date_value(from_days(day))
+            }
+            ("month", [y, m, ..]) if shift == 0 => format!("{y:04}-{m:02}"),
+            ("year", [y, ..]) => format!("{}", *y as i64 + shift),
+            _ => return None,
+        };
+        hit(k + 1, TimexType::Date, value)
     }
 
     /// "last week", "this year", "next month", "the previous quarter", "last weekend".
@@ -823,17 +869,6 @@ impl Matcher<'_> {
             return None;
         }
         let (y, m, _) = ymd(self.dct);
-        // "the year-earlier quarter", "the year-ago period": the reported quarter a year before.
-        if matches!(self.word(i + 1), "year-earlier" | "year-ago")
-            && matches!(self.word(i + 2), "quarter" | "period" | "level" | "figure")
-        {
-            let q = y * 4 + (m as i32 - 1) / 3 - 1 - 4;
-            return hit(
-                3,
-                TimexType::Date,
-                format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1),
-            );
-        }
         let mut k = 1;
         if matches!(self.word(i + k), "latest" | "current" | "fiscal" | "same") {
             k += 1;
