@@ -213,15 +213,12 @@ fn speaker_after_quote(
         None
     };
     let phrase_head = below_cue(start);
-    // ", who …" describes the speaker too (to the end of the sentence).
+    // "(, )who …" describes the speaker too (to the end of the sentence): "said Tom Rath, a
+    // GOP leader who had endorsed Kasich".
     let mut relative = false;
     while k < t.len() {
         let w = &t[k];
-        if !relative
-            && matches!(w.lemma.as_str(), "who" | "whose")
-            && k > start
-            && t[k - 1].text == ","
-        {
+        if !relative && matches!(w.lemma.as_str(), "who" | "whose") && k > start {
             relative = true;
         }
         let second_dependent =

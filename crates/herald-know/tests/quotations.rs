@@ -40,6 +40,14 @@ fn the_speaker_after_the_cue_keeps_their_description() {
         Some("Mr. Brown, who has taken on the organizing tasks of a campaign")
     );
     let q = quotes(
+        "\"Kasich has the experience,\" said Tom Rath, a veteran GOP leader who had endorsed \
+         Kasich.",
+    );
+    assert_eq!(
+        q[0].1.as_deref(),
+        Some("Tom Rath, a veteran GOP leader who had endorsed Kasich")
+    );
+    let q = quotes(
         "\"The distraction gets you off message a little,\" said Republican party boss Reince \
          Priebus on Monday.",
     );
