@@ -80,7 +80,15 @@ impl Coder<'_> {
             }
         }
         idx.sort();
-        let (a, b) = (idx[0], idx[idx.len() - 1] + 1);
+        let (mut a, b) = (idx[0], idx[idx.len() - 1] + 1);
+        // Dictionaries name some actors with their article ("THE_AU", "THE_SHIRE"): the
+        // phrase's own "the" is read with it.
+        if a > 0
+            && s.tokens[a - 1].lemma.eq_ignore_ascii_case("the")
+            && s.tokens[a - 1].head == Some(h)
+        {
+            a -= 1;
+        }
         let words: Vec<&str> = s.tokens[a..b].iter().map(|t| t.text.as_str()).collect();
         let mut actor: Option<(String, usize)> = None;
         let mut agent: Option<&herald_dict::Agent> = None;

@@ -701,8 +701,40 @@ impl<'a> Coder<'a> {
                 }
             }
         }
-        events
+        events.into_iter().flat_map(split_actor_lists).collect()
     }
+}
+
+/// PETRARCH's actor lists: a phrase coded `[FRO/BIL/SAM]` ("the Shire") names three actors, and
+/// its event is one per actor (per pair, when both sides are lists).
+fn split_actor_lists(e: Event) -> Vec<Event> {
+    let codes = |a: &herald_doc::ActorRef| -> Vec<Option<String>> {
+        match a.code.as_deref() {
+            Some(c) if c.contains('/') => c
+                .split('/')
+                .filter(|x| !x.is_empty())
+                .map(|x| Some(x.to_string()))
+                .collect(),
+            _ => vec![a.code.clone()],
+        }
+    };
+    let (sources, targets) = (codes(&e.source), codes(&e.target));
+    if sources.len() == 1 && targets.len() == 1 {
+        return vec![e];
+    }
+    let mut out = Vec::new();
+    for s in &sources {
+        for t in &targets {
+            if s.is_some() && s == t {
+                continue;
+            }
+            let mut x = e.clone();
+            x.source.code = s.clone();
+            x.target.code = t.clone();
+            out.push(x);
+        }
+    }
+    out
 }
 
 /// The date actor codes must hold on: the publication date, or (undated story) the latest codes.
