@@ -495,7 +495,13 @@ impl<'a> Coder<'a> {
                 let mut pairs: Vec<(Option<Found>, Option<Found>, bool)> = Vec::new();
                 let coded = |f: &Option<Found>| f.as_ref().is_some_and(|f| f.code.is_some());
                 let coded_srcs: Vec<&Option<Found>> = srcs.iter().filter(|f| coded(f)).collect();
-                if !tgts.iter().any(coded) && coded_srcs.len() > 1 {
+                // Acts that two sides do together: meeting, agreeing, cooperating, breaking off
+                // relations, fighting. "X and Y warned" is two warnings, not X warning Y.
+                let joint = matches!(
+                    &code[..2.min(code.len())],
+                    "03" | "04" | "05" | "06" | "16" | "19"
+                );
+                if !tgts.iter().any(coded) && coded_srcs.len() > 1 && joint {
                     // A compound subject without a target acts among its members ("Gondor and
                     // Osgiliath renewed ties", "France and the Philippines agree"), as in
                     // PETRARCH: each on each other, both ways (the reverse side below).
