@@ -517,7 +517,7 @@ impl<'a> Coder<'a> {
                         }
                     }
                 }
-                for (src, mut tgt, mutual) in pairs {
+                for (mut src, mut tgt, mutual) in pairs {
                     {
                         // A medium addressed ("told reporters", "told Bloomberg News") is no
                         // target: the event is the statement.
@@ -554,6 +554,13 @@ impl<'a> Coder<'a> {
                         }
                         let both = tgt.as_ref().is_some_and(|f| f.code.is_some());
                         // A reciprocal event ("met with") is also coded from the target's side.
+                        // "X received assurances from Y" (`[:030]`): Y assures X.
+                        if vc.reversed {
+                            if !both {
+                                continue;
+                            }
+                            std::mem::swap(&mut src, &mut tgt);
+                        }
                         let mut sides = vec![(code.clone(), src.clone(), tgt.clone())];
                         if let (Some(back), true) = (&back_code, both) {
                             sides.push((back.clone(), tgt.clone(), src.clone()));

@@ -36,11 +36,13 @@ impl Coder<'_> {
                 .copied()?;
             let block = &dict.blocks[verb.block];
             if di == 0 && block.patterns.is_empty() {
-                if let Some((code, back)) = spec_code(&verb.code).or_else(|| spec_code(&block.code))
+                if let Some((code, back, reversed)) =
+                    spec_code(&verb.code).or_else(|| spec_code(&block.code))
                 {
                     default = Some(VerbCode {
                         code,
                         back,
+                        reversed,
                         rule: format!("{file}:{}", block.line),
                         marks: Marks::default(),
                         negation: false,
@@ -63,10 +65,11 @@ impl Coder<'_> {
                     _ => return default,
                 },
             };
-            let (code, back) = spec_code(spec)?;
+            let (code, back, reversed) = spec_code(spec)?;
             return Some(VerbCode {
                 code,
                 back,
+                reversed,
                 rule: format!("{file}:{line}"),
                 marks,
                 negation,
@@ -76,15 +79,19 @@ impl Coder<'_> {
     }
 }
 
-/// The source→target code and, for reciprocal events (`[032:033]`), the target→source code.
-/// Codes that are not CAMEO numbers (the validation files' `+++`, `025?`) are not codes.
-fn spec_code(c: &CodeSpec) -> Option<(String, Option<String>)> {
+/// The source→target code and, for reciprocal events (`[032:033]`), the target→source code;
+/// `true` when only the target→source code is given (`[:030]`: "X received assurances from Y"
+/// is Y's assurance to X). Codes that are not CAMEO numbers (the validation files' `+++`,
+/// `025?`) are not codes.
+fn spec_code(c: &CodeSpec) -> Option<(String, Option<String>, bool)> {
     let numeric = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     match c {
         CodeSpec::None => None,
-        CodeSpec::Code(c) => numeric(c).then(|| (c.clone(), None)),
-        CodeSpec::Pair(a, b) if numeric(a) => Some((a.clone(), numeric(b).then(|| b.clone()))),
-        CodeSpec::Pair(_, b) => numeric(b).then(|| (b.clone(), None)),
+        CodeSpec::Code(c) => numeric(c).then(|| (c.clone(), None, false)),
+        CodeSpec::Pair(a, b) if numeric(a) => {
+            Some((a.clone(), numeric(b).then(|| b.clone()), false))
+        }
+        CodeSpec::Pair(_, b) => numeric(b).then(|| (b.clone(), None, true)),
     }
 }
 
@@ -176,6 +183,8 @@ pub(crate) struct VerbCode {
     pub(crate) code: String,
     /// For a reciprocal event, the code from the target's side.
     pub(crate) back: Option<String>,
+    /// The code is the target's act on the source (`[:030]`).
+    pub(crate) reversed: bool,
     /// The dictionary entry (`file:line`).
     pub(crate) rule: String,
     pub(crate) marks: Marks,

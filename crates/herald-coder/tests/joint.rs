@@ -1,4 +1,5 @@
-//! A compound subject without a target: joint acts pair its members, others do not.
+//! Who acts on whom: a compound subject without a target pairs its members only for joint
+//! acts; what is received from someone is their act.
 
 mod common;
 
@@ -12,15 +13,39 @@ fn dyads(text: &str) -> Vec<(String, String, String)> {
 #[test]
 fn members_of_a_compound_subject_meet_each_other() {
     let d = dyads("Israel and Egypt held talks in Cairo on Monday.");
-    assert!(d.iter().any(|(s, t, c)| s == "ISR" && t == "EGY" && c.starts_with("04")), "{d:?}");
-    assert!(d.iter().any(|(s, t, c)| s == "EGY" && t == "ISR" && c.starts_with("04")), "{d:?}");
+    assert!(
+        d.iter()
+            .any(|(s, t, c)| s == "ISR" && t == "EGY" && c.starts_with("04")),
+        "{d:?}"
+    );
+    assert!(
+        d.iter()
+            .any(|(s, t, c)| s == "EGY" && t == "ISR" && c.starts_with("04")),
+        "{d:?}"
+    );
 }
 
 #[test]
 fn members_of_a_compound_subject_do_not_criticise_each_other() {
     let d = dyads("Israel and Egypt criticized the decision on Monday.");
     assert!(
-        !d.iter().any(|(s, t, _)| (s == "ISR" && t == "EGY") || (s == "EGY" && t == "ISR")),
+        !d.iter()
+            .any(|(s, t, _)| (s == "ISR" && t == "EGY") || (s == "EGY" && t == "ISR")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn what_is_received_from_someone_is_their_act() {
+    // CAMEO.2.0.txt codes "receive ... assurance" [:030]: the giver's intent to cooperate.
+    let d = dyads("Georgian demonstrators received assurances from the Georgian government.");
+    assert!(
+        d.iter()
+            .any(|(s, t, c)| s == "GEOGOV" && t == "GEOOPP" && c == "030"),
+        "{d:?}"
+    );
+    assert!(
+        !d.iter().any(|(s, t, _)| s == "GEOOPP" && t == "GEOGOV"),
         "{d:?}"
     );
 }
