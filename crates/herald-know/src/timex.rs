@@ -339,6 +339,23 @@ mod tests {
             Some((5, "1999-Q1".into()))
         );
         assert_eq!(v(&["year", "-", "ago"], false), Some((3, "1999".into())));
+        // A report's "the quarter" is the one it reports, whatever the tense.
+        assert_eq!(
+            first(&["the", "quarter"], Tense::Present, true),
+            Some((2, "2000-Q1".into()))
+        );
+        assert_eq!(
+            first(&["the", "current", "quarter"], Tense::Present, true),
+            Some((3, "2000-Q2".into()))
+        );
+        assert_eq!(
+            v(&["the", "latest", "period"], true),
+            Some((3, "2000-Q1".into()))
+        );
+        assert_eq!(
+            v(&["the", "fiscal", "first", "quarter"], false),
+            Some((4, "2000-Q1".into()))
+        );
         assert_eq!(v(&["2", "1/2", "years"], false), Some((3, "P2Y6M".into())));
         assert_eq!(v(&["two", "more", "weeks"], false), Some((3, "P2W".into())));
         assert_eq!(

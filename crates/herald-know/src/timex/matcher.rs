@@ -787,19 +787,26 @@ impl Matcher<'_> {
             "fourth" | "4th" => 4,
             _ => 0,
         };
-        // "the third quarter", "third-quarter" (one token or three).
-        let w = self.word(i + the);
+        // "the third quarter", "third-quarter" (one token or three), "the fiscal(-)first
+        // quarter".
+        let fiscal = if the == 1 && self.word(i + 1) == "fiscal" {
+            1 + usize::from(self.word(i + 2) == "-")
+        } else {
+            0
+        };
+        let lead = the + fiscal;
+        let w = self.word(i + lead);
         let (ord, qlen) = match w.strip_suffix("-quarter") {
             Some(o) => (ordinal(o), 1),
-            None if self.word(i + the + 1) == "-" && self.word(i + the + 2) == "quarter" => {
+            None if self.word(i + lead + 1) == "-" && self.word(i + lead + 2) == "quarter" => {
                 (ordinal(w), 3)
             }
-            None if self.word(i + the + 1) == "quarter" => (ordinal(w), 2),
+            None if self.word(i + lead + 1) == "quarter" => (ordinal(w), 2),
             None => (0, 0),
         };
         let (y, m, _) = ymd(self.dct);
         if ord > 0 && !(the == 1 && qlen == 1) {
-            let mut len = the + qlen;
+            let mut len = lead + qlen;
             let year = if self.word(i + len) == "of" {
                 if let Some(yy) = is_year(self.word(i + len + 1)) {
                     len += 2;
@@ -875,7 +882,20 @@ impl Matcher<'_> {
         }
         let back = i32::from(self.tense == Tense::Past);
         let value = match self.word(i + k) {
+            // "the latest period" of a company report: the quarter it reports.
+            "period" if self.quarterly && self.word(i + 1) == "latest" => {
+                let q = (m as i32 - 1) / 3 - 1;
+                format!("{:04}-Q{}", y + q.div_euclid(4), q.rem_euclid(4) + 1)
+            }
             "quarter" => {
+                // A company report's "the quarter" is the one it reports, the last that ended,
+                // whatever the tense ("the quarter's sales rose", "sales in the quarter are");
+                // only "the current quarter" is the one under way.
+                let back = if self.quarterly && self.word(i + 1) != "current" {
+                    1
+                } else {
+                    back
+                };
                 let q = (m as i32 - 1) / 3 - back;
                 format!("{:04}-Q{}", y + q.div_euclid(4), q.rem_euclid(4) + 1)
             }
