@@ -370,6 +370,15 @@ mod tests {
             v(&["the", "week", "of", "the", "vote"], false),
             Some((2, "2000-W14".into()))
         );
+        assert_eq!(
+            v(&["the", "year", "two", "thousand"], false),
+            Some((4, "2000".into()))
+        );
+        assert_eq!(v(&["two", "thousand", "people"], false), None);
+        assert_eq!(
+            v(&["the", "current", "fiscal", "year"], false),
+            Some((4, "2000".into()))
+        );
         // A month name as a first name is no date.
         assert_eq!(v(&["Jan", "Kavan", "said"], false), None);
         assert_eq!(

@@ -379,6 +379,20 @@ impl Matcher<'_> {
 
     /// Years as broadcast transcripts spell them: "nineteen ninety-six", "nineteen eighty".
     fn spoken_year(&self, i: usize) -> Option<Hit> {
+        // "(the year) two thousand", "two thousand and one".
+        if self.word(i) == "two"
+            && self.word(i + 1) == "thousand"
+            && self.word(i.wrapping_sub(1)) == "year"
+        {
+            const SMALL: [&str; 9] = [
+                "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            ];
+            let and = usize::from(self.word(i + 2) == "and");
+            if let Some(u) = SMALL.iter().position(|u| *u == self.word(i + 2 + and)) {
+                return hit(3 + and, TimexType::Date, format!("{}", 2001 + u));
+            }
+            return hit(2, TimexType::Date, "2000");
+        }
         let century = match self.word(i) {
             "nineteen" => 1900,
             "eighteen" => 1800,
@@ -877,9 +891,11 @@ impl Matcher<'_> {
         }
         let (y, m, _) = ymd(self.dct);
         let mut k = 1;
-        if matches!(self.word(i + k), "latest" | "current" | "fiscal" | "same") {
+        // Up to two modifiers: "the current fiscal year", "the latest quarter".
+        while k < 3 && matches!(self.word(i + k), "latest" | "current" | "fiscal" | "same") {
             k += 1;
         }
+        let fiscal = (1..k).any(|j| self.word(i + j) == "fiscal");
         let back = i32::from(self.tense == Tense::Past);
         let value = match self.word(i + k) {
             // "the latest period" of a company report: the quarter it reports.
@@ -898,6 +914,16 @@ impl Matcher<'_> {
                 };
                 let q = (m as i32 - 1) / 3 - back;
                 format!("{:04}-Q{}", y + q.div_euclid(4), q.rem_euclid(4) + 1)
+            }
+            // "the year two thousand", "the year 1999".
+            "year" if k == 1 && self.year_words(i + 2).is_some() => {
+                let (yy, n) = self.year_words(i + 2)?;
+                return hit(2 + n, TimexType::Date, format!("{yy}"));
+            }
+            // A fiscal year named is a date: "the current fiscal year", "the latest fiscal
+            // year" (the last one ended).
+            "year" if fiscal && self.word(i + k + 1) != "-" => {
+                format!("{}", y - i32::from(self.word(i + 1) == "latest"))
             }
             // "for the year" is a length in TimeBank; "the same year" a date.
             "year" if self.word(i + k + 1) != "-" && self.word(i + 1) != "same" => {
