@@ -111,6 +111,9 @@ struct PatternWindow {
     after_tokens: Vec<usize>,
     /// The token index of each before-window position (nearest the verb first).
     before_tokens: Vec<usize>,
+    /// Per position, whether the word is an infinitive's "to" (not a preposition).
+    after_infinitive: Vec<bool>,
+    before_infinitive: Vec<bool>,
 }
 
 impl PatternWindow {
@@ -143,7 +146,14 @@ impl PatternWindow {
             .into_iter()
             .filter(|&c| matches!(s.tokens[c].deprel.as_str(), "nsubj" | "nsubj:pass"))
             .any(|c| children(s, c).iter().any(|&g| s.tokens[g].deprel == "conj"));
+        let infinitive = |ix: &[usize]| -> Vec<bool> {
+            ix.iter()
+                .map(|&i| s.tokens[i].upos == herald_doc::Upos::PART && s.tokens[i].xpos == "TO")
+                .collect()
+        };
         PatternWindow {
+            after_infinitive: infinitive(&after),
+            before_infinitive: infinitive(&before),
             before_words: words(&before, false),
             before_lemmas: words(&before, true),
             after_words: words(&after, false),
@@ -195,16 +205,17 @@ pub(crate) struct VerbCode {
 /// and lemmas are nearest-first when `reversed`. Returns the match with marker positions in
 /// window coordinates.
 fn match_elems(
-    flat: &[&PatternElem],
+    flat: &[(&PatternElem, bool)],
     words: &[String],
     lemmas: &[String],
+    infinitive: &[bool],
     reversed: bool,
     w: &PatternWindow,
     dict: &VerbDictionary,
 ) -> Option<PatternMatch> {
     let mut pos = 0;
     let mut m = PatternMatch::default();
-    for e in flat {
+    for &(e, preposition) in flat {
         match e {
             PatternElem::Compound => {
                 if !w.compound_subject {
@@ -217,12 +228,15 @@ fn match_elems(
                 if matches!(word.as_str(), "NOT" | "NEVER" | "N'T") {
                     m.negation = true;
                 }
-                if let Some(k) = (pos..words.len()).find(|&k| &words[k] == word) {
+                // A pattern's prepositional phrase "(TO ...)" wants the preposition, not the
+                // "to" of an infinitive ("praised X's efforts to improve" is no "praised (TO)").
+                let fits = |k: usize| !(preposition && infinitive[k]);
+                if let Some(k) = (pos..words.len()).find(|&k| &words[k] == word && fits(k)) {
                     m.exact += 1;
                     m.gap += k - pos;
                     pos = k + 1;
                 } else {
-                    let k = (pos..words.len()).find(|&k| &lemmas[k] == word)?;
+                    let k = (pos..words.len()).find(|&k| &lemmas[k] == word && fits(k))?;
                     m.gap += k - pos;
                     pos = k + 1;
                 }
@@ -287,8 +301,24 @@ fn pattern_score(
     if after.is_empty() && before.is_empty() {
         return None;
     }
-    let a = match_elems(&after, &w.after_words, &w.after_lemmas, false, w, dict)?;
-    let b = match_elems(&before, &w.before_words, &w.before_lemmas, true, w, dict)?;
+    let a = match_elems(
+        &after,
+        &w.after_words,
+        &w.after_lemmas,
+        &w.after_infinitive,
+        false,
+        w,
+        dict,
+    )?;
+    let b = match_elems(
+        &before,
+        &w.before_words,
+        &w.before_lemmas,
+        &w.before_infinitive,
+        true,
+        w,
+        dict,
+    )?;
     // Window positions to token indices: after the verb forward, before it backward.
     let tok = |(pos, forward): (usize, bool)| {
         let ix = if forward {
@@ -311,15 +341,24 @@ fn pattern_score(
     })
 }
 
-fn flatten<'p>(elems: &'p [PatternElem], out: &mut Vec<&'p PatternElem>) {
+/// The pattern's elements in order, each with whether it is the preposition that opens a
+/// prepositional phrase.
+fn flatten<'p>(elems: &'p [PatternElem], out: &mut Vec<(&'p PatternElem, bool)>) {
     for e in elems {
         match e {
-            PatternElem::NounPhrase(v) | PatternElem::PrepPhrase(v) => flatten(v, out),
+            PatternElem::NounPhrase(v) => flatten(v, out),
+            PatternElem::PrepPhrase(v) => {
+                let at = out.len();
+                flatten(v, out);
+                if let Some((first @ PatternElem::Word(_), _)) = out.get(at).copied() {
+                    out[at] = (first, true);
+                }
+            }
             PatternElem::Word(_)
             | PatternElem::Synset(_)
             | PatternElem::Compound
             | PatternElem::Source
-            | PatternElem::Target => out.push(e),
+            | PatternElem::Target => out.push((e, false)),
             _ => {}
         }
     }

@@ -1,5 +1,6 @@
 //! Who acts on whom: a compound subject without a target pairs its members only for joint
-//! acts; what is received from someone is their act.
+//! acts; what is received from someone is their act; patterns read prepositions, not
+//! infinitives.
 
 mod common;
 
@@ -48,4 +49,18 @@ fn what_is_received_from_someone_is_their_act() {
         !d.iter().any(|(s, t, _)| s == "GEOOPP" && t == "GEOGOV"),
         "{d:?}"
     );
+}
+
+#[test]
+fn an_infinitive_to_is_no_preposition_of_a_pattern() {
+    // CAMEO.2.0.txt's "- * (TO) [043:042] # WELCOME" must not read "praised ... efforts to
+    // improve" as a visit.
+    let d =
+        dyads("A top U.S. official praised Haiti's efforts to improve its record on human rights.");
+    assert!(
+        d.iter()
+            .any(|(s, t, c)| s == "USAGOV" && t == "HTI" && c == "051"),
+        "{d:?}"
+    );
+    assert!(!d.iter().any(|(_, _, c)| c.starts_with("04")), "{d:?}");
 }
