@@ -228,8 +228,8 @@ fn match_elems(
                 if matches!(word.as_str(), "NOT" | "NEVER" | "N'T") {
                     m.negation = true;
                 }
-                // A pattern's prepositional phrase "(TO ...)" wants the preposition, not the
-                // "to" of an infinitive ("praised X's efforts to improve" is no "praised (TO)").
+                // A pattern's bare "(TO)" wants the preposition, not the "to" of an infinitive
+                // ("praised X's efforts to improve" is no "praised (TO)").
                 let fits = |k: usize| !(preposition && infinitive[k]);
                 if let Some(k) = (pos..words.len()).find(|&k| &words[k] == word && fits(k)) {
                     m.exact += 1;
@@ -295,8 +295,17 @@ fn pattern_score(
 ) -> Option<PatternMatch> {
     let mut after = Vec::new();
     flatten(&p.after, &mut after);
+    // Only a bare "(TO)" that ends the pattern must be a preposition: "- * + (TO) HALT" writes
+    // an infinitive the same way, with its verb after it.
+    let n = after.len();
+    for (i, (_, preposition)) in after.iter_mut().enumerate() {
+        *preposition &= i + 1 == n;
+    }
     let mut before = Vec::new();
     flatten(&p.before, &mut before);
+    before
+        .iter_mut()
+        .for_each(|(_, preposition)| *preposition = false);
     before.reverse();
     if after.is_empty() && before.is_empty() {
         return None;
@@ -341,16 +350,20 @@ fn pattern_score(
     })
 }
 
-/// The pattern's elements in order, each with whether it is the preposition that opens a
-/// prepositional phrase.
+/// The pattern's elements in order, each with whether it must be a preposition (a bare
+/// prepositional phrase such as "(TO)").
 fn flatten<'p>(elems: &'p [PatternElem], out: &mut Vec<(&'p PatternElem, bool)>) {
     for e in elems {
         match e {
             PatternElem::NounPhrase(v) => flatten(v, out),
+            // A bare "(TO)" may want a preposition; with words in it ("(TO RECOGNIZE)") the
+            // dictionaries also write infinitives so.
             PatternElem::PrepPhrase(v) => {
                 let at = out.len();
                 flatten(v, out);
-                if let Some((first @ PatternElem::Word(_), _)) = out.get(at).copied() {
+                if let (1, Some((first @ PatternElem::Word(_), _))) =
+                    (v.len(), out.get(at).copied())
+                {
                     out[at] = (first, true);
                 }
             }
