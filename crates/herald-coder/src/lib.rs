@@ -242,9 +242,16 @@ impl<'a> Coder<'a> {
                 let Some(vc) = self.verb_code(s, v) else {
                     continue;
                 };
-                let (code, back_code, rule) = (vc.code.clone(), vc.back.clone(), vc.rule.clone());
+                let (mut code, back_code, rule) =
+                    (vc.code.clone(), vc.back.clone(), vc.rule.clone());
                 let kids = children(s, v);
                 let by = |rel: &str| kids.iter().copied().find(|&c| s.tokens[c].deprel == rel);
+                // "X agreed to hold exercises": agreeing to do something is CAMEO's expressed
+                // intent to cooperate (03: "offer, promise, agree to ... cooperate"), not the
+                // diplomatic cooperation (050) CAMEO.2.0.txt gives "agree" alone.
+                if code == "050" && lemma(s, v) == "agree" && by("xcomp").is_some() {
+                    code = "030".to_string();
+                }
                 let agent_by = kids
                     .iter()
                     .copied()

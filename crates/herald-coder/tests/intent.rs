@@ -21,3 +21,17 @@ fn will_send_aid_is_an_asserted_intent_to_provide_aid_and_a_future_aid() {
         "{events:?}"
     );
 }
+
+#[test]
+fn agreeing_to_do_something_is_an_intent_to_cooperate() {
+    let ev = common::code(
+        "Jordan and Britain have agreed to undertake joint military exercises this month.",
+        "1990-01-01",
+    );
+    let agreed: Vec<_> = ev.iter().filter(|e| e.trigger.text == "agreed").collect();
+    assert!(!agreed.is_empty(), "{ev:?}");
+    assert!(
+        agreed.iter().all(|e| e.code.starts_with("03")),
+        "{agreed:?}"
+    );
+}
