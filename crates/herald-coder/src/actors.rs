@@ -152,6 +152,15 @@ impl Coder<'_> {
                 .find(|f| f.code.is_some() && names.contains(&f.last))
                 .and_then(|f| f.code.clone());
         }
+        // A person named by surname only ("President Mugabe"), when the dictionaries' people
+        // of that surname have one code then.
+        if code.is_none() {
+            code = (a..b)
+                .rev()
+                .find(|&i| s.tokens[i].upos == Upos::PROPN && s.tokens[i].ent.ends_with("PERSON"))
+                .and_then(|i| self.dicts.actors.surname_code_on(&s.tokens[i].text, date))
+                .map(str::to_string);
+        }
         // A capital as the subject of a verb is its government ("Riyadh has maintained").
         if let Some(c) = &code {
             let phrase = words.join(" ").to_uppercase();

@@ -99,10 +99,18 @@ impl Coder<'_> {
         }
         // The complement of an appeal is requested, not done; that of a refusal ("refused to
         // deploy troops", "failed to reach a deal") did not happen.
+        // "demanded that Mugabe resign", "urged that the council act": a that-clause of an
+        // appeal is requested too (not "asked whether ...", a question).
         let mut x = v;
-        while matches!(s.tokens[x].deprel.as_str(), "xcomp" | "conj") {
+        while matches!(s.tokens[x].deprel.as_str(), "xcomp" | "ccomp" | "conj") {
             let Some(h) = s.tokens[x].head else { break };
-            if s.tokens[x].deprel == "xcomp" && APPEAL_VERBS.contains(&lemma(s, h).as_str()) {
+            let question = children(s, x).into_iter().any(|c| {
+                s.tokens[c].deprel == "mark" && matches!(lemma(s, c).as_str(), "whether" | "if")
+            });
+            if matches!(s.tokens[x].deprel.as_str(), "xcomp" | "ccomp")
+                && !question
+                && APPEAL_VERBS.contains(&lemma(s, h).as_str())
+            {
                 return (Modality::Requested, attribution);
             }
             if s.tokens[x].deprel == "xcomp" && REFUSAL_VERBS.contains(&lemma(s, h).as_str()) {

@@ -171,7 +171,13 @@ pub struct PhraseMatch {
 struct PhraseTable {
     map: FxHashMap<String, usize>,
     max_len: usize,
+    /// The last word of each name of two or more words ("MUGABE" of "ROBERT MUGABE"), and
+    /// the entries whose names end with it (at most a few: more make it no surname).
+    surnames: FxHashMap<String, Vec<usize>>,
 }
+
+/// Entries that may share a surname before it names nobody in particular.
+const SURNAME_ENTRIES: usize = 3;
 
 /// Normalise a word for matching: upper case, curly apostrophes straightened.
 pub fn norm_word(w: &str) -> String {
@@ -186,6 +192,12 @@ impl PhraseTable {
         self.max_len = self.max_len.max(words.len());
         // First definition wins, as in PETRARCH.
         self.map.entry(words.join(" ")).or_insert(entry);
+        if let (true, Some(last)) = (words.len() >= 2, words.last()) {
+            let entries = self.surnames.entry(last.clone()).or_default();
+            if entries.len() <= SURNAME_ENTRIES && !entries.contains(&entry) {
+                entries.push(entry);
+            }
+        }
     }
 
     fn longest_match<S: AsRef<str>>(&self, words: &[S], start: usize) -> Option<PhraseMatch> {
@@ -474,6 +486,24 @@ impl ActorDictionary {
         self.phrases.longest_match(words, start)
     }
 
+    /// The code on `date` of the person a text names by surname only ("President Mugabe"):
+    /// the code every actor whose full name ends with `word` has then, if they agree (the
+    /// same person may be in two files); `None` if they differ, if too many names end so, or
+    /// if `word` is a name of its own.
+    pub fn surname_code_on(&self, word: &str, date: Date) -> Option<&str> {
+        let w = norm_word(word);
+        if self.phrases.map.contains_key(&w) {
+            return None;
+        }
+        let entries = self.phrases.surnames.get(&w)?;
+        if entries.len() > SURNAME_ENTRIES {
+            return None;
+        }
+        let mut codes = entries.iter().filter_map(|&e| self.code_on(e, date));
+        let first = codes.next()?;
+        codes.all(|c| c == first).then_some(first)
+    }
+
     /// The code of actor `entry` on `date`: the first dated code whose range holds, else the
     /// first undated code, else `None`.
     pub fn code_on(&self, entry: usize, date: Date) -> Option<&str> {
@@ -744,5 +774,21 @@ mod tests {
             Some(("IGO".into(), false, 2))
         );
         assert_eq!(code(&["cattlewoman"]), Some(("AGR".into(), true, 1)));
+    }
+}
+
+#[cfg(test)]
+mod surname_tests {
+    use super::*;
+
+    #[test]
+    fn a_surname_only_one_actor_has_finds_it() {
+        let d = ActorDictionary::parse(
+            "t",
+            "ROBERT_MUGABE_  # x\n+ROBERT_GABRIEL_MUGABE_\n\t[ZWEGOV >871231]\nGRACE_KIM [KOR]\nJOHN_KIM [USA]\n",
+        )
+        .unwrap();
+        assert_eq!(d.surname_code_on("Mugabe", Date(19900101)), Some("ZWEGOV"));
+        assert_eq!(d.surname_code_on("Kim", Date(19900101)), None);
     }
 }
