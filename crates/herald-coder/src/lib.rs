@@ -378,6 +378,9 @@ impl<'a> Coder<'a> {
                 let mut trigger = v;
                 let mut code = code;
                 let mut back_code = back_code;
+                // The act is intended by an intent verb coded on its own ("seeking to deepen
+                // ties": the seeking is the expressed intent); no second intent is derived.
+                let mut intent_coded = false;
                 if let Some(h) = s.tokens[v].head.filter(|&h| {
                     s.tokens[v].deprel == "xcomp" && INTENT_VERBS.contains(&lemma(s, h).as_str())
                 }) {
@@ -388,8 +391,11 @@ impl<'a> Coder<'a> {
                             trigger = h;
                             modality = self.modality(s, h).0;
                         }
-                        (Some(_), _) if modality == Modality::Asserted => {
-                            modality = Modality::Future
+                        (Some(_), _) => {
+                            if modality == Modality::Asserted {
+                                modality = Modality::Future;
+                            }
+                            intent_coded = true;
                         }
                         _ => {}
                     }
@@ -590,7 +596,7 @@ impl<'a> Coder<'a> {
                         // "X will visit Y", "X will impose sanctions": the act is to come, but
                         // saying so happened — CAMEO's expressed intent (03) or threat (13),
                         // asserted, as PLOVER's AGREE and THREATEN read such sentences.
-                        if modality == Modality::Future {
+                        if modality == Modality::Future && !intent_coded {
                             if let Some(intent) = intent_code(&code) {
                                 events.push(self.event(
                                     doc,

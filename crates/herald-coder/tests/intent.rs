@@ -35,3 +35,13 @@ fn agreeing_to_do_something_is_an_intent_to_cooperate() {
         "{agreed:?}"
     );
 }
+
+#[test]
+fn an_intent_verb_coded_on_its_own_is_the_only_intent() {
+    let ev = common::code(
+        "Brazil and the United States are seeking to deepen a partnership in energy.",
+        "2008-08-02",
+    );
+    assert!(ev.iter().any(|e| e.trigger.text == "seeking"), "{ev:?}");
+    assert!(!ev.iter().any(|e| e.rule == "herald:intent"), "{ev:?}");
+}
