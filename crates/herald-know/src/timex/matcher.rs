@@ -432,7 +432,7 @@ impl Matcher<'_> {
         {
             return None;
         }
-        let (y, m, _) = ymd(self.dct);
+        let (y, _, _) = ymd(self.dct);
         let noun = matches!(
             self.word(i + k + 3),
             "quarter" | "period" | "level" | "figure"
@@ -445,12 +445,7 @@ impl Matcher<'_> {
             return hit(3, TimexType::Date, format!("{}", y - 1));
         }
         if self.word(i + k + 3) == "quarter" || self.quarterly {
-            let q = y * 4 + (m as i32 - 1) / 3 - 1 - 4;
-            return hit(
-                k + 4,
-                TimexType::Date,
-                format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1),
-            );
+            return hit(k + 4, TimexType::Date, quarter_value(self.dct, -5));
         }
         hit(k + 4, TimexType::Date, format!("{}", y - 1))
     }
@@ -631,11 +626,7 @@ impl Matcher<'_> {
                 "{}-WE",
                 week_value(from_days(days(self.dct) + 7 * shift as i64))
             ),
-            "quarter" => {
-                let q = (m as i32 - 1) / 3 + shift;
-                let (yy, qq) = (y + q.div_euclid(4), q.rem_euclid(4) + 1);
-                format!("{yy:04}-Q{qq}")
-            }
+            "quarter" => quarter_value(self.dct, shift),
             "decade" => format!("{}", (y + 10 * shift) / 10),
             "century" => format!("{}", (y + 100 * shift) / 100),
             s => {
@@ -688,12 +679,7 @@ impl Matcher<'_> {
         let (y, m, _) = ymd(self.dct);
         if self.quarterly && u == "Y" && k == -1 {
             // The quarter just reported (the last one that ended), a year before.
-            let q = y * 4 + (m as i32 - 1) / 3 - 1 - 4;
-            return hit(
-                3,
-                TimexType::Date,
-                format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1),
-            );
+            return hit(3, TimexType::Date, quarter_value(self.dct, -5));
         }
         let value = match u {
             "Y" => format!("{}", y + k),
@@ -900,8 +886,7 @@ impl Matcher<'_> {
         let value = match self.word(i + k) {
             // "the latest period" of a company report: the quarter it reports.
             "period" if self.quarterly && self.word(i + 1) == "latest" => {
-                let q = (m as i32 - 1) / 3 - 1;
-                format!("{:04}-Q{}", y + q.div_euclid(4), q.rem_euclid(4) + 1)
+                quarter_value(self.dct, -1)
             }
             "quarter" => {
                 // A company report's "the quarter" is the one it reports, the last that ended,
@@ -912,8 +897,7 @@ impl Matcher<'_> {
                 } else {
                     back
                 };
-                let q = (m as i32 - 1) / 3 - back;
-                format!("{:04}-Q{}", y + q.div_euclid(4), q.rem_euclid(4) + 1)
+                quarter_value(self.dct, -back)
             }
             // "the year two thousand", "the year 1999".
             "year" if k == 1 && self.year_words(i + 2).is_some() => {

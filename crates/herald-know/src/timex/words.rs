@@ -136,6 +136,13 @@ pub(super) fn week_value(d: Date) -> String {
     format!("{y:04}-W{w:02}")
 }
 
+/// The quarter `shift` quarters from the one `d` falls in, as `YYYY-Qn`.
+pub(super) fn quarter_value(d: Date, shift: i32) -> String {
+    let (y, m, _) = ymd(d);
+    let q = y * 4 + (m as i32 - 1) / 3 + shift;
+    format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
+}
+
 /// Add months to a (year, month).
 pub(super) fn add_months(y: i32, m: u32, k: i32) -> (i32, u32) {
     let total = y * 12 + (m as i32 - 1) + k;
