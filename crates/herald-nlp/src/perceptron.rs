@@ -383,25 +383,16 @@ impl Model {
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
         let n = self.n_classes;
         scores[..n].iter_mut().for_each(|s| *s = 0.0);
-        // Lookups are cache misses; issue them all before using any so they overlap.
-        for &f in feats {
-            let slot = home(key32(f), self.mask);
-            if self.by_slot {
-                prefetch(self.weights.as_ptr().wrapping_add(slot * self.stride));
-            } else {
-                prefetch(self.keys.as_ptr().wrapping_add(slot));
-            }
-        }
         if self.by_slot {
-            for &f in feats {
-                if let Some(slot) = self.lookup(key32(f)) {
-                    let base = slot * self.stride + 1;
-                    for (s, w) in scores[..n].iter_mut().zip(&self.weights[base..base + n]) {
-                        *s += w;
-                    }
-                }
+            // One group of all the features (prefetched together, see `score_groups`).
+            if !feats.is_empty() {
+                self.score_groups(feats, feats.len(), scores);
             }
             return;
+        }
+        // Lookups are cache misses; issue them all before using any so they overlap.
+        for &f in feats {
+            prefetch(self.keys.as_ptr().wrapping_add(home(key32(f), self.mask)));
         }
         // Sparse rows: find every row first (prefetching it), then add them up.
         for chunk in feats.chunks(128) {
