@@ -1,25 +1,15 @@
 //! PETRARCH dictionary conventions for actor phrases: codes that list several actors, names
 //! written with their article.
 
-use herald_coder::{Coder, Dictionaries};
-use herald_doc::Document;
+mod common;
 
 fn triples(text: &str, actors: &str) -> Vec<(String, String, String)> {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-    let (mut dicts, _) = Dictionaries::load(std::path::Path::new(&format!("{root}/data"))).unwrap();
-    assert!(dicts.actors.add("test.actors", actors).is_empty());
-    let doc = Document {
-        id: "t".into(),
-        date: Some("2020-01-01".into()),
-        text: text.into(),
-        ..Document::default()
-    };
-    let nlp = herald_nlp::Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
-    let mut out: Vec<_> = Coder::new(&dicts)
-        .code(&doc, &nlp.analyze(&doc))
-        .into_iter()
-        .filter_map(|e| Some((e.source.code?, e.target.code?, e.code)))
-        .collect();
+    let mut out: Vec<_> = common::code_with(text, "2020-01-01", |dicts| {
+        assert!(dicts.actors.add("test.actors", actors).is_empty());
+    })
+    .into_iter()
+    .filter_map(|e| Some((e.source.code?, e.target.code?, e.code)))
+    .collect();
     out.sort();
     out
 }

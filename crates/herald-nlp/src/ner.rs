@@ -158,8 +158,9 @@ impl Scores for Trainer {
         self.score(feats, out)
     }
     fn groups(&self, feats: &[u64], group: usize, out: &mut [f32]) {
+        let n = self.n_classes();
         for (g, fs) in feats.chunks(group).enumerate() {
-            self.score(fs, &mut out[g * 7..g * 7 + 7]);
+            self.score(fs, &mut out[g * n..g * n + n]);
         }
     }
 }
