@@ -475,7 +475,7 @@ pub fn polnear(nlp: &Pipeline, dir: &Path, name: &str) -> std::io::Result<Vec<Ev
                             .filter(|(o, _)| *o > 0.0)
                             .max_by(|a, b| a.0.total_cmp(&b.0));
                         eprintln!(
-                            "quote\t{article}\tspurious\t{:?}\tspeaker={:?}\tnearest={:?}",
+                            "quote\t{article}\tspurious\t{:?}\tspeaker={:?}\tnearest={:?}\tat={qc:?}",
                             cut(qc),
                             q.speaker.as_ref().map(|s| &s.text),
                             near.map(|(o, g)| (

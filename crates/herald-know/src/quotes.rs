@@ -9,7 +9,7 @@ use herald_doc::{Analysis, Sentence};
 use serde::Serialize;
 
 /// Verbs that report speech, thought and writing (lemmas).
-const CUES: [&str; 63] = [
+const CUES: &[&str] = &[
     "say",
     "tell",
     "report",
@@ -73,6 +73,26 @@ const CUES: [&str; 63] = [
     "caution",
     "lament",
     "wonder",
+    "read",
+    "chant",
+    "comment",
+    "mock",
+    "interject",
+    "bark",
+    "post",
+    "echo",
+    "retort",
+    "elaborate",
+    "scoff",
+    "surmise",
+    "snap",
+    "proclaim",
+    "assure",
+    "plead",
+    "whisper",
+    "mutter",
+    "grumble",
+    "marvel",
 ];
 
 /// A span of the document text.
@@ -349,11 +369,12 @@ fn quote_spans(chars: &[char]) -> Vec<(usize, usize)> {
             }
         }
         if chars[i] == '"' {
-            // A straight mark opens a quote that the next straight mark closes, if it is one.
+            // A straight mark opens a quote that the next straight mark closes, if it is one,
+            // or a curly closing mark (editors mix the styles: "He wants …, folks.”).
             if opens(i) {
                 if let Some(j) = (i + 1..chars.len())
                     .take_while(|&j| !paragraph_end(j))
-                    .find(|&j| chars[j] == '"')
+                    .find(|&j| chars[j] == '"' || chars[j] == '”')
                     .filter(|&j| closes(j))
                 {
                     out.push((i, j + 1));
@@ -392,7 +413,8 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
     let breaks: Vec<usize> = (1..chars.len())
         .filter(|&i| chars[i] == '\n' && chars[i - 1] == '\n')
         .collect();
-    // Direct quotes.
+    // Direct quotes, and which of them are short pieces that stand only as a continuation.
+    let mut fragments: Vec<bool> = Vec::new();
     for (a, b) in quote_spans(&chars) {
         let inner: String = chars[a + 1..b - 1].iter().collect();
         let words = inner.split_whitespace().count();
@@ -452,6 +474,19 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
                     .map(|i| (k, i))
             })
         });
+        // “… unity?” Trump added.: after a question or exclamation mark the splitter starts a
+        // new sentence, whose first words may still be the quote's cue.
+        let cue = cue.or_else(|| {
+            let s = analysis.sentences.get(se + 1)?;
+            let first = s.tokens.first()?;
+            let between = chars.get(b..first.span.start)?;
+            if !between.iter().all(|c| c.is_whitespace()) || between.contains(&'\n') {
+                return None;
+            }
+            (0..s.tokens.len().min(6))
+                .find(|&i| is_cue(s, i))
+                .map(|i| (se + 1, i))
+        });
         let cue = cue.or_else(|| {
             let k = si.checked_sub(1)?;
             let s = &analysis.sentences[k];
@@ -469,8 +504,10 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
                 .map(|i| (k, i))
         });
         // A quoted term or title ("a “Gaza Riviera”", “Fox News Sunday,”) is no quotation:
-        // speech has four words or more.
-        if words < 4 {
+        // speech has four words or more. A shorter piece counts only as the second half of a
+        // quote split by its cue (“…,” Pence said. “But, come on.”).
+        let fragment = words < 4;
+        if fragment && (introduced_by.is_some() || out.is_empty()) {
             continue;
         }
         let (mut speaker, cue_p) = match cue {
@@ -513,11 +550,12 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
             direct: true,
             sentence: si,
         });
+        fragments.push(fragment);
     }
     // “A,” X said. “B.”: one quotation in two pieces, when only the cue clause stands between
     // them in one paragraph.
     let mut merged: Vec<Quotation> = Vec::new();
-    for q in out.drain(..) {
+    for (q, fragment) in out.drain(..).zip(fragments) {
         if let Some(prev) = merged.last_mut() {
             let gap: String = chars[prev.content.end.min(q.content.start)..q.content.start]
                 .iter()
@@ -558,7 +596,9 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
                 continue;
             }
         }
-        merged.push(q);
+        if !fragment {
+            merged.push(q);
+        }
     }
     out = merged;
     // Indirect speech.

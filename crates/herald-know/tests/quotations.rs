@@ -104,3 +104,44 @@ fn a_stray_straight_mark_does_not_shift_the_quotes_after_it() {
     assert!(q[0].0.starts_with("\"If we have"), "{q:?}");
     assert_eq!(q[0].1.as_deref(), Some("Carson"));
 }
+
+#[test]
+fn mixed_quote_marks_still_pair() {
+    // Editors mix straight and curly marks: "… ” closes a straight opening mark.
+    let q = quotes("\"He wants to raise your taxes, folks.” The crowd cheered, Smith said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].0.ends_with("folks.”"), "{q:?}");
+}
+
+#[test]
+fn a_short_second_piece_joins_its_quotation() {
+    // Under four words a quote is a term, unless it continues a quote split by its cue.
+    let q = quotes("“The charge is a serious one,” Pence said. “But, come on.”");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].0.ends_with("come on.”"), "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("Pence"));
+    // A short quoted term on its own is still no quotation.
+    assert!(quotes("She called the plan a “Gaza Riviera” on Monday.").is_empty());
+}
+
+#[test]
+fn the_cue_after_a_question_mark_is_the_quotes_cue() {
+    // The splitter ends the sentence at “…?”; its cue opens the next one.
+    let q = quotes(
+        "Warren spoke first.\n\n“What is this talk about unity worth?” Jones asked during \
+         an interview on Sunday. “Nobody in the party believes it.”",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("Jones"));
+    assert!(q[0].0.ends_with("believes it.”"), "{q:?}");
+}
+
+#[test]
+fn less_common_speech_verbs_are_cues() {
+    let q = quotes(
+        "“The market has not failed the working class,” he mocks. “The working class has \
+         failed the market.”",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("he"));
+}

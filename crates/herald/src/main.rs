@@ -171,6 +171,9 @@ struct EvalArgs {
     /// Models directory (default: the repository's models/).
     #[arg(long)]
     models: Option<PathBuf>,
+    /// For `gkg`: only one part (dates, ner, quotes or geo).
+    #[arg(long, value_parser = ["dates", "ner", "quotes", "geo"])]
+    only: Option<String>,
 }
 
 fn models_dir(arg: &Option<PathBuf>) -> PathBuf {
@@ -322,28 +325,40 @@ fn eval(e: EvalArgs) -> Result<()> {
             Ok(())
         }
         "gkg" => {
+            let part = |p: &str| e.only.as_deref().is_none_or(|o| o == p);
             let nlp = load_pipeline(&e.models)?;
             let te3 = e.data.join("tempeval3");
             for (name, dir) in [
                 ("tempeval3-tbaq-dev", te3.join("TBAQ-cleaned")),
                 ("tempeval3-platinum-test", te3.join("te3-platinum")),
-            ] {
+            ]
+            .into_iter()
+            .filter(|_| part("dates"))
+            {
                 let line = herald_eval::gkg::tempeval(&nlp, &dir, name)
                     .with_context(|| format!("reading TimeML files under {}", dir.display()))?;
                 println!("{line}");
             }
             // NER on conflict news, the entities the knowledge layer builds on.
-            if let Some(line) = herald_eval::nlp::re3d(&nlp, &e.data)? {
-                println!("{line}");
+            if part("ner") {
+                if let Some(line) = herald_eval::nlp::re3d(&nlp, &e.data)? {
+                    println!("{line}");
+                }
             }
             // HERALD_POLNEAR_SPLIT=train: the same scores on the train split, for error
             // analysis that leaves dev untouched.
             let split = std::env::var("HERALD_POLNEAR_SPLIT").unwrap_or_else(|_| "dev".into());
             let polnear = e.data.join("polnear").join(&split);
-            for line in herald_eval::gkg::polnear(&nlp, &polnear, &format!("polnear-{split}"))
-                .with_context(|| format!("reading PolNeAR under {}", polnear.display()))?
-            {
-                println!("{line}");
+            if part("quotes") {
+                for line in
+                    herald_eval::gkg::polnear(&nlp, &polnear, &format!("polnear-{split}"))
+                        .with_context(|| format!("reading PolNeAR under {}", polnear.display()))?
+                {
+                    println!("{line}");
+                }
+            }
+            if !part("geo") {
+                return Ok(());
             }
             let places = data_dir().join("geo/places.tsv.gz");
             let gaz = herald_know::geo::Gazetteer::load(&places)
