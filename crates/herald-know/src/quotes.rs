@@ -510,6 +510,34 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
         if fragment && (introduced_by.is_some() || out.is_empty()) {
             continue;
         }
+        // “Clinton has since apologized for what happened: “Yes, …”: without a speech verb, a
+        // colon hands the quote to the clause before it, whose verb stands for the cue.
+        let colon_before = chars[..a].iter().rev().find(|c| !c.is_whitespace()) == Some(&':');
+        let before_colon: Vec<usize> = if colon_before {
+            let s = &analysis.sentences[si];
+            (0..s.tokens.len())
+                .filter(|&i| s.tokens[i].span.end < a)
+                .filter(|&i| {
+                    !out.iter().any(|q| {
+                        q.content.start <= s.tokens[i].span.start
+                            && s.tokens[i].span.end <= q.content.end
+                    })
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let cue = cue.or_else(|| {
+            let s = &analysis.sentences[si];
+            before_colon
+                .iter()
+                .copied()
+                .find(|&i| {
+                    s.tokens[i].upos == herald_doc::Upos::VERB
+                        && s.tokens[i].head.is_none_or(|h| !before_colon.contains(&h))
+                })
+                .map(|i| (si, i))
+        });
         let (mut speaker, cue_p) = match cue {
             Some((k, i)) => {
                 let s = &analysis.sentences[k];
@@ -520,6 +548,43 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
             }
             None => (None, None),
         };
+        // “Bush: “The mission is …””: a name and a colon, as in a transcript.
+        if speaker.is_none() && cue.is_none() && (1..=5).contains(&before_colon.len()) {
+            use herald_doc::Upos;
+            let s = &analysis.sentences[si];
+            let words: Vec<usize> = before_colon
+                .iter()
+                .copied()
+                .filter(|&i| s.tokens[i].upos != Upos::PUNCT)
+                .collect();
+            if words
+                .last()
+                .is_some_and(|&i| matches!(s.tokens[i].upos, Upos::PROPN | Upos::NOUN))
+                && words.iter().all(|&i| {
+                    matches!(
+                        s.tokens[i].upos,
+                        Upos::PROPN | Upos::NOUN | Upos::DET | Upos::ADJ
+                    )
+                })
+            {
+                let (f, l) = (words[0], words[words.len() - 1]);
+                speaker = Some(piece(&chars, s.tokens[f].span.start, s.tokens[l].span.end));
+            }
+        }
+        // A quote after a sentence with a speech verb in its paragraph is that speaker's: "…
+        // a “good thing,” he remarked. “And I think …”", "Maher stated … . Adding, “…”".
+        if speaker.is_none() && si > 0 {
+            let p = &analysis.sentences[si - 1];
+            let same_paragraph = !chars[p.span.end.min(a)..a]
+                .windows(2)
+                .any(|w| w == ['\n', '\n']);
+            if same_paragraph {
+                speaker = (0..p.tokens.len())
+                    .rev()
+                    .filter(|&i| is_cue(p, i))
+                    .find_map(|i| speaker_of(p, i, &chars, (p.span.end, p.span.end)));
+            }
+        }
         // A quote standing alone continues the last speaker of the paragraph or the one
         // before ("Graham said … ¶ “Does anybody know …”"), else the nearest person named in
         // the two sentences before.

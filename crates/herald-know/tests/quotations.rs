@@ -145,3 +145,24 @@ fn less_common_speech_verbs_are_cues() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1.as_deref(), Some("he"));
 }
+
+#[test]
+fn a_colon_hands_the_quote_to_the_clause_before_it() {
+    let q = quotes(
+        "The debate went on for hours.\n\nClinton has since apologized to Sanders for the server: \
+         “Yes, I should have used two email addresses.”",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("Clinton"));
+}
+
+#[test]
+fn a_quote_after_a_speech_sentence_is_that_speakers() {
+    let q = quotes(
+        "Rubio spoke first.\n\nThe program was useful, Trump remarked on Thursday after a meeting \
+         with Ted Cruz. \
+         “And I think we ought to start it up again and not be naive.”",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("Trump"));
+}
