@@ -506,7 +506,9 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
         // A quoted term or title ("a “Gaza Riviera”", “Fox News Sunday,”) is no quotation:
         // speech has four words or more. A shorter piece counts only as the second half of a
         // quote split by its cue (“…,” Pence said. “But, come on.”).
-        let fragment = words < 4;
+        // An exclamation or a question is speech however short (“Lock her up!”).
+        let exclaimed = inner.trim_end().ends_with(['!', '?']);
+        let fragment = words < 4 && !exclaimed;
         if fragment && (introduced_by.is_some() || out.is_empty()) {
             continue;
         }

@@ -166,3 +166,10 @@ fn a_quote_after_a_speech_sentence_is_that_speakers() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1.as_deref(), Some("Trump"));
 }
+
+#[test]
+fn a_short_exclamation_is_speech() {
+    let q = quotes("The crowd kept chanting. “Lock her up!” the supporters shouted at the rally.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "“Lock her up!”");
+}
