@@ -161,6 +161,24 @@ impl Coder<'_> {
                 .and_then(|i| self.dicts.actors.surname_code_on(&s.tokens[i].text, date))
                 .map(str::to_string);
         }
+        // A head of government's title and a surname name whoever holds the office on the
+        // date: "President Bush" in 2008 is not the father the old dictionaries mean.
+        if code.as_deref().is_some_and(|c| !c.ends_with("GOV"))
+            && words.len() >= 2
+            && matches!(
+                words[0].to_lowercase().as_str(),
+                "president" | "premier" | "chancellor" | "prime"
+            )
+            && s.tokens[b - 1].upos == Upos::PROPN
+        {
+            if let Some(c) = self
+                .dicts
+                .actors
+                .office_holder_on(&s.tokens[b - 1].text, date)
+            {
+                code = Some(c.to_string());
+            }
+        }
         // A capital as the subject of a verb is its government ("Riyadh has maintained").
         if let Some(c) = &code {
             let phrase = words.join(" ").to_uppercase();

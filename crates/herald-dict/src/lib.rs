@@ -504,6 +504,20 @@ impl ActorDictionary {
         codes.all(|c| c == first).then_some(first)
     }
 
+    /// The code on `date` of the one office holder among the people whose full names end
+    /// with `word`: "President Bush" in 2008 is George W. Bush (USAGOV), though an older
+    /// dictionary entry gives that phrase to his father. `None` unless exactly one code of a
+    /// government (…GOV) holds then for that surname.
+    pub fn office_holder_on(&self, word: &str, date: Date) -> Option<&str> {
+        let entries = self.phrases.surnames.get(&norm_word(word))?;
+        let mut codes = entries
+            .iter()
+            .filter_map(|&e| self.code_on(e, date))
+            .filter(|c| c.ends_with("GOV"));
+        let first = codes.next()?;
+        codes.all(|c| c == first).then_some(first)
+    }
+
     /// The code of actor `entry` on `date`: the first dated code whose range holds, else the
     /// first undated code, else `None`.
     pub fn code_on(&self, entry: usize, date: Date) -> Option<&str> {
@@ -790,5 +804,19 @@ mod surname_tests {
         .unwrap();
         assert_eq!(d.surname_code_on("Mugabe", Date(19900101)), Some("ZWEGOV"));
         assert_eq!(d.surname_code_on("Kim", Date(19900101)), None);
+    }
+
+    #[test]
+    fn a_title_and_surname_name_the_office_holder_of_the_day() {
+        let d = ActorDictionary::parse(
+            "t",
+            "GEORGE_BUSH_  # x\n+PRESIDENT_BUSH\n\t[USAGOV 890120-930120]\n\t[USAELI]\n\
+             GEORGE_W._BUSH_  # x\n\t[USAGOV 010120-090120]\n\t[USAELI]\n",
+        )
+        .unwrap();
+        assert_eq!(d.office_holder_on("Bush", Date(20080806)), Some("USAGOV"));
+        assert_eq!(d.office_holder_on("Bush", Date(19900101)), Some("USAGOV"));
+        // Between the two terms nobody of that name holds the office.
+        assert_eq!(d.office_holder_on("Bush", Date(19970101)), None);
     }
 }

@@ -1,0 +1,26 @@
+//! A title and a surname name whoever holds the office on the story's date, even where an
+//! older dictionary entry gives the phrase to someone else.
+
+mod common;
+
+fn sources(text: &str, date: &str) -> Vec<Option<String>> {
+    common::code(text, date)
+        .into_iter()
+        .map(|e| e.source.code)
+        .collect()
+}
+
+#[test]
+fn president_bush_is_the_president_of_the_day() {
+    let text = "President Bush met Chinese President Hu Jintao in Beijing.";
+    // Phoenix's PRESIDENT_BUSH is George H. W. Bush, a former leader (USAELI) by 2008.
+    let got = sources(text, "2008-08-06");
+    assert!(
+        got.iter().any(|s| s.as_deref() == Some("USAGOV")),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|s| s.as_deref() == Some("USAELI")),
+        "{got:?}"
+    );
+}
