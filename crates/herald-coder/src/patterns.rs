@@ -215,7 +215,12 @@ fn match_elems(
 ) -> Option<PatternMatch> {
     let mut pos = 0;
     let mut m = PatternMatch::default();
+    // After a "TO" matched on an infinitive's "to", the pattern's next word is that
+    // infinitive's verb and must come next: "agreed to lift the sanctions" is no
+    // "AGREE (TO SANCTIONS)".
+    let mut after_infinitive_to = false;
     for &(e, preposition) in flat {
+        let adjacent = std::mem::take(&mut after_infinitive_to);
         match e {
             PatternElem::Compound => {
                 if !w.compound_subject {
@@ -230,20 +235,22 @@ fn match_elems(
                 }
                 // A pattern's bare "(TO)" wants the preposition, not the "to" of an infinitive
                 // ("praised X's efforts to improve" is no "praised (TO)").
-                let fits = |k: usize| !(preposition && infinitive[k]);
-                if let Some(k) = (pos..words.len()).find(|&k| &words[k] == word && fits(k)) {
+                let fits = |k: usize| !(preposition && infinitive[k]) && (!adjacent || k == pos);
+                let k = if let Some(k) = (pos..words.len()).find(|&k| &words[k] == word && fits(k))
+                {
                     m.exact += 1;
-                    m.gap += k - pos;
-                    pos = k + 1;
+                    k
                 } else {
-                    let k = (pos..words.len()).find(|&k| &lemmas[k] == word && fits(k))?;
-                    m.gap += k - pos;
-                    pos = k + 1;
-                }
+                    (pos..words.len()).find(|&k| &lemmas[k] == word && fits(k))?
+                };
+                m.gap += k - pos;
+                pos = k + 1;
+                after_infinitive_to = word == "TO" && infinitive[k] && !reversed;
             }
             PatternElem::Synset(name) => {
                 let members = dict.synsets.get(name)?;
-                pos = (pos..words.len())
+                let last = if adjacent { pos + 1 } else { words.len() };
+                pos = (pos..last.min(words.len()))
                     .find_map(|k| {
                         members.iter().find_map(|mem| {
                             let n = mem.len();

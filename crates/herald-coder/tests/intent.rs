@@ -45,3 +45,18 @@ fn an_intent_verb_coded_on_its_own_is_the_only_intent() {
     assert!(ev.iter().any(|e| e.trigger.text == "seeking"), "{ev:?}");
     assert!(!ev.iter().any(|e| e.rule == "herald:intent"), "{ev:?}");
 }
+
+#[test]
+fn agreeing_to_lift_sanctions_imposes_none() {
+    // "AGREE (TO SANCTIONS)" wants "to" as a preposition; in "agreed to lift the sanctions"
+    // it is the infinitive's, and the lifting (085) is what was agreed.
+    let ev = common::code(
+        "Obama has agreed to lift the sanctions on Iran.",
+        "2015-06-09",
+    );
+    assert!(!ev.iter().any(|e| e.code.starts_with("163")), "{ev:?}");
+    assert!(ev.iter().any(|e| e.code == "085"), "{ev:?}");
+    // With a preposition the pattern still holds.
+    let ev = common::code("Britain agreed to sanctions against Iran.", "2015-06-09");
+    assert!(ev.iter().any(|e| e.code == "163"), "{ev:?}");
+}
