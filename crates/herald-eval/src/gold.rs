@@ -43,10 +43,29 @@ fn counted(events: Vec<Event>) -> Vec<Event> {
 /// and no expressed intent beside a future act. For "X will visit Y" herald writes the visit
 /// (future) and X's expressed intent (asserted, rule `herald:intent`); PETRARCH codes the visit
 /// alone, so the intent would count as an extra event its gold never has.
+///
+/// Likewise PETRARCH-2's transformations ("~ a (b . ATTACK) SAY = a b 112") replace a reported
+/// act of violence by the claim about it: for "the US claimed that ISIL attacked Iraq" herald
+/// writes the attack (reported, attributed to the US) and the US's accusation (rule
+/// `herald:claim`); PETRARCH codes the accusation alone.
 pub fn petrarch_reading(events: Vec<Event>) -> Vec<Event> {
+    let claims: Vec<(usize, usize, usize)> = events
+        .iter()
+        .filter(|e| e.rule == "herald:claim")
+        .filter_map(|e| Some((e.sentence, e.source.start?, e.source.end?)))
+        .collect();
+    let claimed = |e: &Event| {
+        e.modality == Modality::Reported
+            && matches!(e.root.as_str(), "18" | "19" | "20")
+            && e.attribution.as_ref().is_some_and(|a| {
+                claims
+                    .iter()
+                    .any(|&(si, lo, hi)| si == e.sentence && lo <= a.start && a.end <= hi)
+            })
+    };
     counted(events)
         .into_iter()
-        .filter(|e| e.rule != "herald:intent")
+        .filter(|e| e.rule != "herald:intent" && !claimed(e))
         .collect()
 }
 
@@ -341,6 +360,32 @@ mod tests {
             "compound source without target is reciprocal"
         );
         assert_eq!(r[0].event, "AGREE");
+    }
+
+    #[test]
+    fn the_petrarch_reading_keeps_the_claim_not_the_claimed_attack() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
+        let (dicts, _) = herald_coder::Dictionaries::load(Path::new(root)).unwrap();
+        let coder = Coder::new(&dicts);
+        let nlp = Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
+        let events = code_text(
+            &nlp,
+            &coder,
+            "t",
+            "2015-06-09",
+            "The US claimed that Iraq had attacked Kuwait.",
+        );
+        // herald writes both: the accusation, and the attack as the US's report.
+        assert!(events.iter().any(|e| e.code == "112"), "{events:?}");
+        assert!(
+            events
+                .iter()
+                .any(|e| e.root == "19" && e.modality == Modality::Reported),
+            "{events:?}"
+        );
+        let read = petrarch_reading(events);
+        assert!(read.iter().any(|e| e.code == "112"), "{read:?}");
+        assert!(!read.iter().any(|e| e.root == "19"), "{read:?}");
     }
 
     #[test]
