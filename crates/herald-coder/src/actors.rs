@@ -250,7 +250,22 @@ impl Coder<'_> {
     ) -> Vec<Found> {
         let first = self.actor(s, h, date, memory);
         let mut out = vec![first.clone()];
-        if let Some((c, role)) = &first.role_country {
+        // "The foreign ministers of France, Germany and Britain": the phrase read the first
+        // country with the role (FRAGOV); each conjoined country makes its own.
+        let role_of_first = first.role_country.clone().or_else(|| {
+            let k = first.code.as_deref().filter(|k| k.len() > 3)?;
+            children(s, h).into_iter().find_map(|c| {
+                let of = s.tokens[c].deprel == "nmod"
+                    && children(s, c).iter().any(|&g| {
+                        s.tokens[g].deprel == "case"
+                            && matches!(s.tokens[g].lemma.to_lowercase().as_str(), "of" | "from")
+                    });
+                let country = self.actor(s, c, date, memory).code?;
+                (of && country.len() == 3 && k.starts_with(&country))
+                    .then(|| (c, k[3..].to_string()))
+            })
+        });
+        if let Some((c, role)) = &role_of_first {
             for cc in children(s, *c) {
                 if s.tokens[cc].deprel != "conj" || crate::split_name(s, *c, cc) {
                     continue;
@@ -258,8 +273,11 @@ impl Coder<'_> {
                 if let Some(k) = self.actor(s, cc, date, memory).code {
                     if !k.starts_with("---") {
                         if let Some(country) = k.get(..3) {
+                            // Its words are the country's: the role's phrase names the first.
+                            let (lo, hi) = crate::tree::subtree_span(s, cc);
                             out.push(Found {
                                 code: Some(format!("{country}{role}")),
+                                span: (lo.max(cc), hi + 1),
                                 role_country: None,
                                 ..first.clone()
                             });
