@@ -252,16 +252,20 @@ impl Coder<'_> {
         let mut out = vec![first.clone()];
         // "The foreign ministers of France, Germany and Britain": the phrase read the first
         // country with the role (FRAGOV); each conjoined country makes its own.
+        // So do conjoined country words before the role: "US and British activists",
+        // "Hungarian and Romanian officials".
         let role_of_first = first.role_country.clone().or_else(|| {
-            let k = first.code.as_deref().filter(|k| k.len() > 3)?;
+            let k = first.code.as_deref().filter(|k| k.len() >= 3)?;
             children(s, h).into_iter().find_map(|c| {
-                let of = s.tokens[c].deprel == "nmod"
+                let rel = s.tokens[c].deprel.as_str();
+                let of = rel == "nmod"
                     && children(s, c).iter().any(|&g| {
                         s.tokens[g].deprel == "case"
                             && matches!(s.tokens[g].lemma.to_lowercase().as_str(), "of" | "from")
                     });
+                let modifier = matches!(rel, "amod" | "compound") && c < h;
                 let country = self.actor(s, c, date, memory).code?;
-                (of && country.len() == 3 && k.starts_with(&country))
+                ((of || modifier) && country.len() == 3 && k.starts_with(&country))
                     .then(|| (c, k[3..].to_string()))
             })
         });

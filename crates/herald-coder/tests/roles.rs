@@ -23,3 +23,25 @@ fn a_role_of_conjoined_countries_is_one_actor_per_country() {
         "{sources:?}"
     );
 }
+
+#[test]
+fn conjoined_country_words_before_a_role_are_one_actor_each() {
+    let ev = common::code(
+        "US and British activists staged a protest in Beijing.",
+        "2008-08-06",
+    );
+    let mut sources: Vec<String> = ev.iter().filter_map(|e| e.source.code.clone()).collect();
+    sources.sort();
+    sources.dedup();
+    assert_eq!(sources, ["GBROPP", "USAOPP"], "{ev:?}");
+    // A joint act of the two, with no target, pairs them.
+    let ev = common::code(
+        "Senior Hungarian and Romanian officials met on Wednesday.",
+        "1990-01-01",
+    );
+    assert!(
+        ev.iter().any(|e| e.source.code.as_deref() == Some("ROUGOV")
+            && e.target.code.as_deref() == Some("HUNGOV")),
+        "{ev:?}"
+    );
+}
