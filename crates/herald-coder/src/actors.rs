@@ -59,6 +59,12 @@ impl Coder<'_> {
         // The head with its name-building dependents.
         let mut idx = vec![h];
         for c in children(s, h) {
+            // "The US, Russia, and …": a name after a comma is the next in a list, not part of
+            // this one (the parser may call it a compound).
+            let listed = crate::listed_name(s, h, c);
+            if listed {
+                continue;
+            }
             if matches!(
                 s.tokens[c].deprel.as_str(),
                 "compound" | "flat" | "amod" | "nmod:desc" | "nmod:poss" | "appos"

@@ -437,8 +437,39 @@ impl<'a> Coder<'a> {
                                 }
                             }
                         }
+                        // "France, Germany, and Italy condemned": the parser may hang the verb
+                        // on the list's first name as its conjunct, with only the last name as
+                        // its subject; the names before belong to the subject too.
+                        if let Some(n) = s.tokens[v].head.filter(|&n| {
+                            s.tokens[v].deprel == "conj"
+                                && n < first
+                                && matches!(s.tokens[n].upos, Upos::PROPN | Upos::NOUN)
+                                && kids.iter().any(|&c| {
+                                    s.tokens[c].deprel == "cc"
+                                        && c < first
+                                        && matches!(lemma(s, c).as_str(), "and" | "or")
+                                })
+                        }) {
+                            let names = with_conj(Some(n)).into_iter().flatten().filter(|&x| {
+                                matches!(s.tokens[x].upos, Upos::PROPN | Upos::NOUN) && x < first
+                            });
+                            src_heads.extend(names.map(Some).collect::<Vec<_>>());
+                        }
                     }
                 }
+                // "The US, Russia, and Switzerland met": a name after a comma that the parser
+                // took for part of the name before it is a member of the list.
+                let listed: Vec<Option<usize>> = src_heads
+                    .iter()
+                    .flatten()
+                    .flat_map(|&x| {
+                        children(s, x).into_iter().filter(move |&c| {
+                            s.tokens[c].deprel == "compound" && listed_name(s, x, c)
+                        })
+                    })
+                    .map(Some)
+                    .collect();
+                src_heads.extend(listed);
                 // Each head's actors (one per country for "lawmakers in A and B"); a missing
                 // side stays one empty side.
                 let actors_of = |heads: &[Option<usize>]| -> Vec<Option<Found>> {
@@ -729,6 +760,20 @@ impl<'a> Coder<'a> {
         }
         events.into_iter().flat_map(split_actor_lists).collect()
     }
+}
+
+/// Whether `c`, a dependent of name `h`, is rather the next name of a list ("The US, Russia,
+/// and Switzerland" with Russia parsed as part of "US"): one proper noun after `h`, set off by
+/// a comma, with no words of its own (an apposition such as "Oshima, the UN's coordinator,"
+/// has some).
+pub(crate) fn listed_name(s: &Sentence, h: usize, c: usize) -> bool {
+    let kids = children(s, c);
+    c > h
+        && s.tokens[c].upos == Upos::PROPN
+        && kids
+            .iter()
+            .any(|&p| p > h && p < c && s.tokens[p].text == ",")
+        && kids.iter().all(|&k| s.tokens[k].upos == Upos::PUNCT)
 }
 
 /// PETRARCH's actor lists: a phrase coded `[FRO/BIL/SAM]` ("the Shire") names three actors, and

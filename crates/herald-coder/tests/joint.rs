@@ -64,3 +64,26 @@ fn an_infinitive_to_is_no_preposition_of_a_pattern() {
     );
     assert!(!d.iter().any(|(_, _, c)| c.starts_with("04")), "{d:?}");
 }
+
+#[test]
+fn every_name_of_a_subject_list_acts() {
+    // Lists with a comma before "and" that the parser mis-hangs: the verb as a conjunct of the
+    // first name, or a middle name as part of the first.
+    let sources = |text: &str| {
+        let mut v: Vec<String> = common::code(text, "2015-06-09")
+            .into_iter()
+            .filter_map(|e| e.source.code)
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    assert_eq!(
+        sources("France, Germany, and Italy condemned the attack."),
+        ["DEU", "FRA", "ITA"]
+    );
+    assert_eq!(
+        sources("The US, Russia, and Switzerland met yesterday."),
+        ["CHE", "RUS", "USA"]
+    );
+}
