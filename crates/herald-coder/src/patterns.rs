@@ -56,7 +56,7 @@ impl Coder<'_> {
                 .iter()
                 .filter(|p| spec_code(&p.code).is_some())
                 .filter_map(|p| pattern_score(p, &window, dict).map(|sc| (sc, p)))
-                .max_by_key(|(m, p)| pattern_rank(m, p));
+                .max_by_key(|(m, p)| pattern_rank(m, p, &verb.words));
             let (spec, line, marks, negation) = match best {
                 Some((m, p)) => (&p.code, p.line, m.marks, m.negation),
                 None => match (&verb.code, &block.code) {
@@ -286,11 +286,15 @@ fn match_elems(
 
 /// Which of the patterns that match wins: the most elements, then (as PETRARCH, which reads
 /// on from the verb) the fewest words skipped, then exact forms, then the first written.
-fn pattern_rank(m: &PatternMatch, p: &VerbPattern) -> impl Ord {
+fn pattern_rank(m: &PatternMatch, p: &VerbPattern, verb: &[String]) -> impl Ord {
+    // Between patterns that match alike, the one written for this verb (its "# RATIFY"
+    // comment) over one a synonym shares ("ratified a treaty": 057, not APPROVE's 031).
+    let written_for = p.comment.split_whitespace().next() == Some(verb.join("_").as_str());
     (
         m.elems,
         std::cmp::Reverse(m.gap),
         m.exact,
+        written_for,
         std::cmp::Reverse(p.line),
     )
 }

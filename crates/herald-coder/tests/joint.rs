@@ -87,3 +87,15 @@ fn every_name_of_a_subject_list_acts() {
         ["CHE", "RUS", "USA"]
     );
 }
+
+#[test]
+fn a_pattern_written_for_the_verb_beats_a_synonyms_alike() {
+    // RATIFY shares APPROVE's block: "- * &TREATY [031:031] # APPROVE" comes first in the
+    // file, "- * &TREATY [057] # RATIFY" is the one written for ratifying.
+    let ev = common::code(
+        "Ukraine ratified a sweeping agreement with the European Union on Tuesday.",
+        "2014-09-16",
+    );
+    assert!(ev.iter().any(|e| e.code == "057"), "{ev:?}");
+    assert!(!ev.iter().any(|e| e.code == "031"), "{ev:?}");
+}
