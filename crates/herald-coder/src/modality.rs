@@ -121,6 +121,15 @@ impl Coder<'_> {
         if speech.is_some() && s.tokens[v].head == speech {
             return (Modality::Reported, attribution);
         }
+        // "The US claimed that ISIL had attacked Iraq and taken Mosul": a verb coordinated
+        // with a reported one is reported by the same speaker.
+        if s.tokens[v].deprel == "conj" {
+            if let Some(h) = s.tokens[v].head.filter(|&h| h < v) {
+                if let (Modality::Reported, a) = self.modality(s, h) {
+                    return (Modality::Reported, a);
+                }
+            }
+        }
         (Modality::Asserted, attribution)
     }
 }
