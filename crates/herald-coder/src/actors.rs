@@ -99,6 +99,7 @@ impl Coder<'_> {
         let mut actor: Option<(String, usize)> = None;
         let mut agent: Option<&herald_dict::Agent> = None;
         let mut agent_at = h;
+        let mut agent_end = h + 1;
         let mut i = 0;
         while i < words.len() {
             if let Some(m) = self.dicts.actors.longest_match(&words, i) {
@@ -130,6 +131,7 @@ impl Coder<'_> {
             if let Some(m) = self.dicts.agents.longest_match(&words, i) {
                 agent = Some(&self.dicts.agents.agents[m.entry]);
                 agent_at = a + i;
+                agent_end = a + i + m.len;
                 i += m.len;
                 continue;
             }
@@ -203,7 +205,11 @@ impl Coder<'_> {
         let in_org_name =
             s.tokens[agent_at].upos == Upos::PROPN && s.tokens[agent_at].ent.ends_with("ORG");
         let mut role_country = None;
-        if let (None, Some(ag)) = (&code, agent) {
+        // A role word that only describes the head ("military exercises", "a rebel-held
+        // town") makes no actor of a thing.
+        let describes_thing =
+            !(agent_at..agent_end).contains(&h) && s.tokens[h].upos == Upos::NOUN && !person;
+        if let (None, Some(ag)) = (&code, agent.filter(|_| !describes_thing)) {
             if ag.suffix && !in_org_name {
                 let country = children(s, h)
                     .into_iter()

@@ -45,3 +45,30 @@ fn conjoined_country_words_before_a_role_are_one_actor_each() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_role_word_describing_a_thing_makes_no_actor() {
+    // "military" describes the exercises; the target is the place they are held.
+    let ev = common::code(
+        "Russia is conducting military exercises in Alaska.",
+        "2015-06-09",
+    );
+    assert!(
+        !ev.iter()
+            .any(|e| e.target.code.as_deref() == Some("---MIL")),
+        "{ev:?}"
+    );
+    // The role word as the head still is one.
+    let ev = common::code(
+        "Russian military officials met Iranian officials.",
+        "2015-06-09",
+    );
+    assert!(
+        ev.iter().any(|e| e
+            .source
+            .code
+            .as_deref()
+            .is_some_and(|c| c.starts_with("RUS"))),
+        "{ev:?}"
+    );
+}
