@@ -47,7 +47,9 @@ fn counted(events: Vec<Event>) -> Vec<Event> {
 /// Likewise PETRARCH-2's transformations ("~ a (b . ATTACK) SAY = a b 112") replace a reported
 /// act of violence by the claim about it: for "the US claimed that ISIL attacked Iraq" herald
 /// writes the attack (reported, attributed to the US) and the US's accusation (rule
-/// `herald:claim`); PETRARCH codes the accusation alone.
+/// `herald:claim`); PETRARCH codes the accusation alone. And where an intent verb coded only
+/// as a generic intent (030) introduces a coded act ("pledged to expel"), PETRARCH codes the
+/// act alone.
 pub fn petrarch_reading(events: Vec<Event>) -> Vec<Event> {
     let claims: Vec<(usize, usize, usize)> = events
         .iter()
@@ -63,10 +65,31 @@ pub fn petrarch_reading(events: Vec<Event>) -> Vec<Event> {
                     .any(|&(si, lo, hi)| si == e.sentence && lo <= a.start && a.end <= hi)
             })
     };
-    counted(events)
-        .into_iter()
-        .filter(|e| e.rule != "herald:intent" && !claimed(e))
-        .collect()
+    // "Qatar has pledged to expel …", "inspectors want to re-examine …": herald codes the
+    // intent verb's generic intent (030) and the act it introduces (future); PETRARCH codes
+    // the act alone.
+    let introduces_act = |e: &Event| {
+        e.code == "030"
+            && e.modality == Modality::Asserted
+            && events.iter().any(|f| {
+                f.sentence == e.sentence
+                    && f.modality == Modality::Future
+                    && f.source.code == e.source.code
+                    && f.trigger.start > e.trigger.start
+            })
+    };
+    let generic: Vec<bool> = events.iter().map(introduces_act).collect();
+    counted(
+        events
+            .into_iter()
+            .zip(generic)
+            .filter(|(_, g)| !g)
+            .map(|(e, _)| e)
+            .collect(),
+    )
+    .into_iter()
+    .filter(|e| e.rule != "herald:intent" && !claimed(e))
+    .collect()
 }
 
 fn code_text(nlp: &Pipeline, coder: &Coder, id: &str, date: &str, text: &str) -> Vec<Event> {
@@ -386,6 +409,25 @@ mod tests {
         let read = petrarch_reading(events);
         assert!(read.iter().any(|e| e.code == "112"), "{read:?}");
         assert!(!read.iter().any(|e| e.root == "19"), "{read:?}");
+    }
+
+    #[test]
+    fn the_petrarch_reading_codes_the_act_an_intent_verb_introduces() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
+        let (dicts, _) = herald_coder::Dictionaries::load(Path::new(root)).unwrap();
+        let coder = Coder::new(&dicts);
+        let nlp = Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
+        let events = code_text(
+            &nlp,
+            &coder,
+            "t",
+            "2015-06-09",
+            "The United Nations inspectors want to re-examine the refineries in Iran.",
+        );
+        assert!(events.iter().any(|e| e.code == "030"), "{events:?}");
+        let read = petrarch_reading(events);
+        assert!(read.iter().any(|e| e.code == "090"), "{read:?}");
+        assert!(!read.iter().any(|e| e.code == "030"), "{read:?}");
     }
 
     #[test]
