@@ -49,7 +49,8 @@ fn counted(events: Vec<Event>) -> Vec<Event> {
 /// writes the attack (reported, attributed to the US) and the US's accusation (rule
 /// `herald:claim`); PETRARCH codes the accusation alone. And where an intent verb coded only
 /// as a generic intent (030) introduces a coded act ("pledged to expel"), PETRARCH codes the
-/// act alone.
+/// act alone; where a threat stands for an act of violence ("wants to attack"), the threat
+/// alone.
 pub fn petrarch_reading(events: Vec<Event>) -> Vec<Event> {
     let claims: Vec<(usize, usize, usize)> = events
         .iter()
@@ -78,11 +79,26 @@ pub fn petrarch_reading(events: Vec<Event>) -> Vec<Event> {
                     && f.trigger.start > e.trigger.start
             })
     };
-    let generic: Vec<bool> = events.iter().map(introduces_act).collect();
+    // "~ a (_ b ATTACK) WANT = a b 138": the threat ("wants to attack") stands for the attack.
+    let threatened = |f: &Event| {
+        f.modality == Modality::Future
+            && matches!(f.root.as_str(), "18" | "19" | "20")
+            && events.iter().any(|e| {
+                e.sentence == f.sentence
+                    && e.modality == Modality::Asserted
+                    && e.root == "13"
+                    && e.source.code == f.source.code
+                    && e.trigger.start < f.trigger.start
+            })
+    };
+    let replaced: Vec<bool> = events
+        .iter()
+        .map(|e| introduces_act(e) || threatened(e))
+        .collect();
     counted(
         events
             .into_iter()
-            .zip(generic)
+            .zip(replaced)
             .filter(|(_, g)| !g)
             .map(|(e, _)| e)
             .collect(),
@@ -428,6 +444,17 @@ mod tests {
         let read = petrarch_reading(events);
         assert!(read.iter().any(|e| e.code == "090"), "{read:?}");
         assert!(!read.iter().any(|e| e.code == "030"), "{read:?}");
+        let events = code_text(
+            &nlp,
+            &coder,
+            "t",
+            "2015-06-09",
+            "Obama wants to attack Iran.",
+        );
+        assert!(events.iter().any(|e| e.root == "19"), "{events:?}");
+        let read = petrarch_reading(events);
+        assert!(read.iter().any(|e| e.code == "138"), "{read:?}");
+        assert!(!read.iter().any(|e| e.root == "19"), "{read:?}");
     }
 
     #[test]
