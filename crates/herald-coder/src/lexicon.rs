@@ -48,3 +48,21 @@ pub(crate) fn intent_code(code: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// The rejection (CAMEO 12) that announcing one will not do a cooperative act amounts to:
+/// "will not negotiate" rejects talks (125), "would not provide support" material
+/// cooperation (121), "will not give permission" refuses to yield (124).
+pub(crate) fn refusal_code(code: &str) -> Option<&'static str> {
+    Some(match code.get(..2)? {
+        "04" => "125",
+        "05" => "120",
+        "06" => match code {
+            "061" => "1211",
+            "062" => "1212",
+            _ => "121",
+        },
+        "07" => "121",
+        "08" => "124",
+        _ => return None,
+    })
+}

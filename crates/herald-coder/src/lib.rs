@@ -32,7 +32,7 @@ mod nouns;
 mod patterns;
 mod tree;
 
-use lexicon::{intent_code, INTENT_VERBS, REFUSAL_VERBS, SPEECH_VERBS};
+use lexicon::{intent_code, refusal_code, INTENT_VERBS, REFUSAL_VERBS, SPEECH_VERBS};
 use modality::reported_obligation;
 use tree::{children, clause_of, dominated_by, lemma, split_name, subtree_span};
 
@@ -638,6 +638,41 @@ impl<'a> Coder<'a> {
                                     (Modality::Asserted, attribution.clone()),
                                     None,
                                     "herald:intent",
+                                    if both { 0.6 } else { 0.4 },
+                                ));
+                            }
+                        }
+                        // "Iran will not negotiate with the US", "Obama said he would not
+                        // provide support to Israel": announcing that one will not do a
+                        // cooperative act rejects it (CAMEO 12), and that happened — unless
+                        // the speaker speaks of someone else's act.
+                        if modality == Modality::Negated {
+                            let announced = children(s, v).iter().any(|&c| {
+                                s.tokens[c].deprel == "aux"
+                                    && matches!(lemma(s, c).as_str(), "will" | "would")
+                            });
+                            let own_act = match self.speech_of(s, v) {
+                                None => true,
+                                Some(sv) => children(s, sv)
+                                    .into_iter()
+                                    .find(|&c| s.tokens[c].deprel.starts_with("nsubj"))
+                                    .and_then(|c| self.actor(s, c, date, &memory).code)
+                                    .is_some_and(|c| {
+                                        src.as_ref().and_then(|f| f.code.as_ref()) == Some(&c)
+                                    }),
+                            };
+                            if let Some(refusal) =
+                                refusal_code(&code).filter(|_| announced && own_act)
+                            {
+                                events.push(self.event(
+                                    doc,
+                                    (si, s),
+                                    trigger,
+                                    refusal,
+                                    (src.as_ref(), tgt.as_ref()),
+                                    (Modality::Asserted, attribution.clone()),
+                                    text_date,
+                                    "herald:refusal",
                                     if both { 0.6 } else { 0.4 },
                                 ));
                             }
