@@ -16,6 +16,10 @@ pub(crate) const INTENT_VERBS: [&str; 14] = [
     "prepare", "agree", "offer", "propose",
 ];
 
+/// Verbs whose passive puts an act in the future without anyone intending it aloud ("is
+/// expected to visit", "is scheduled to attend", "is set to sign").
+pub(crate) const EXPECTATION_VERBS: [&str; 5] = ["expect", "schedule", "set", "slate", "due"];
+
 /// Verbs whose complement did not happen ("refused to deploy", "failed to reach"); the
 /// refusal's target is in that complement.
 pub(crate) const REFUSAL_VERBS: [&str; 4] = ["refuse", "decline", "fail", "reject"];

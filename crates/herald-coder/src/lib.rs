@@ -32,7 +32,9 @@ mod nouns;
 mod patterns;
 mod tree;
 
-use lexicon::{intent_code, refusal_code, INTENT_VERBS, REFUSAL_VERBS, SPEECH_VERBS};
+use lexicon::{
+    intent_code, refusal_code, EXPECTATION_VERBS, INTENT_VERBS, REFUSAL_VERBS, SPEECH_VERBS,
+};
 use modality::reported_obligation;
 use tree::{children, clause_of, dominated_by, lemma, split_name, subtree_span};
 
@@ -298,10 +300,15 @@ impl<'a> Coder<'a> {
                     let head = s.tokens[v].head?;
                     if s.tokens[v].deprel == "xcomp" {
                         let hk = children(s, head);
+                        // "Putin is expected to visit China": a passive controller's subject.
                         hk.iter()
                             .copied()
                             .find(|&c| s.tokens[c].deprel == "obj")
-                            .or_else(|| hk.iter().copied().find(|&c| s.tokens[c].deprel == "nsubj"))
+                            .or_else(|| {
+                                hk.iter().copied().find(|&c| {
+                                    matches!(s.tokens[c].deprel.as_str(), "nsubj" | "nsubj:pass")
+                                })
+                            })
                     } else if s.tokens[v].deprel == "conj" {
                         // Up the chain of coordinated verbs to the first with a subject
                         // ("X bypassed ..., brokered ... and lifted ...").
@@ -381,6 +388,22 @@ impl<'a> Coder<'a> {
                 // The act is intended by an intent verb coded on its own ("seeking to deepen
                 // ties": the seeking is the expressed intent); no second intent is derived.
                 let mut intent_coded = false;
+                // "Putin is expected to visit China", "is scheduled to attend": an act others
+                // expect is to come, but nobody expressed an intent (no derived 03 event).
+                if let Some(h) = s.tokens[v].head.filter(|&h| {
+                    s.tokens[v].deprel == "xcomp"
+                        && EXPECTATION_VERBS.contains(&lemma(s, h).as_str())
+                        && children(s, h)
+                            .iter()
+                            .any(|&c| s.tokens[c].deprel == "aux:pass")
+                }) {
+                    let (m, _) = self.modality(s, h);
+                    modality = match m {
+                        Modality::Asserted | Modality::Reported => Modality::Future,
+                        other => other,
+                    };
+                    intent_coded = true;
+                }
                 if let Some(h) = s.tokens[v].head.filter(|&h| {
                     s.tokens[v].deprel == "xcomp" && INTENT_VERBS.contains(&lemma(s, h).as_str())
                 }) {

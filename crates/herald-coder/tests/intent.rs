@@ -60,3 +60,17 @@ fn agreeing_to_lift_sanctions_imposes_none() {
     let ev = common::code("Britain agreed to sanctions against Iran.", "2015-06-09");
     assert!(ev.iter().any(|e| e.code == "163"), "{ev:?}");
 }
+
+#[test]
+fn an_expected_act_is_future_without_an_expressed_intent() {
+    let ev = common::code("Putin is expected to visit China next week.", "2015-06-09");
+    let visit = ev
+        .iter()
+        .find(|e| e.code == "042")
+        .unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(visit.source.code.as_deref(), Some("RUSGOV"));
+    assert_eq!(visit.target.code.as_deref(), Some("CHN"));
+    assert_eq!(visit.modality, Modality::Future);
+    // Others expect it; Putin expressed no intent.
+    assert!(!ev.iter().any(|e| e.rule == "herald:intent"), "{ev:?}");
+}
