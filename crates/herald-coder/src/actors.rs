@@ -202,8 +202,12 @@ impl Coder<'_> {
         // top ministers"), else PETRARCH's unknown country ("officials" → ---GOV).
         // A role word inside an organisation's name ("Economist Intelligence Unit") makes no
         // role of it.
-        let in_org_name =
-            s.tokens[agent_at].upos == Upos::PROPN && s.tokens[agent_at].ent.ends_with("ORG");
+        // The role word alone as the name ("Congress is asking …", "Parliament voted") is
+        // the role.
+        let name_words = (a..b).filter(|&i| s.tokens[i].upos == Upos::PROPN).count();
+        let in_org_name = s.tokens[agent_at].upos == Upos::PROPN
+            && s.tokens[agent_at].ent.ends_with("ORG")
+            && name_words > agent_end - agent_at;
         let mut role_country = None;
         // A role word that only describes the head ("military exercises", "a rebel-held
         // town") makes no actor of a thing.

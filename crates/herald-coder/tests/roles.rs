@@ -72,3 +72,15 @@ fn a_role_word_describing_a_thing_makes_no_actor() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_role_word_alone_as_a_name_is_the_role() {
+    // "Congress" is the name and the role (LEG); in "Economist Intelligence Unit" a role word
+    // inside a longer name is none.
+    let ev = common::code("Congress is asking Obama to help Iran.", "2015-06-09");
+    assert!(
+        ev.iter().any(|e| e.source.code.as_deref() == Some("---LEG")
+            && e.target.code.as_deref() == Some("USAGOV")),
+        "{ev:?}"
+    );
+}
