@@ -25,3 +25,13 @@ fn plural_demonyms_are_their_countries() {
         "{got:?}"
     );
 }
+
+#[test]
+fn serbs_are_serbia_as_serbian_is() {
+    let got = dyads("Serb forces killed three ethnic Albanians.");
+    assert!(
+        got.iter()
+            .any(|(s, t)| s.as_deref() == Some("SRB") && t.as_deref() == Some("ALB")),
+        "{got:?}"
+    );
+}
