@@ -84,3 +84,17 @@ fn a_role_word_alone_as_a_name_is_the_role() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn the_opposition_of_a_country_is_its_opp() {
+    let ev = common::code(
+        "Opposition groups in Zimbabwe demanded that Mugabe resign.",
+        "2000-01-01",
+    );
+    assert!(
+        ev.iter().any(|e| e.code == "100"
+            && e.source.code.as_deref() == Some("ZWEOPP")
+            && e.target.code.as_deref() == Some("ZWEGOV")),
+        "{ev:?}"
+    );
+}
