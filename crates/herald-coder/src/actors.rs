@@ -22,11 +22,17 @@ impl Coder<'_> {
             let thing = matches!(l.as_str(), "it" | "they" | "them" | "its" | "their");
             if person || thing {
                 // The nearest earlier name of the right kind: this sentence first, then before.
+                // "they" may also be a group named earlier in the sentence without a name
+                // ("Two Palestinian suicide bombers killed 23 people when they blew …").
                 let here = (0..h)
                     .rev()
                     .filter(|&i| {
-                        s.tokens[i].ent.starts_with("B-")
-                            && s.tokens[i].ent.ends_with("PERSON") == person
+                        (s.tokens[i].ent.starts_with("B-")
+                            && s.tokens[i].ent.ends_with("PERSON") == person)
+                            || (l == "they"
+                                && (s.tokens[i].deprel.starts_with("nsubj")
+                                    || s.tokens[i].deprel == "root")
+                                && s.tokens[i].xpos == "NNS")
                     })
                     .find_map(|i| {
                         let f = self.actor(s, i, date, &[]);

@@ -236,8 +236,19 @@ impl<'a> Coder<'a> {
             for v in 0..s.tokens.len() {
                 // Participles that describe ("Iran-backed Houthis", "escalating rhetoric") report
                 // no event.
+                // A reduced relative on a root noun with an object of its own is the main
+                // verb the parser missed ("Two suicide bombers killed 23 people").
+                let main_verb_missed = s.tokens[v].deprel == "acl"
+                    && s.tokens[v].head.is_some_and(|h| {
+                        s.tokens[h].deprel == "root"
+                            && matches!(s.tokens[h].upos, Upos::NOUN | Upos::PROPN)
+                            && h + 1 == v
+                    })
+                    && s.tokens
+                        .iter()
+                        .any(|t| t.head == Some(v) && t.deprel == "obj");
                 if s.tokens[v].upos != Upos::VERB
-                    || matches!(s.tokens[v].deprel.as_str(), "amod" | "acl")
+                    || (matches!(s.tokens[v].deprel.as_str(), "amod" | "acl") && !main_verb_missed)
                 {
                     continue;
                 }
@@ -325,6 +336,8 @@ impl<'a> Coder<'a> {
                                 _ => break None,
                             }
                         }
+                    } else if main_verb_missed {
+                        Some(head)
                     } else {
                         None
                     }
