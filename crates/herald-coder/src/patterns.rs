@@ -62,6 +62,9 @@ impl Coder<'_> {
                 None => match (&verb.code, &block.code) {
                     (c, _) if spec_code(c).is_some() => (c, verb.line, Marks::default(), false),
                     (_, b) if spec_code(b).is_some() => (b, block.line, Marks::default(), false),
+                    // A herald block without a code only adds patterns: when none of them
+                    // matches, PETRARCH's block for the verb still codes it.
+                    _ if di == 0 => continue,
                     _ => return default,
                 },
             };

@@ -364,11 +364,17 @@ impl VerbDictionary {
 
     /// Verbs whose lemma starts with `lemma` (any case): "ask" gives ASK and ASK_FOR.
     pub fn verbs_for(&self, lemma: &str) -> impl Iterator<Item = &Verb> {
-        self.by_first_word
-            .get(&norm_word(lemma))
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.verbs[i])
+        let key = norm_word(lemma);
+        // A lemma an unsure lemmatiser left with its doubled final consonant ("EXPELL" from
+        // "expelled", "PATROLL") finds the verb written with one.
+        let found = self.by_first_word.get(&key).or_else(|| {
+            let mut chars = key.chars().rev();
+            let (last, before) = (chars.next()?, chars.next()?);
+            (last == before && last.is_alphabetic() && !"AEIOU".contains(last))
+                .then(|| self.by_first_word.get(&key[..key.len() - last.len_utf8()]))
+                .flatten()
+        });
+        found.into_iter().flatten().map(|&i| &self.verbs[i])
     }
 
     /// Number of patterns over all blocks.
@@ -426,6 +432,11 @@ mod tests {
         assert_eq!(d.blocks.len(), 2);
         assert_eq!(d.pattern_count(), 5);
         let rush: Vec<_> = d.verbs_for("rush").collect();
+        assert_eq!(
+            d.verbs_for("rushh").count(),
+            rush.len(),
+            "a doubled last letter undoubles"
+        );
         assert_eq!((rush.len(), rush[0].block), (1, 0));
         let speed = d.verbs_for("speed").next().unwrap();
         assert_eq!(speed.forms.len(), 3);

@@ -186,12 +186,15 @@ impl Lemmatizer {
                 let chars: Vec<char> = stem.chars().collect();
                 let n = chars.len();
                 let mut cands = vec![stem.to_string(), format!("{stem}e")];
-                if n >= 2
-                    && chars[n - 1] == chars[n - 2]
-                    && !is_vowel(chars[n - 1])
-                    && !matches!(chars[n - 1], 'l' | 's' | 'z' | 'f')
-                {
-                    cands.insert(0, chars[..n - 1].iter().collect());
+                if n >= 2 && chars[n - 1] == chars[n - 2] && !is_vowel(chars[n - 1]) {
+                    let single: String = chars[..n - 1].iter().collect();
+                    if matches!(chars[n - 1], 'l' | 's' | 'z' | 'f') {
+                        // "called" is "call", but "expelled" is "expel": the single letter
+                        // only when the doubled stem is no known lemma.
+                        cands.push(single);
+                    } else {
+                        cands.insert(0, single);
+                    }
                 }
                 if let Some(k) = cands.iter().find(|c| self.known.contains(*c)) {
                     return k.clone();
@@ -301,8 +304,13 @@ mod tests {
                 "halt".into(),
                 "brokered".into(),
                 "broker".into(),
+                "call".into(),
+                "expel".into(),
             ],
         );
+        // A doubled l, s, z or f undoubles only when the doubled stem is no lemma.
+        assert_eq!(l.lemma("called", "VERB", "VBD"), "call");
+        assert_eq!(l.lemma("expelled", "VERB", "VBD"), "expel");
         assert_eq!(l.lemma("went", "VERB", "VBD"), "go");
         assert_eq!(l.lemma("The", "DET", "DT"), "the");
         assert_eq!(l.lemma("urged", "VERB", "VBD"), "urge");
