@@ -275,7 +275,36 @@ impl<'a> Coder<'a> {
                     by("aux:pass").is_some() || by("obj").is_none() || agent_by.is_some()
                 });
                 let (src_head, tgt_head) = match passive_subject {
-                    Some(p) => (agent_by, Some(p)),
+                    // "A mortar bomb was fired at it from the Gaza Strip": without a "by"
+                    // agent, the place an attack came from is who made it.
+                    Some(p) => (
+                        agent_by.or_else(|| {
+                            matches!(code.get(..2), Some("18" | "19" | "20"))
+                                .then(|| {
+                                    // Also when the parser hangs it on the target ("fired at
+                                    // Israel from Lebanon").
+                                    let from = |c: usize| {
+                                        children(s, c).iter().any(|&g| {
+                                            s.tokens[g].deprel == "case" && lemma(s, g) == "from"
+                                        })
+                                    };
+                                    let obls: Vec<usize> = kids
+                                        .iter()
+                                        .copied()
+                                        .filter(|&c| s.tokens[c].deprel == "obl")
+                                        .collect();
+                                    obls.iter().copied().find(|&c| from(c)).or_else(|| {
+                                        obls.iter().find_map(|&c| {
+                                            children(s, c)
+                                                .into_iter()
+                                                .find(|&g| s.tokens[g].deprel == "nmod" && from(g))
+                                        })
+                                    })
+                                })
+                                .flatten()
+                        }),
+                        Some(p),
+                    ),
                     None => {
                         let tgt = by("obj").or_else(|| by("iobj")).or_else(|| {
                             kids.iter().copied().find(|&c| {

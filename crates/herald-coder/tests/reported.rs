@@ -27,3 +27,26 @@ fn every_act_of_a_reported_clause_is_reported() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn where_an_attack_came_from_is_who_made_it() {
+    // A passive attack with no "by" agent: its "from" place is the attacker.
+    let ev = common::code("Rockets were fired at Israel from Lebanon.", "2014-09-16");
+    assert!(
+        ev.iter().any(|e| e.root == "19"
+            && e.source.code.as_deref() == Some("LBN")
+            && e.target.code.as_deref() == Some("ISR")),
+        "{ev:?}"
+    );
+    // Reported by the target, it is the target's accusation.
+    let ev = common::code(
+        "Israel said a mortar bomb was fired at it from the Gaza Strip on Tuesday.",
+        "2014-09-16",
+    );
+    assert!(
+        ev.iter().any(|e| e.code == "112"
+            && e.source.code.as_deref() == Some("ISR")
+            && e.target.code.as_deref() == Some("PSEGZA")),
+        "{ev:?}"
+    );
+}
