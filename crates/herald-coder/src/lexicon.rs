@@ -16,6 +16,23 @@ pub(crate) const INTENT_VERBS: [&str; 14] = [
     "prepare", "agree", "offer", "propose",
 ];
 
+/// Nouns of attacks whose maker a passive killing takes as its agent ("killed in an Israeli
+/// air strike", "wounded in Russian shelling").
+pub(crate) const ATTACK_NOUNS: [&str; 12] = [
+    "attack",
+    "strike",
+    "airstrike",
+    "shelling",
+    "raid",
+    "bombardment",
+    "bombing",
+    "assault",
+    "offensive",
+    "fire",
+    "shooting",
+    "ambush",
+];
+
 /// Verbs whose passive puts an act in the future without anyone intending it aloud ("is
 /// expected to visit", "is scheduled to attend", "is set to sign").
 pub(crate) const EXPECTATION_VERBS: [&str; 5] = ["expect", "schedule", "set", "slate", "due"];

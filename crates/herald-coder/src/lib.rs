@@ -33,7 +33,8 @@ mod patterns;
 mod tree;
 
 use lexicon::{
-    intent_code, refusal_code, EXPECTATION_VERBS, INTENT_VERBS, REFUSAL_VERBS, SPEECH_VERBS,
+    intent_code, refusal_code, ATTACK_NOUNS, EXPECTATION_VERBS, INTENT_VERBS, REFUSAL_VERBS,
+    SPEECH_VERBS,
 };
 use modality::reported_obligation;
 use tree::{children, clause_of, dominated_by, lemma, split_name, subtree_span};
@@ -293,13 +294,26 @@ impl<'a> Coder<'a> {
                                         .copied()
                                         .filter(|&c| s.tokens[c].deprel == "obl")
                                         .collect();
-                                    obls.iter().copied().find(|&c| from(c)).or_else(|| {
-                                        obls.iter().find_map(|&c| {
-                                            children(s, c)
-                                                .into_iter()
-                                                .find(|&g| s.tokens[g].deprel == "nmod" && from(g))
+                                    // "killed in an Israeli air strike": the attack named
+                                    // in an "in" phrase, by whoever made it.
+                                    let in_attack = |c: usize| {
+                                        ATTACK_NOUNS.contains(&lemma(s, c).as_str())
+                                            && children(s, c).iter().any(|&g| {
+                                                s.tokens[g].deprel == "case"
+                                                    && matches!(lemma(s, g).as_str(), "in" | "by")
+                                            })
+                                    };
+                                    obls.iter()
+                                        .copied()
+                                        .find(|&c| from(c))
+                                        .or_else(|| {
+                                            obls.iter().find_map(|&c| {
+                                                children(s, c).into_iter().find(|&g| {
+                                                    s.tokens[g].deprel == "nmod" && from(g)
+                                                })
+                                            })
                                         })
-                                    })
+                                        .or_else(|| obls.iter().copied().find(|&c| in_attack(c)))
                                 })
                                 .flatten()
                         }),

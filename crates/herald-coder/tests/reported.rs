@@ -50,3 +50,17 @@ fn where_an_attack_came_from_is_who_made_it() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn the_maker_of_the_attack_a_passive_names_is_the_source() {
+    let ev = common::code(
+        "Three Ukrainian soldiers were wounded in a Russian air strike near Kharkiv.",
+        "2024-03-01",
+    );
+    assert!(
+        ev.iter().any(|e| e.root == "18"
+            && e.source.code.as_deref() == Some("RUS")
+            && e.target.code.as_deref() == Some("UKRMIL")),
+        "{ev:?}"
+    );
+}
