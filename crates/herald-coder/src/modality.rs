@@ -44,8 +44,12 @@ impl Coder<'_> {
                     && matches!(s.tokens[v].deprel.as_str(), "ccomp" | "parataxis")
             })
             .or_else(|| {
+                // "…, medics said" — also when parsed as a conjunct without "and".
                 children(s, v).into_iter().find(|&c| {
-                    s.tokens[c].deprel == "parataxis"
+                    let unjoined_conj = s.tokens[c].deprel == "conj"
+                        && c > v
+                        && !children(s, c).iter().any(|&g| s.tokens[g].deprel == "cc");
+                    (s.tokens[c].deprel == "parataxis" || unjoined_conj)
                         && SPEECH_VERBS.contains(&lemma(s, c).as_str())
                 })
             })

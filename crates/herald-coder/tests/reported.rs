@@ -64,3 +64,28 @@ fn the_maker_of_the_attack_a_passive_names_is_the_source() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_dateline_is_no_speaker_and_the_source_is_the_attribution() {
+    // "GAZA CITY, …:" is a dateline, not the subject of "said"; "…, medics said" attributes
+    // the killing (asserted, as wire copy reports it) to the medics.
+    let ev = common::code(
+        "GAZA CITY, Palestinian Territories: Israeli troops killed two Palestinians on Friday, \
+         medics said.",
+        "2014-09-16",
+    );
+    assert!(
+        !ev.iter()
+            .any(|e| e.source.text.as_deref() == Some("GAZA CITY")),
+        "{ev:?}"
+    );
+    let killed = ev
+        .iter()
+        .find(|e| e.trigger.text == "killed")
+        .unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(killed.modality, Modality::Asserted);
+    assert_eq!(
+        killed.attribution.as_ref().map(|a| a.text.as_str()),
+        Some("medics")
+    );
+}

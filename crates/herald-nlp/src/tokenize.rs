@@ -484,7 +484,8 @@ fn starts_sentence_like(s: &str) -> bool {
 
 /// The number of tokens of a dateline at the start of `tokens`, dash included: an upper-case
 /// place, then only capitalised words, numbers, commas, periods and a parenthesised outlet,
-/// then a dash, within 12 tokens, with more text after it.
+/// then a dash or a colon ("LYON: Interpol said …"), within 12 tokens, with more text after
+/// it.
 fn dateline_end<'a>(tokens: &[RawToken], word: impl Fn(&RawToken) -> &'a str) -> Option<usize> {
     let first = word(tokens.first()?);
     let caps = |w: &str| {
@@ -501,7 +502,7 @@ fn dateline_end<'a>(tokens: &[RawToken], word: impl Fn(&RawToken) -> &'a str) ->
         if t.para_start {
             return None;
         }
-        if matches!(w, "-" | "--" | "–" | "—") {
+        if matches!(w, "-" | "--" | "–" | "—" | ":") {
             return (k + 1 < tokens.len() && !tokens[k + 1].para_start).then_some(k + 1);
         }
         let ok = matches!(w, "," | "." | "(" | ")" | "/")
@@ -702,6 +703,12 @@ mod tests {
         assert_eq!(s[0], "GAZA CITY, Gaza Strip (AP) —");
         let s = sentences("WASHINGTON, March 3 - The U.S. said it would act.");
         assert_eq!(s[0], "WASHINGTON, March 3 -");
+        let s = sentences("GAZA CITY, Palestinian Territories: Israeli troops killed two men.");
+        assert_eq!(s[0], "GAZA CITY, Palestinian Territories:");
+        assert_eq!(
+            sentences("LYON: Interpol has said it will send a team.")[0],
+            "LYON:"
+        );
         // Not datelines.
         assert_eq!(sentences("NATO said - again - that it would act.").len(), 1);
         assert_eq!(sentences("The U.S. - China talks ended.").len(), 1);
