@@ -144,6 +144,17 @@ impl Coder<'_> {
             i += 1;
         }
         let person = s.tokens[h].ent.ends_with("PERSON");
+        // A role word that only describes the head ("military exercises", "a rebel-held
+        // town", "a government-held part of Syria's city") makes no actor of a thing.
+        // Beside a country, only an adjective ("military") or a word of a hyphenated one
+        // ("government-held") describes: "the Israeli government statement" is the
+        // government's. Alone, any role word before a thing does ("rebel positions").
+        let describes_thing =
+            !(agent_at..agent_end).contains(&h) && s.tokens[h].upos == Upos::NOUN && !person;
+        let adjectival = s.tokens[agent_at].upos == Upos::ADJ
+            || s.tokens[agent_at].deprel == "amod"
+            || s.tokens.get(agent_end).is_some_and(|t| t.text == "-");
+        let agent = agent.filter(|_| !(describes_thing && (adjectival || actor.is_none())));
         let mut code = match (actor, agent) {
             (Some((c, _)), Some(ag)) if c.len() == 3 => Some(if ag.suffix {
                 format!("{c}{}", ag.code)
@@ -215,11 +226,7 @@ impl Coder<'_> {
             && s.tokens[agent_at].ent.ends_with("ORG")
             && name_words > agent_end - agent_at;
         let mut role_country = None;
-        // A role word that only describes the head ("military exercises", "a rebel-held
-        // town") makes no actor of a thing.
-        let describes_thing =
-            !(agent_at..agent_end).contains(&h) && s.tokens[h].upos == Upos::NOUN && !person;
-        if let (None, Some(ag)) = (&code, agent.filter(|_| !describes_thing)) {
+        if let (None, Some(ag)) = (&code, agent) {
             if ag.suffix && !in_org_name {
                 let country = children(s, h)
                     .into_iter()

@@ -98,3 +98,17 @@ fn the_opposition_of_a_country_is_its_opp() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_hyphenated_role_adjective_describes_the_place() {
+    // "a government-held part of Syria's second city" is Syria (a place), not its government.
+    let ev = common::code(
+        "Insurgents bombarded a government-held part of Syria's second city Aleppo overnight.",
+        "2015-06-09",
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.root == "19" && e.target.code.as_deref() == Some("SYR")),
+        "{ev:?}"
+    );
+}
