@@ -346,7 +346,21 @@ impl<'a> Coder<'a> {
                                 .into_iter()
                                 .find(|&c| s.tokens[c].deprel.starts_with("nsubj"))
                         });
-                        (by("nsubj").or_else(|| by("nsubj:pass")), tgt)
+                        // "Syria has again offered …" with Syria hung on "has": the subject
+                        // of an auxiliary is its verb's.
+                        let via_aux = || {
+                            kids.iter()
+                                .filter(|&&c| s.tokens[c].deprel.starts_with("aux"))
+                                .find_map(|&a| {
+                                    children(s, a)
+                                        .into_iter()
+                                        .find(|&g| s.tokens[g].deprel == "nsubj")
+                                })
+                        };
+                        (
+                            by("nsubj").or_else(|| by("nsubj:pass")).or_else(via_aux),
+                            tgt,
+                        )
                     }
                 };
                 // The subject of a verb in an xcomp chain is the controller's object or subject.
@@ -567,10 +581,23 @@ impl<'a> Coder<'a> {
                 let srcs = actors_of(&src_heads);
                 let mut tgts = actors_of(&with_conj(tgt_head));
                 // No actor in the object ("restore ties with Gondor"): the first actor among the
-                // verb's other dependents after it, with its conjuncts ("with X, Y and Z").
-                if tgts
-                    .iter()
-                    .all(|t| t.as_ref().is_none_or(|f| f.code.is_none()))
+                // verb's other dependents after it, with its conjuncts ("with X, Y and Z"). So
+                // too when the object is the source's own ("offered its troops to Lebanon"):
+                // what is given, not to whom.
+                let country = |f: &Found| {
+                    f.code
+                        .as_deref()
+                        .and_then(|c| c.get(..3))
+                        .map(str::to_string)
+                };
+                let src_country = srcs.first().cloned().flatten().as_ref().and_then(country);
+                let own_object = src_country.as_deref().is_some_and(|sc| sc != "---")
+                    && tgts.iter().flatten().all(|t| country(t) == src_country)
+                    && tgts.iter().flatten().any(|t| t.code.is_some());
+                if own_object
+                    || tgts
+                        .iter()
+                        .all(|t| t.as_ref().is_none_or(|f| f.code.is_none()))
                 {
                     let first_src = srcs.first().cloned().flatten();
                     let src_span = first_src.as_ref().map(|f| f.span).unwrap_or((0, 0));
@@ -604,7 +631,9 @@ impl<'a> Coder<'a> {
                         })
                         .find(|&i| {
                             let f = self.actor(s, i, date, &memory);
-                            f.code.is_some() && f.code != src_code
+                            f.code.is_some()
+                                && f.code != src_code
+                                && !(own_object && country(&f) == src_country)
                         })
                     {
                         tgts = with_conj(Some(i))

@@ -24,3 +24,18 @@ fn a_main_verb_parsed_as_a_reduced_relative_is_coded() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_subject_hung_on_the_auxiliary_is_the_verbs_and_own_troops_are_no_target() {
+    // Parsed with "Syria" under "has"; "its troops" are what Syria offers, Lebanon the target.
+    let ev = common::code(
+        "Syria has again offered its troops to Lebanon.",
+        "2000-01-01",
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.source.code.as_deref() == Some("SYR")
+                && e.target.code.as_deref() == Some("LBN")),
+        "{ev:?}"
+    );
+}
