@@ -318,6 +318,31 @@ fn speaker_of(s: &Sentence, v: usize, chars: &[char], quote: (usize, usize)) -> 
     None
 }
 
+/// "According to X, “…”": the source X and the cue, when the phrase comes before position `a`
+/// in sentence `s` (X is the phrase's object, up to the comma).
+fn according_to_before(s: &Sentence, a: usize, chars: &[char]) -> Option<(TextPiece, TextPiece)> {
+    let t = &s.tokens;
+    let i = (0..t.len().saturating_sub(2)).find(|&i| {
+        t[i].span.end <= a
+            && t[i].text.eq_ignore_ascii_case("according")
+            && t[i + 1].text.eq_ignore_ascii_case("to")
+    })?;
+    let first = i + 2;
+    let mut last = first;
+    while last + 1 < t.len()
+        && t[last + 1].span.end <= a
+        && !matches!(t[last + 1].text.as_str(), "," | ":" | ";" | "“" | "\"")
+    {
+        last += 1;
+    }
+    (t[first].span.end <= a).then(|| {
+        (
+            piece(chars, t[first].span.start, t[last].span.end),
+            piece(chars, t[i].span.start, t[i + 1].span.end),
+        )
+    })
+}
+
 fn cue_piece(s: &Sentence, v: usize, chars: &[char]) -> TextPiece {
     // With its auxiliaries: "has learned".
     let start = s
@@ -540,7 +565,7 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
                 })
                 .map(|i| (si, i))
         });
-        let (mut speaker, cue_p) = match cue {
+        let (speaker, cue_p) = match cue {
             Some((k, i)) => {
                 let s = &analysis.sentences[k];
                 (
@@ -550,6 +575,13 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
             }
             None => (None, None),
         };
+        // "According to the Trump campaign, “The speech will …”": the source that phrase names.
+        let (speaker, cue_p) = match (speaker, cue_p) {
+            (None, None) => according_to_before(&analysis.sentences[si], a, &chars)
+                .map_or((None, None), |(sp, c)| (Some(sp), Some(c))),
+            other => other,
+        };
+        let mut speaker = speaker;
         // “Bush: “The mission is …””: a name and a colon, as in a transcript.
         if speaker.is_none() && cue.is_none() && (1..=5).contains(&before_colon.len()) {
             use herald_doc::Upos;

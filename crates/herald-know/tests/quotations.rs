@@ -173,3 +173,13 @@ fn a_short_exclamation_is_speech() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].0, "“Lock her up!”");
 }
+
+#[test]
+fn according_to_names_the_source_of_a_direct_quote() {
+    let q = quotes(
+        "Trump will speak on Monday. According to the Trump campaign, “The speech will be \
+         delivered at the New Hampshire Institute of Politics.”",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("the Trump campaign"));
+}
