@@ -239,9 +239,12 @@ impl<'a> Coder<'a> {
                 // no event.
                 // A reduced relative on a root noun with an object of its own is the main
                 // verb the parser missed ("Two suicide bombers killed 23 people").
+                // Also on a noun the parser made the subject of a later verb ("Israeli army
+                // bulldozers demolished Palestinian homes …, officials said"): a reduced
+                // relative right after its noun takes no direct object.
                 let main_verb_missed = s.tokens[v].deprel == "acl"
                     && s.tokens[v].head.is_some_and(|h| {
-                        s.tokens[h].deprel == "root"
+                        matches!(s.tokens[h].deprel.as_str(), "root" | "nsubj")
                             && matches!(s.tokens[h].upos, Upos::NOUN | Upos::PROPN)
                             && h + 1 == v
                     })
@@ -881,10 +884,15 @@ impl<'a> Coder<'a> {
                     .iter()
                     .position(|t| t.span.start == e.trigger.start)
                     .unwrap_or(0);
+                // With a repaired main verb ("bulldozers demolished …, officials said"), the
+                // speech verb its noun hangs from reports it too.
+                let reports = |c: usize| {
+                    clause_of(s, c) == Some(v)
+                        || (s.tokens[c].deprel == "acl"
+                            && s.tokens[c].head.and_then(|h| s.tokens[h].head) == Some(v))
+                };
                 !(SPEECH_VERBS.contains(&lemma(s, v).as_str())
-                    && coded_verbs
-                        .iter()
-                        .any(|&c| c != v && clause_of(s, c) == Some(v)))
+                    && coded_verbs.iter().any(|&c| c != v && reports(c)))
             });
             events.append(&mut this_sentence);
             self.noun_events(doc, (si, s), date, &memory, &mut mentions, &mut events);

@@ -39,3 +39,21 @@ fn a_subject_hung_on_the_auxiliary_is_the_verbs_and_own_troops_are_no_target() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_main_verb_read_as_a_relative_on_the_speakers_subject_is_coded() {
+    // Parsed as "bulldozers [that] demolished …" with the bulldozers saying something.
+    let ev = common::code(
+        "Israeli army bulldozers demolished Palestinian homes and civilian buildings in \
+         southern Gaza on Sunday, Palestinian officials and US witnesses said.",
+        "2004-01-01",
+    );
+    assert!(
+        ev.iter().any(|e| e.trigger.text == "demolished"
+            && e.source.code.as_deref() == Some("ISRMIL")
+            && e.target.code.as_deref() == Some("PSE")),
+        "{ev:?}"
+    );
+    // The bulldozers said nothing.
+    assert!(!ev.iter().any(|e| e.trigger.text == "said"), "{ev:?}");
+}
