@@ -5,6 +5,19 @@ use crate::{Coder, Found};
 use herald_dict::Date;
 use herald_doc::{Sentence, Upos};
 
+/// Nouns that count people ("thousands of protesters"): the phrase's actor is what they count.
+const QUANTITY_NOUNS: [&str; 9] = [
+    "ten",
+    "tens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "dozens",
+];
+
 impl Coder<'_> {
     /// The actor code on `date` of the phrase headed by token `head` ("Israeli Prime Minister
     /// Benjamin Netanyahu" → ISRGOV), if the dictionaries know it.
@@ -14,6 +27,21 @@ impl Coder<'_> {
 
     /// The actor phrase headed by token `h`.
     pub(crate) fn actor(&self, s: &Sentence, h: usize, date: Date, memory: &[Found]) -> Found {
+        // "Thousands of protesters", "tens of thousands of students throughout Indonesia":
+        // a number is no actor; the people it counts are.
+        if QUANTITY_NOUNS.contains(&s.tokens[h].lemma.to_lowercase().as_str()) {
+            if let Some(counted) = children(s, h).into_iter().find(|&c| {
+                s.tokens[c].deprel == "nmod"
+                    && children(s, c).iter().any(|&g| {
+                        s.tokens[g].deprel == "case" && s.tokens[g].lemma.eq_ignore_ascii_case("of")
+                    })
+            }) {
+                let inner = self.actor(s, counted, date, memory);
+                if inner.code.is_some() {
+                    return inner;
+                }
+            }
+        }
         let t = &s.tokens[h];
         let upper = t.text.to_uppercase();
         if t.upos == Upos::PRON {

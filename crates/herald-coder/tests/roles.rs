@@ -112,3 +112,17 @@ fn a_hyphenated_role_adjective_describes_the_place() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_number_of_people_is_the_people_it_counts() {
+    let ev = common::code(
+        "Tens of thousands of university students throughout Indonesia staged mass \
+         demonstrations Saturday to demand political reforms.",
+        "2000-01-01",
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.code.starts_with("14") && e.source.code.as_deref() == Some("IDNEDU")),
+        "{ev:?}"
+    );
+}
