@@ -393,6 +393,16 @@ impl<'a> Coder<'a> {
                             }
                             match s.tokens[h].head {
                                 Some(up) if s.tokens[h].deprel == "conj" => h = up,
+                                // "Bush scheduled to give a speech … and meet with X": the
+                                // first verb is a complement; its controller's subject acts.
+                                Some(up) if s.tokens[h].deprel == "xcomp" => {
+                                    break children(s, up).into_iter().find(|&c| {
+                                        matches!(
+                                            s.tokens[c].deprel.as_str(),
+                                            "nsubj" | "nsubj:pass"
+                                        )
+                                    })
+                                }
                                 _ => break None,
                             }
                         }

@@ -132,8 +132,19 @@ impl PatternWindow {
             let (plo, phi) = subtree_span(s, p);
             after.extend(plo..=phi);
         }
-        after.extend(v + 1..hi + 1);
-        let before: Vec<usize> = (lo..v).rev().filter(|&i| !after.contains(&i)).collect();
+        // A verb coordinated with this one has words of its own: "give a speech … and meet
+        // dissidents from military-ruled Myanmar" gives no military speech.
+        let conjoined: Vec<(usize, usize)> = children(s, v)
+            .into_iter()
+            .filter(|&c| s.tokens[c].deprel == "conj" && s.tokens[c].upos == herald_doc::Upos::VERB)
+            .map(|c| subtree_span(s, c))
+            .collect();
+        let own = |i: &usize| !conjoined.iter().any(|&(a, b)| (a..=b).contains(i));
+        after.extend((v + 1..hi + 1).filter(own));
+        let before: Vec<usize> = (lo..v)
+            .rev()
+            .filter(|&i| !after.contains(&i) && own(&i))
+            .collect();
         let words = |ix: &[usize], lemma: bool| -> Vec<String> {
             ix.iter()
                 .map(|&i| {

@@ -111,3 +111,22 @@ fn expelling_inspectors_is_1663_and_diplomats_174() {
     let ev = common::code("Russia expelled two British diplomats.", "2003-01-01");
     assert!(ev.iter().any(|e| e.code == "174"), "{ev:?}");
 }
+
+#[test]
+fn a_coordinated_verb_has_its_own_words_and_the_first_verbs_subject() {
+    let ev = common::code(
+        "Before leaving for Beijing on Thursday, President Bush scheduled to give a speech \
+         here on US relations with Asia and meet with exiled dissidents from military-ruled \
+         Myanmar.",
+        "2008-08-06",
+    );
+    // "meet" takes the subject of the complement it is coordinated with.
+    assert!(
+        ev.iter().any(|e| e.trigger.text == "meet"
+            && e.source.code.as_deref() == Some("USAGOV")
+            && e.target.code.as_deref() == Some("MMROPP")),
+        "{ev:?}"
+    );
+    // "military" belongs to the meeting's words, not to the speech.
+    assert!(!ev.iter().any(|e| e.code.starts_with("15")), "{ev:?}");
+}
