@@ -177,8 +177,14 @@ impl Coder<'_> {
         // Beside a country, only an adjective ("military") or a word of a hyphenated one
         // ("government-held") describes: "the Israeli government statement" is the
         // government's. Alone, any role word before a thing does ("rebel positions").
-        let describes_thing =
-            !(agent_at..agent_end).contains(&h) && s.tokens[h].upos == Upos::NOUN && !person;
+        let modifies_head = (agent_at..agent_end).any(|i| s.tokens[i].head == Some(h))
+            || s.tokens[agent_at]
+                .head
+                .is_some_and(|x| s.tokens[x].head == Some(h) && x < h);
+        let describes_thing = modifies_head
+            && !(agent_at..agent_end).contains(&h)
+            && s.tokens[h].upos == Upos::NOUN
+            && !person;
         let adjectival = s.tokens[agent_at].upos == Upos::ADJ
             || s.tokens[agent_at].deprel == "amod"
             || s.tokens.get(agent_end).is_some_and(|t| t.text == "-");

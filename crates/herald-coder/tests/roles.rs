@@ -126,3 +126,17 @@ fn a_number_of_people_is_the_people_it_counts() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_role_adjective_inside_an_of_phrase_still_counts() {
+    // "Muslim" modifies "Brotherhood", not "leaders": the leaders are Egypt's Muslims (EGYMUS).
+    let ev = common::code(
+        "Qatar has pledged to expel exiled leaders of Egypt's Muslim Brotherhood.",
+        "2014-09-16",
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.code == "174" && e.target.code.as_deref() == Some("EGYMUS")),
+        "{ev:?}"
+    );
+}
