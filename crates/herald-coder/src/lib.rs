@@ -26,6 +26,8 @@
 
 mod actors;
 pub mod dates;
+mod dictionaries;
+mod event;
 mod lexicon;
 mod modality;
 mod nouns;
@@ -39,121 +41,11 @@ use lexicon::{
 use modality::reported_obligation;
 use tree::{children, clause_of, dominated_by, lemma, split_name, subtree_span};
 
-use herald_dict::codes::CodeTables;
-use herald_dict::nouns::EventNouns;
-use herald_dict::verbs::VerbDictionary;
-use herald_dict::{ActorDictionary, AgentDictionary, Date, DictError};
-use herald_doc::{
-    ActorRef, Analysis, Document, Event, Modality, PloverEvent, Sentence, TextSpan, Upos,
-};
-use std::path::Path;
+pub use dictionaries::{Dictionaries, LoadError};
+use event::{listed_name, split_actor_lists, story_date};
 
-/// Everything the coder looks things up in.
-pub struct Dictionaries {
-    /// Actors (herald's dated files first, then PETRARCH's).
-    pub actors: ActorDictionary,
-    /// Agent words.
-    pub agents: AgentDictionary,
-    /// Verbs and patterns (herald's additions first).
-    pub verbs: Vec<VerbDictionary>,
-    /// Nouns that name events ("talks", "sanctions").
-    pub nouns: EventNouns,
-    /// Capital cities, upper case: as a subject, a capital is its government ("Riyadh has
-    /// maintained" → SAUGOV).
-    pub capitals: std::collections::HashSet<String>,
-    /// CAMEO codes and the PLOVER mapping.
-    pub codes: CodeTables,
-}
-
-/// Errors loading dictionaries.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    /// A file could not be read.
-    #[error("{path}: {error}")]
-    Io {
-        /// The file.
-        path: String,
-        /// What went wrong.
-        error: std::io::Error,
-    },
-    /// An agent file could not be parsed.
-    #[error(transparent)]
-    Dict(#[from] DictError),
-}
-
-fn read(path: &Path) -> Result<String, LoadError> {
-    std::fs::read_to_string(path).map_err(|e| LoadError::Io {
-        path: path.display().to_string(),
-        error: e,
-    })
-}
-
-impl Dictionaries {
-    /// Load herald's shipped dictionaries from its `data/` folder. Returns the skipped lines too.
-    pub fn load(data: &Path) -> Result<(Dictionaries, Vec<DictError>), LoadError> {
-        let mut problems = Vec::new();
-        let mut actors = ActorDictionary::default();
-        let mut own: Vec<_> = std::fs::read_dir(data.join("actors"))
-            .map_err(|e| LoadError::Io {
-                path: data.join("actors").display().to_string(),
-                error: e,
-            })?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "actors"))
-            .collect();
-        own.sort();
-        for p in own {
-            problems.extend(actors.add_herald(&p.display().to_string(), &read(&p)?));
-        }
-        for f in [
-            "Phoenix.Countries.actors.txt",
-            "Phoenix.International.actors.txt",
-            "Phoenix.MilNonState.actors.txt",
-        ] {
-            let p = data.join("petrarch2").join(f);
-            problems.extend(actors.add(f, &read(&p)?));
-        }
-        // herald's agent words first: the first definition of a phrase wins.
-        let mut agents = AgentDictionary::parse(
-            "herald.agents.txt",
-            &read(&data.join("actors/herald.agents.txt"))?,
-        )?;
-        agents.add(
-            "Phoenix.agents.txt",
-            &read(&data.join("petrarch2/Phoenix.agents.txt"))?,
-        )?;
-        let mut verbs = Vec::new();
-        for (name, p) in [
-            ("herald.verbs.txt", data.join("verbs/herald.verbs.txt")),
-            ("CAMEO.2.0.txt", data.join("petrarch2/CAMEO.2.0.txt")),
-        ] {
-            let (v, pr) = VerbDictionary::parse(name, &read(&p)?);
-            problems.extend(pr);
-            verbs.push(v);
-        }
-        let (nouns, pr) = EventNouns::parse(
-            "herald.nouns.txt",
-            &read(&data.join("verbs/herald.nouns.txt"))?,
-        );
-        problems.extend(pr);
-        let capitals = read(&data.join("actors/capitals.txt"))?
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(|l| l.trim().to_uppercase())
-            .collect();
-        Ok((
-            Dictionaries {
-                actors,
-                agents,
-                verbs,
-                nouns,
-                capitals,
-                codes: CodeTables::shipped(),
-            },
-            problems,
-        ))
-    }
-}
+use herald_dict::Date;
+use herald_doc::{Analysis, Document, Event, Modality, Upos};
 
 /// What the dictionaries missed in a document (see [`Coder::missing`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -466,7 +358,6 @@ impl<'a> Coder<'a> {
                 // force), on the intent verb; if the intent verb has a code of its own, that
                 // event says so and this one is only intended.
                 let mut trigger = v;
-                let mut code = code;
                 let mut back_code = back_code;
                 // The act is intended by an intent verb coded on its own ("seeking to deepen
                 // ties": the seeking is the expressed intent); no second intent is derived.
@@ -920,147 +811,5 @@ impl<'a> Coder<'a> {
             }
         }
         events.into_iter().flat_map(split_actor_lists).collect()
-    }
-}
-
-/// Whether `c`, a dependent of name `h`, is rather the next name of a list ("The US, Russia,
-/// and Switzerland" with Russia parsed as part of "US"): one proper noun after `h`, set off by
-/// a comma, with no words of its own (an apposition such as "Oshima, the UN's coordinator,"
-/// has some).
-pub(crate) fn listed_name(s: &Sentence, h: usize, c: usize) -> bool {
-    let kids = children(s, c);
-    c > h
-        && s.tokens[c].upos == Upos::PROPN
-        && kids
-            .iter()
-            .any(|&p| p > h && p < c && s.tokens[p].text == ",")
-        && kids.iter().all(|&k| s.tokens[k].upos == Upos::PUNCT)
-}
-
-/// PETRARCH's actor lists: a phrase coded `[FRO/BIL/SAM]` ("the Shire") names three actors, and
-/// its event is one per actor (per pair, when both sides are lists).
-fn split_actor_lists(e: Event) -> Vec<Event> {
-    let codes = |a: &herald_doc::ActorRef| -> Vec<Option<String>> {
-        match a.code.as_deref() {
-            Some(c) if c.contains('/') => c
-                .split('/')
-                .filter(|x| !x.is_empty())
-                .map(|x| Some(x.to_string()))
-                .collect(),
-            _ => vec![a.code.clone()],
-        }
-    };
-    let (sources, targets) = (codes(&e.source), codes(&e.target));
-    if sources.len() == 1 && targets.len() == 1 {
-        return vec![e];
-    }
-    let mut out = Vec::new();
-    for s in &sources {
-        for t in &targets {
-            if s.is_some() && s == t {
-                continue;
-            }
-            let mut x = e.clone();
-            x.source.code = s.clone();
-            x.target.code = t.clone();
-            out.push(x);
-        }
-    }
-    out
-}
-
-/// The date actor codes must hold on: the publication date, or (undated story) the latest codes.
-fn story_date(doc: &Document) -> Date {
-    doc.date
-        .as_deref()
-        .and_then(Date::parse)
-        .unwrap_or(Date(99_991_231))
-}
-
-impl Coder<'_> {
-    /// An event with its code's Goldstein score, QuadClass and PLOVER category; dated by
-    /// `text_date` if the text gives one, else by the publication date.
-    #[allow(clippy::too_many_arguments)]
-    fn event(
-        &self,
-        doc: &Document,
-        (si, s): (usize, &Sentence),
-        trigger: usize,
-        code: &str,
-        (src, tgt): (Option<&Found>, Option<&Found>),
-        (modality, attribution): (Modality, Option<TextSpan>),
-        text_date: Option<Date>,
-        rule: &str,
-        confidence: f32,
-    ) -> Event {
-        let entry = self.dicts.codes.cameo(code);
-        let plover = self.dicts.codes.plover(code).map(|p| PloverEvent {
-            kind: p.event.clone(),
-            mode: p.mode.clone(),
-            context: p.context.clone(),
-        });
-        Event {
-            doc_id: doc.id.clone(),
-            sentence: si,
-            source: actor_ref(s, src),
-            target: actor_ref(s, tgt),
-            root: code.get(..2).unwrap_or(code).to_string(),
-            quad: entry.map_or(0, |e| e.quad),
-            goldstein: entry.map_or(0.0, |e| e.goldstein),
-            code: code.to_string(),
-            trigger: TextSpan {
-                text: s.tokens[trigger].text.clone(),
-                start: s.tokens[trigger].span.start,
-                end: s.tokens[trigger].span.end,
-            },
-            modality,
-            attribution,
-            date: text_date
-                .map(|d| d.to_string())
-                .or_else(|| doc.date.clone()),
-            date_basis: if text_date.is_some() {
-                "text"
-            } else {
-                "publication"
-            }
-            .to_string(),
-            plover,
-            location: None,
-            rule: rule.to_string(),
-            confidence,
-        }
-    }
-}
-
-fn actor_ref(s: &Sentence, f: Option<&Found>) -> ActorRef {
-    match f {
-        None => ActorRef::default(),
-        Some(f) => {
-            // Spans are always of this sentence; clamp rather than trust it blindly.
-            let b = f.span.1.min(s.tokens.len());
-            let a = f.span.0.min(b.saturating_sub(1));
-            if b == 0 {
-                return ActorRef {
-                    code: f.code.clone(),
-                    ..ActorRef::default()
-                };
-            }
-            let text = s.tokens[a..b]
-                .iter()
-                .enumerate()
-                .fold(String::new(), |mut acc, (k, t)| {
-                    acc.push_str(&t.text);
-                    if k + a + 1 < b && !t.no_space_after {
-                        acc.push(' ');
-                    }
-                    acc
-                });
-            ActorRef {
-                code: f.code.clone(),
-                text: Some(text),
-                start: Some(s.tokens[a].span.start),
-                end: Some(s.tokens[b - 1].span.end),
-            }
-        }
     }
 }

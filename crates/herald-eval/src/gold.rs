@@ -401,19 +401,18 @@ mod tests {
         assert_eq!(r[0].event, "AGREE");
     }
 
-    #[test]
-    fn the_petrarch_reading_keeps_the_claim_not_the_claimed_attack() {
+    /// herald's events for `text` (dated 2015-06-09) with the shipped models and dictionaries.
+    fn coded(text: &str) -> Vec<Event> {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
         let (dicts, _) = herald_coder::Dictionaries::load(Path::new(root)).unwrap();
         let coder = Coder::new(&dicts);
         let nlp = Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
-        let events = code_text(
-            &nlp,
-            &coder,
-            "t",
-            "2015-06-09",
-            "The US claimed that Iraq had attacked Kuwait.",
-        );
+        code_text(&nlp, &coder, "t", "2015-06-09", text)
+    }
+
+    #[test]
+    fn the_petrarch_reading_keeps_the_claim_not_the_claimed_attack() {
+        let events = coded("The US claimed that Iraq had attacked Kuwait.");
         // herald writes both: the accusation, and the attack as the US's report.
         assert!(events.iter().any(|e| e.code == "112"), "{events:?}");
         assert!(
@@ -429,28 +428,13 @@ mod tests {
 
     #[test]
     fn the_petrarch_reading_codes_the_act_an_intent_verb_introduces() {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
-        let (dicts, _) = herald_coder::Dictionaries::load(Path::new(root)).unwrap();
-        let coder = Coder::new(&dicts);
-        let nlp = Pipeline::load(&herald_nlp::default_models_dir()).unwrap();
-        let events = code_text(
-            &nlp,
-            &coder,
-            "t",
-            "2015-06-09",
-            "The United Nations inspectors want to re-examine the refineries in Iran.",
-        );
+        let events =
+            coded("The United Nations inspectors want to re-examine the refineries in Iran.");
         assert!(events.iter().any(|e| e.code == "030"), "{events:?}");
         let read = petrarch_reading(events);
         assert!(read.iter().any(|e| e.code == "090"), "{read:?}");
         assert!(!read.iter().any(|e| e.code == "030"), "{read:?}");
-        let events = code_text(
-            &nlp,
-            &coder,
-            "t",
-            "2015-06-09",
-            "Obama wants to attack Iran.",
-        );
+        let events = coded("Obama wants to attack Iran.");
         assert!(events.iter().any(|e| e.root == "19"), "{events:?}");
         let read = petrarch_reading(events);
         assert!(read.iter().any(|e| e.code == "138"), "{read:?}");

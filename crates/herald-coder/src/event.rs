@@ -1,0 +1,150 @@
+//! Building [`Event`]s: a code with its Goldstein score, QuadClass and PLOVER reading, actor
+//! references with their words, PETRARCH's actor lists split into one event per actor, and the
+//! date actor codes must hold on.
+
+use crate::tree::children;
+use crate::{Coder, Found};
+use herald_dict::Date;
+use herald_doc::{ActorRef, Document, Event, Modality, PloverEvent, Sentence, TextSpan, Upos};
+
+/// Whether `c`, a dependent of name `h`, is rather the next name of a list ("The US, Russia,
+/// and Switzerland" with Russia parsed as part of "US"): one proper noun after `h`, set off by
+/// a comma, with no words of its own (an apposition such as "Oshima, the UN's coordinator,"
+/// has some).
+pub(crate) fn listed_name(s: &Sentence, h: usize, c: usize) -> bool {
+    let kids = children(s, c);
+    c > h
+        && s.tokens[c].upos == Upos::PROPN
+        && kids
+            .iter()
+            .any(|&p| p > h && p < c && s.tokens[p].text == ",")
+        && kids.iter().all(|&k| s.tokens[k].upos == Upos::PUNCT)
+}
+
+/// PETRARCH's actor lists: a phrase coded `[FRO/BIL/SAM]` ("the Shire") names three actors, and
+/// its event is one per actor (per pair, when both sides are lists).
+pub(crate) fn split_actor_lists(e: Event) -> Vec<Event> {
+    let codes = |a: &herald_doc::ActorRef| -> Vec<Option<String>> {
+        match a.code.as_deref() {
+            Some(c) if c.contains('/') => c
+                .split('/')
+                .filter(|x| !x.is_empty())
+                .map(|x| Some(x.to_string()))
+                .collect(),
+            _ => vec![a.code.clone()],
+        }
+    };
+    let (sources, targets) = (codes(&e.source), codes(&e.target));
+    if sources.len() == 1 && targets.len() == 1 {
+        return vec![e];
+    }
+    let mut out = Vec::new();
+    for s in &sources {
+        for t in &targets {
+            if s.is_some() && s == t {
+                continue;
+            }
+            let mut x = e.clone();
+            x.source.code = s.clone();
+            x.target.code = t.clone();
+            out.push(x);
+        }
+    }
+    out
+}
+
+/// The date actor codes must hold on: the publication date, or (undated story) the latest codes.
+pub(crate) fn story_date(doc: &Document) -> Date {
+    doc.date
+        .as_deref()
+        .and_then(Date::parse)
+        .unwrap_or(Date(99_991_231))
+}
+
+impl Coder<'_> {
+    /// An event with its code's Goldstein score, QuadClass and PLOVER category; dated by
+    /// `text_date` if the text gives one, else by the publication date.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn event(
+        &self,
+        doc: &Document,
+        (si, s): (usize, &Sentence),
+        trigger: usize,
+        code: &str,
+        (src, tgt): (Option<&Found>, Option<&Found>),
+        (modality, attribution): (Modality, Option<TextSpan>),
+        text_date: Option<Date>,
+        rule: &str,
+        confidence: f32,
+    ) -> Event {
+        let entry = self.dicts.codes.cameo(code);
+        let plover = self.dicts.codes.plover(code).map(|p| PloverEvent {
+            kind: p.event.clone(),
+            mode: p.mode.clone(),
+            context: p.context.clone(),
+        });
+        Event {
+            doc_id: doc.id.clone(),
+            sentence: si,
+            source: actor_ref(s, src),
+            target: actor_ref(s, tgt),
+            root: code.get(..2).unwrap_or(code).to_string(),
+            quad: entry.map_or(0, |e| e.quad),
+            goldstein: entry.map_or(0.0, |e| e.goldstein),
+            code: code.to_string(),
+            trigger: TextSpan {
+                text: s.tokens[trigger].text.clone(),
+                start: s.tokens[trigger].span.start,
+                end: s.tokens[trigger].span.end,
+            },
+            modality,
+            attribution,
+            date: text_date
+                .map(|d| d.to_string())
+                .or_else(|| doc.date.clone()),
+            date_basis: if text_date.is_some() {
+                "text"
+            } else {
+                "publication"
+            }
+            .to_string(),
+            plover,
+            location: None,
+            rule: rule.to_string(),
+            confidence,
+        }
+    }
+}
+
+fn actor_ref(s: &Sentence, f: Option<&Found>) -> ActorRef {
+    match f {
+        None => ActorRef::default(),
+        Some(f) => {
+            // Spans are always of this sentence; clamp rather than trust it blindly.
+            let b = f.span.1.min(s.tokens.len());
+            let a = f.span.0.min(b.saturating_sub(1));
+            if b == 0 {
+                return ActorRef {
+                    code: f.code.clone(),
+                    ..ActorRef::default()
+                };
+            }
+            let text = s.tokens[a..b]
+                .iter()
+                .enumerate()
+                .fold(String::new(), |mut acc, (k, t)| {
+                    acc.push_str(&t.text);
+                    if k + a + 1 < b && !t.no_space_after {
+                        acc.push(' ');
+                    }
+                    acc
+                });
+            ActorRef {
+                code: f.code.clone(),
+                text: Some(text),
+                start: Some(s.tokens[a].span.start),
+                end: Some(s.tokens[b - 1].span.end),
+            }
+        }
+    }
+}
