@@ -208,7 +208,22 @@ impl<'a> Coder<'a> {
                                                 })
                                             })
                                         })
-                                        .or_else(|| obls.iter().copied().find(|&c| in_attack(c)))
+                                        .or_else(|| {
+                                            // "… in an air strike by government forces": the
+                                            // attack's "by" phrase, else its own words.
+                                            let attack =
+                                                obls.iter().copied().find(|&c| in_attack(c))?;
+                                            children(s, attack)
+                                                .into_iter()
+                                                .find(|&g| {
+                                                    s.tokens[g].deprel == "nmod"
+                                                        && children(s, g).iter().any(|&x| {
+                                                            s.tokens[x].deprel == "case"
+                                                                && lemma(s, x) == "by"
+                                                        })
+                                                })
+                                                .or(Some(attack))
+                                        })
                                 })
                                 .flatten()
                         }),
@@ -599,6 +614,20 @@ impl<'a> Coder<'a> {
                                 .is_none_or(|c| c.starts_with("---"))
                         };
                         if generic(&src) && generic(&tgt) {
+                            // Still, a named speaker's claim about it is an act: "the Observatory
+                            // said people were killed by government forces" accuses them.
+                            if let Some(c) = self.claim(
+                                doc,
+                                (si, s),
+                                (v, &code, modality),
+                                (src.as_ref(), tgt.as_ref()),
+                                text_date,
+                                (date, &memory),
+                                &events,
+                            ) {
+                                events.push(c);
+                                coded_verbs.push(v);
+                            }
                             continue;
                         }
                         // An actor acting on itself ("Netanyahu convened his ministers") is
@@ -725,50 +754,17 @@ impl<'a> Coder<'a> {
                                 }
                             }
                         }
-                        // A claim of violence is itself an act: "the US claimed that ISIL attacked
-                        // Iraq" accuses ISIL (112); "the US claimed it attacked Iraq" claims
-                        // responsibility (015). PETRARCH-2 codes both.
-                        if modality == Modality::Reported
-                            && matches!(code.get(..2), Some("18" | "19" | "20"))
-                        {
-                            if let Some(sv) = self.speech_of(s, v) {
-                                let speaker = children(s, sv)
-                                    .into_iter()
-                                    .find(|&c| s.tokens[c].deprel.starts_with("nsubj"))
-                                    .map(|c| self.actor(s, c, date, &memory))
-                                    .filter(|f| {
-                                        f.code.as_deref().is_some_and(|c| !c.ends_with("MED"))
-                                    });
-                                if let Some(sp) = speaker {
-                                    let (claim, other) =
-                                        if sp.code == src.as_ref().and_then(|f| f.code.clone()) {
-                                            ("015", tgt.as_ref())
-                                        } else {
-                                            ("112", src.as_ref())
-                                        };
-                                    let exists = events.iter().any(|e| {
-                                        e.sentence == si
-                                            && e.code == claim
-                                            && e.trigger.start == s.tokens[sv].span.start
-                                            && e.target.code == other.and_then(|f| f.code.clone())
-                                    });
-                                    if !exists
-                                        && other.and_then(|f| f.code.as_ref()) != sp.code.as_ref()
-                                    {
-                                        events.push(self.event(
-                                            doc,
-                                            (si, s),
-                                            sv,
-                                            claim,
-                                            (Some(&sp), other),
-                                            (Modality::Asserted, None),
-                                            text_date,
-                                            "herald:claim",
-                                            0.5,
-                                        ));
-                                    }
-                                }
-                            }
+                        // A claim of violence is itself an act (see `Coder::claim`).
+                        if let Some(c) = self.claim(
+                            doc,
+                            (si, s),
+                            (v, &code, modality),
+                            (src.as_ref(), tgt.as_ref()),
+                            text_date,
+                            (date, &memory),
+                            &events,
+                        ) {
+                            events.push(c);
                         }
                         coded_verbs.push(v);
                     }

@@ -3,8 +3,9 @@
 
 use crate::lexicon::{APPEAL_VERBS, HYPOTHETICAL_AUX, INTENT_VERBS, REFUSAL_VERBS, SPEECH_VERBS};
 use crate::tree::{children, lemma};
-use crate::Coder;
-use herald_doc::{Modality, Sentence, TextSpan};
+use crate::{Coder, Found};
+use herald_dict::Date;
+use herald_doc::{Document, Event, Modality, Sentence, TextSpan};
 
 impl Coder<'_> {
     /// The modality a clause takes from the one it serves: a purpose ("sent troops to halt
@@ -53,6 +54,57 @@ impl Coder<'_> {
                         && SPEECH_VERBS.contains(&lemma(s, c).as_str())
                 })
             })
+    }
+
+    /// A claim of violence is itself an act: "the US claimed that ISIL attacked Iraq" accuses
+    /// ISIL (112); "the US claimed it attacked Iraq" claims responsibility (015). PETRARCH-2
+    /// codes both. For reported act `code` of verb `v` with sides `src`, `tgt`: the speaker's
+    /// claim, unless the sentence has it already or the speaker is a news medium.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn claim(
+        &self,
+        doc: &Document,
+        (si, s): (usize, &Sentence),
+        (v, code, modality): (usize, &str, Modality),
+        (src, tgt): (Option<&Found>, Option<&Found>),
+        text_date: Option<Date>,
+        (date, memory): (Date, &[Found]),
+        events: &[Event],
+    ) -> Option<Event> {
+        if modality != Modality::Reported || !matches!(code.get(..2), Some("18" | "19" | "20")) {
+            return None;
+        }
+        let sv = self.speech_of(s, v)?;
+        let sp = children(s, sv)
+            .into_iter()
+            .find(|&c| s.tokens[c].deprel.starts_with("nsubj"))
+            .map(|c| self.actor(s, c, date, memory))
+            .filter(|f| f.code.as_deref().is_some_and(|c| !c.ends_with("MED")))?;
+        let (claim, other) = if sp.code == src.and_then(|f| f.code.clone()) {
+            ("015", tgt)
+        } else {
+            ("112", src)
+        };
+        let exists = events.iter().any(|e| {
+            e.sentence == si
+                && e.code == claim
+                && e.trigger.start == s.tokens[sv].span.start
+                && e.target.code == other.and_then(|f| f.code.clone())
+        });
+        if exists || other.and_then(|f| f.code.as_ref()) == sp.code.as_ref() {
+            return None;
+        }
+        Some(self.event(
+            doc,
+            (si, s),
+            sv,
+            claim,
+            (Some(&sp), other),
+            (Modality::Asserted, None),
+            text_date,
+            "herald:claim",
+            0.5,
+        ))
     }
 
     pub(crate) fn modality(&self, s: &Sentence, v: usize) -> (Modality, Option<TextSpan>) {

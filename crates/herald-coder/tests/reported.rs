@@ -89,3 +89,22 @@ fn a_dateline_is_no_speaker_and_the_source_is_the_attribution() {
         Some("medics")
     );
 }
+
+#[test]
+fn a_named_speakers_claim_about_unnamed_attackers_is_an_accusation() {
+    // Neither side of the killing names a country; the Observatory's claim still accuses the
+    // government forces (112), and its "said" is no statement event of its own.
+    let ev = common::code(
+        "The Syrian Observatory for Human Rights, a UK-based group that tracks the war, said \
+         eight people were killed in an air strike by government forces in a rebel-held part \
+         of the city.",
+        "2015-06-09",
+    );
+    assert!(
+        ev.iter().any(|e| e.code == "112"
+            && e.source.code.as_deref() == Some("SYROPPHRI")
+            && e.target.code.as_deref() == Some("---MIL")),
+        "{ev:?}"
+    );
+    assert!(!ev.iter().any(|e| e.code == "010"), "{ev:?}");
+}
