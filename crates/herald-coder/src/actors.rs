@@ -137,6 +137,16 @@ impl Coder<'_> {
         let mut i = 0;
         while i < words.len() {
             if let Some(m) = self.dicts.actors.longest_match(&words, i) {
+                // "the Al Qaeda-linked Somali group", "Iran-backed rebels": the name before a
+                // hyphenated participle describes the actor; it is not the actor.
+                let end = a + i + m.len;
+                let describes = end + 1 < s.tokens.len()
+                    && crate::tree::hyphen_compound(s, end + 1)
+                    && matches!(s.tokens[end + 1].xpos.as_str(), "VBN" | "VBD" | "JJ");
+                if describes {
+                    i += m.len;
+                    continue;
+                }
                 if let Some(c) = self.dicts.actors.code_on(m.entry, date) {
                     if actor.as_ref().is_none_or(|(old, _)| c.len() > old.len()) {
                         actor = Some((c.to_string(), m.len));

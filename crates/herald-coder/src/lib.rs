@@ -39,7 +39,7 @@ use lexicon::{
     SPEECH_VERBS,
 };
 use modality::reported_obligation;
-use tree::{children, clause_of, dominated_by, lemma, split_name, subtree_span};
+use tree::{children, clause_of, dominated_by, hyphen_compound, lemma, split_name, subtree_span};
 
 pub use dictionaries::{Dictionaries, LoadError};
 use event::{listed_name, split_actor_lists, story_date};
@@ -145,6 +145,7 @@ impl<'a> Coder<'a> {
                         .any(|t| t.head == Some(v) && t.deprel == "obj");
                 if s.tokens[v].upos != Upos::VERB
                     || (matches!(s.tokens[v].deprel.as_str(), "amod" | "acl") && !main_verb_missed)
+                    || hyphen_compound(s, v)
                 {
                     continue;
                 }

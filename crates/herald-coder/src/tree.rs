@@ -63,3 +63,13 @@ pub(crate) fn split_name(s: &Sentence, head: usize, conj: usize) -> bool {
 pub(crate) fn subtree_span(s: &Sentence, v: usize) -> (usize, usize) {
     s.subtree_span(v)
 }
+
+/// Whether token `v` ends a hyphenated compound written without spaces ("Iran-backed",
+/// "Qaeda-linked", "rebel-held"): an adjective, whatever the parser made of it, and the name
+/// before it is no actor of the sentence.
+pub(crate) fn hyphen_compound(s: &Sentence, v: usize) -> bool {
+    v >= 2
+        && s.tokens[v - 1].text == "-"
+        && s.tokens[v - 1].span.end == s.tokens[v].span.start
+        && s.tokens[v - 2].span.end == s.tokens[v - 1].span.start
+}

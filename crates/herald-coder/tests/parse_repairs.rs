@@ -57,3 +57,36 @@ fn a_main_verb_read_as_a_relative_on_the_speakers_subject_is_coded() {
     // The bulldozers said nothing.
     assert!(!ev.iter().any(|e| e.trigger.text == "said"), "{ev:?}");
 }
+
+#[test]
+fn a_hyphenated_participle_is_an_adjective_not_an_event_or_an_actor() {
+    // "Iran-backed" is no act of Iran's; "Al Qaeda-linked" does not make the group Al Qaeda.
+    let ev = common::code(
+        "Iran-backed Houthi rebels attacked a Saudi oil facility.",
+        "2019-09-14",
+    );
+    assert!(!ev.iter().any(|e| e.trigger.text == "backed"), "{ev:?}");
+    assert!(
+        ev.iter()
+            .any(|e| e.source.code.as_deref() == Some("YEMREB")),
+        "{ev:?}"
+    );
+    let ev = common::code(
+        "The Al Qaeda-linked Somali militant group al-Shabab is claiming responsibility for an \
+         attack at a mall in Kenya.",
+        "2013-09-22",
+    );
+    assert!(
+        ev.iter()
+            .all(|e| e.source.code.as_deref() != Some("IMGMUSALQ")),
+        "{ev:?}"
+    );
+    assert!(
+        ev.iter().any(|e| e
+            .source
+            .code
+            .as_deref()
+            .is_some_and(|c| c.starts_with("SOM"))),
+        "{ev:?}"
+    );
+}
