@@ -35,3 +35,18 @@ fn serbs_are_serbia_as_serbian_is() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_islamic_state_without_its_article_and_al_shabaab() {
+    let got = dyads("The United States launched an air strike against an Islamic State target.");
+    assert!(
+        got.iter().any(|(_, t)| t.as_deref() == Some("IMGMUSISI")),
+        "{got:?}"
+    );
+    let got = dyads("Al-Shabaab fighters attacked a police station in Kenya.");
+    assert!(
+        got.iter()
+            .any(|(s, _)| s.as_deref().is_some_and(|c| c.starts_with("SOMREB"))),
+        "{got:?}"
+    );
+}
