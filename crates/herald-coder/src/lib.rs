@@ -614,18 +614,20 @@ impl<'a> Coder<'a> {
                                 .and_then(|f| f.code.as_deref())
                                 .is_none_or(|c| c.starts_with("---"))
                         };
+                        // A claim of violence is itself an act (see `Coder::claim`), even when
+                        // the act names nobody in particular: "the Observatory said people were
+                        // killed by government forces" accuses them.
+                        let claim = self.claim(
+                            doc,
+                            (si, s),
+                            (v, &code, modality),
+                            (src.as_ref(), tgt.as_ref()),
+                            text_date,
+                            (date, &memory),
+                            &events,
+                        );
                         if generic(&src) && generic(&tgt) {
-                            // Still, a named speaker's claim about it is an act: "the Observatory
-                            // said people were killed by government forces" accuses them.
-                            if let Some(c) = self.claim(
-                                doc,
-                                (si, s),
-                                (v, &code, modality),
-                                (src.as_ref(), tgt.as_ref()),
-                                text_date,
-                                (date, &memory),
-                                &events,
-                            ) {
+                            if let Some(c) = claim {
                                 events.push(c);
                                 coded_verbs.push(v);
                             }
@@ -755,18 +757,7 @@ impl<'a> Coder<'a> {
                                 }
                             }
                         }
-                        // A claim of violence is itself an act (see `Coder::claim`).
-                        if let Some(c) = self.claim(
-                            doc,
-                            (si, s),
-                            (v, &code, modality),
-                            (src.as_ref(), tgt.as_ref()),
-                            text_date,
-                            (date, &memory),
-                            &events,
-                        ) {
-                            events.push(c);
-                        }
+                        events.extend(claim);
                         coded_verbs.push(v);
                     }
                 }
