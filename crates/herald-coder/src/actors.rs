@@ -29,7 +29,10 @@ impl Coder<'_> {
     pub(crate) fn actor(&self, s: &Sentence, h: usize, date: Date, memory: &[Found]) -> Found {
         // "Thousands of protesters", "tens of thousands of students throughout Indonesia":
         // a number is no actor; the people it counts are.
-        if QUANTITY_NOUNS.contains(&s.tokens[h].lemma.to_lowercase().as_str()) {
+        if QUANTITY_NOUNS
+            .iter()
+            .any(|q| s.tokens[h].lemma.eq_ignore_ascii_case(q))
+        {
             if let Some(counted) = children(s, h).into_iter().find(|&c| {
                 s.tokens[c].deprel == "nmod"
                     && children(s, c).iter().any(|&g| {
