@@ -51,12 +51,14 @@ impl Coder<'_> {
                 continue;
             }
             let window = PatternWindow::new(s, v);
+            // The verb as pattern comments name it ("ASK_FOR").
+            let verb_name = verb.words.join("_");
             let best = block
                 .patterns
                 .iter()
                 .filter(|p| spec_code(&p.code).is_some())
                 .filter_map(|p| pattern_score(p, &window, dict).map(|sc| (sc, p)))
-                .max_by_key(|(m, p)| pattern_rank(m, p, &verb.words));
+                .max_by_key(|(m, p)| pattern_rank(m, p, &verb_name));
             let (spec, line, marks, negation) = match best {
                 Some((m, p)) => (&p.code, p.line, m.marks, m.negation),
                 None => match (&verb.code, &block.code) {
@@ -300,10 +302,10 @@ fn match_elems(
 
 /// Which of the patterns that match wins: the most elements, then (as PETRARCH, which reads
 /// on from the verb) the fewest words skipped, then exact forms, then the first written.
-fn pattern_rank(m: &PatternMatch, p: &VerbPattern, verb: &[String]) -> impl Ord {
+fn pattern_rank(m: &PatternMatch, p: &VerbPattern, verb: &str) -> impl Ord {
     // Between patterns that match alike, the one written for this verb (its "# RATIFY"
     // comment) over one a synonym shares ("ratified a treaty": 057, not APPROVE's 031).
-    let written_for = p.comment.split_whitespace().next() == Some(verb.join("_").as_str());
+    let written_for = p.comment.split_whitespace().next() == Some(verb);
     (
         m.elems,
         std::cmp::Reverse(m.gap),
