@@ -58,3 +58,37 @@ fn that_day_and_the_following_year_count_from_the_date_named_last() {
         "{d:?}"
     );
 }
+
+#[test]
+fn centuries_spelled_decades_and_mid_years() {
+    let d = dates(
+        "The temple was built in the 11th century and restored in the 20th century. Prices \
+         rose in the nineties and fell in the mid-1990s. Sales slowed in mid-1996.",
+        20000110,
+    );
+    for (text, value) in [
+        ("the 11th century", "10"),
+        ("the 20th century", "19"),
+        ("the nineties", "199"),
+        ("the mid-1990s", "199"),
+        ("mid-1996", "1996"),
+    ] {
+        assert!(d.contains(&(text.into(), value.into())), "{text}: {d:?}");
+    }
+}
+
+#[test]
+fn the_near_future_and_the_short_term_are_future() {
+    let d = dates(
+        "Rates will not change in the near future, and in the short term they may fall.",
+        20000110,
+    );
+    assert!(
+        d.contains(&("the near future".into(), "FUTURE_REF".into())),
+        "{d:?}"
+    );
+    assert!(
+        d.contains(&("the short term".into(), "FUTURE_REF".into())),
+        "{d:?}"
+    );
+}

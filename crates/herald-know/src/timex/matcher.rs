@@ -179,11 +179,20 @@ impl Matcher<'_> {
             &["the", "second", "half", "of"],
             &["mid", "-"],
         ];
-        // "mid-November" as one token.
-        if let Some(rest) = self.word(i).strip_prefix("mid-") {
-            if let Some(mo) = month_of(rest, "M") {
+        // "mid-November", "mid-1996", "(the) mid-1990s" as one token.
+        let the = usize::from(self.word(i) == "the");
+        if let Some(rest) = self.word(i + the).strip_prefix("mid-") {
+            if let Some(mo) = month_of(rest, "M").filter(|_| the == 0) {
                 let y = self.infer_year(mo, 15);
                 return hit(1, TimexType::Date, format!("{y:04}-{mo:02}"));
+            }
+            if let Some(y) = is_year(rest).filter(|_| the == 0) {
+                return hit(1, TimexType::Date, format!("{y}"));
+            }
+            if let Some(dec) = rest.strip_suffix('s').and_then(is_year) {
+                if dec % 10 == 0 {
+                    return hit(the + 1, TimexType::Date, format!("{}", dec / 10));
+                }
             }
         }
         MODS.iter()
@@ -338,7 +347,26 @@ impl Matcher<'_> {
                 return hit(the + 1, TimexType::Date, format!("{}", dec / 10));
             }
         }
+        // the nineties, the eighties
+        const DECADES: [&str; 8] = [
+            "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+            "nineties",
+        ];
         if the == 1 {
+            if let Some(k) = DECADES.iter().position(|d| *d == w2) {
+                let (y, _, _) = ymd(self.dct);
+                // The latest such decade not after the publication year.
+                let mut dec = (y / 100) * 10 + 2 + k as i32;
+                if dec * 10 > y {
+                    dec -= 10;
+                }
+                return hit(2, TimexType::Date, format!("{dec}"));
+            }
+            // the 20th century, the nineteenth century
+            if self.word(i + 2) == "century" {
+                let n = ordinal_of(w2)?;
+                return hit(3, TimexType::Date, format!("{:02}", n - 1));
+            }
             return None;
         }
         // fiscal 2013, fiscal year 2013
@@ -531,6 +559,9 @@ impl Matcher<'_> {
             }
             ("at", "present") => return hit(2, TimexType::Date, "PRESENT_REF"),
             ("the", "future") => return hit(2, TimexType::Date, "FUTURE_REF"),
+            ("the", "near" | "short") if matches!(self.word(i + 2), "future" | "term") => {
+                return hit(3, TimexType::Date, "FUTURE_REF")
+            }
             ("the", "past")
                 if unit_of(self.word(i + 2)).is_none() && count_of(self.word(i + 2)).is_none() =>
             {
@@ -949,7 +980,7 @@ impl Matcher<'_> {
     /// "8 p.m.", "10:30 a.m.", "noon".
     fn clock(&self, i: usize) -> Option<Hit> {
         let today = date_value(self.dct);
-        if self.word(i) == "noon" {
+        if matches!(self.word(i), "noon" | "midday") {
             // "noon Thursday": noon of that day.
             let day = weekday_of(self.word(i + 1))
                 .and_then(|_| self.weekday(i + 1))

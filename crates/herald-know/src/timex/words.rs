@@ -149,6 +149,25 @@ pub(super) fn add_months(y: i32, m: u32, k: i32) -> (i32, u32) {
     (total.div_euclid(12), (total.rem_euclid(12) + 1) as u32)
 }
 
+/// "20th" or "twentieth" (up to the twenty-first, as centuries are counted).
+pub(super) fn ordinal_of(word: &str) -> Option<i32> {
+    const WORDS: [&str; 21] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+        "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first",
+    ];
+    if let Some(k) = WORDS.iter().position(|w| *w == word) {
+        return Some(k as i32 + 1);
+    }
+    let digits = word
+        .strip_suffix("st")
+        .or_else(|| word.strip_suffix("nd"))
+        .or_else(|| word.strip_suffix("rd"))
+        .or_else(|| word.strip_suffix("th"))?;
+    let n: i32 = digits.parse().ok()?;
+    (1..=21).contains(&n).then_some(n)
+}
+
 pub(super) fn is_year(word: &str) -> Option<i32> {
     if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
         let y: i32 = word.parse().ok()?;
