@@ -53,14 +53,26 @@ impl Coder<'_> {
             let window = PatternWindow::new(s, v);
             // The verb as pattern comments name it ("ASK_FOR").
             let verb_name = verb.words.join("_");
+            // The verb's own family of codes ("demand" is 10 in a block whose patterns were
+            // mostly written for "urge", 02).
+            let family = spec_code(&verb.code)
+                .or_else(|| spec_code(&block.code))
+                .map(|(c, _, _)| c);
             let best = block
                 .patterns
                 .iter()
-                .filter(|p| spec_code(&p.code).is_some())
-                .filter_map(|p| pattern_score(p, &window, dict).map(|sc| (sc, p)))
-                .max_by_key(|(m, p)| pattern_rank(m, p, &verb_name));
+                .filter_map(|p| {
+                    let score = pattern_score(p, &window, dict)?;
+                    let code = family_code(p, verb, family.as_deref(), &self.dicts.verbs)?;
+                    Some((score, p, code))
+                })
+                .max_by_key(|(m, p, _)| pattern_rank(m, p, &verb_name));
+            let translated;
             let (spec, line, marks, negation) = match best {
-                Some((m, p)) => (&p.code, p.line, m.marks, m.negation),
+                Some((m, p, code)) => {
+                    translated = code;
+                    (&translated, p.line, m.marks, m.negation)
+                }
                 None => match (&verb.code, &block.code) {
                     (c, _) if spec_code(c).is_some() => (c, verb.line, Marks::default(), false),
                     (_, b) if spec_code(b).is_some() => (b, block.line, Marks::default(), false),
@@ -100,9 +112,49 @@ fn spec_code(c: &CodeSpec) -> Option<(String, Option<String>, bool)> {
     }
 }
 
-/// How well `p` matches the words after the verb, in order: (elements matched, of which by the
-/// exact word rather than its lemma); `None` if any element is missing or the pattern needs
-/// words before the verb.
+/// The code pattern `p` gives `verb`. A pattern written for another verb (its comment names
+/// that verb, usually a synonym in the block) carries that verb's sense, often an idiom of
+/// it, so it gives nothing when its code is of another CAMEO family than the verb's: "press
+/// on" is an attack, "demand … on" is not; "take part" is an intent to cooperate, "captured
+/// part of a stronghold" is not; "call on" is an appeal, "telephoned X on Tuesday" is not.
+/// Only an appeal's pattern (02x) keeps its sense for a demand, as the parallel demand code
+/// (10x): "demanded support" is CAMEO 102, as "urged support" is 022. `None` also for a
+/// pattern without a CAMEO code.
+fn family_code(
+    p: &VerbPattern,
+    verb: &herald_dict::verbs::Verb,
+    family: Option<&str>,
+    dicts: &[VerbDictionary],
+) -> Option<CodeSpec> {
+    let (code, _, _) = spec_code(&p.code)?;
+    let Some(family) = family else {
+        return Some(p.code.clone());
+    };
+    let root = |c: &str| c.get(..2).map(str::to_string);
+    if root(&code) == root(family) {
+        return Some(p.code.clone());
+    }
+    let Some(named) = p.comment.split_whitespace().next() else {
+        return Some(p.code.clone());
+    };
+    let words: Vec<&str> = named.split('_').collect();
+    if words.len() == verb.words.len() && words.iter().zip(&verb.words).all(|(a, b)| a == b) {
+        return Some(p.code.clone());
+    }
+    // Comments also hold coders' initials and dates ("# ms 04 Apr 2008"): only a verb's name
+    // says whose pattern it is.
+    let names_a_verb = dicts.iter().flat_map(|d| d.verbs_for(words[0])).any(|o| {
+        o.words.len() == words.len() && o.words.iter().zip(&words).all(|(a, b)| a == b)
+    });
+    if !names_a_verb {
+        return Some(p.code.clone());
+    }
+    match (root(&code).as_deref(), root(family).as_deref()) {
+        (Some("02"), Some("10")) => Some(CodeSpec::Code(format!("10{}", &code[2..]))),
+        _ => None,
+    }
+}
+
 /// The words a verb's patterns are matched against: the verb's own clause (its subtree), the
 /// part before the verb nearest first, the part after it in text order.
 struct PatternWindow {
@@ -315,6 +367,9 @@ fn pattern_rank(m: &PatternMatch, p: &VerbPattern, verb: &str) -> impl Ord {
     )
 }
 
+/// How well `p` matches the words after the verb, in order: (elements matched, of which by the
+/// exact word rather than its lemma); `None` if any element is missing or the pattern needs
+/// words before the verb.
 fn pattern_score(
     p: &VerbPattern,
     w: &PatternWindow,

@@ -1,0 +1,60 @@
+//! A PETRARCH pattern carries the sense of the verb it was written for (its comment names
+//! it): another verb of the block takes it only when the code is of that verb's own family.
+
+mod common;
+
+/// The codes of the events `trigger` starts, for `text` published on `date`.
+fn codes(text: &str, date: &str, trigger: &str) -> Vec<String> {
+    common::code(text, date)
+        .into_iter()
+        .filter(|e| e.trigger.text == trigger)
+        .map(|e| e.code)
+        .collect()
+}
+
+#[test]
+fn a_demand_is_a_demand_whatever_its_clause_mentions() {
+    // DEMAND shares a block with PRESS ("press on" = attack, 190) and URGE's patterns.
+    let c = codes(
+        "Human Rights Watch demanded that the Egyptian government end curbs on journalists.",
+        "2014-03-02",
+        "demanded",
+    );
+    assert!(c.iter().all(|c| c.starts_with("10")), "{c:?}");
+    assert!(!c.is_empty());
+    // URGE's "* SUPPORT" (022, appeal for diplomatic cooperation) is, for a demand, 102.
+    let c = codes(
+        "The opposition demanded support from the European Union.",
+        "2014-03-02",
+        "demanded",
+    );
+    assert_eq!(c, vec!["102".to_string()]);
+}
+
+#[test]
+fn an_idiom_of_a_synonym_does_not_code_the_verb() {
+    // "call on" is an appeal (020); "telephoned X on Tuesday" is a phone call (041).
+    let c = codes(
+        "The German chancellor telephoned the French president on Tuesday.",
+        "2014-03-05",
+        "telephoned",
+    );
+    assert!(!c.is_empty() && c.iter().all(|c| c == "041"), "{c:?}");
+    // "take part" is an intent to cooperate; capturing part of a stronghold occupies it.
+    let c = codes(
+        "Syrian troops captured part of a rebel stronghold near Aleppo.",
+        "2014-03-05",
+        "captured",
+    );
+    assert_eq!(c, vec!["192".to_string()]);
+}
+
+#[test]
+fn wanting_to_attack_is_a_threat_of_force() {
+    let c = codes(
+        "The Taliban want to attack Pakistan.",
+        "2014-03-05",
+        "want",
+    );
+    assert_eq!(c, vec!["138".to_string()]);
+}
