@@ -500,6 +500,8 @@ impl<'a> Coder<'a> {
                 };
                 let srcs = actors_of(&src_heads);
                 let mut tgts = actors_of(&with_conj(tgt_head));
+                // The target found is only where the act happened ("held talks in Geneva").
+                let mut target_is_place = false;
                 // No actor in the object ("restore ties with Gondor"): the first actor among the
                 // verb's other dependents after it, with its conjuncts ("with X, Y and Z"). So
                 // too when the object is the source's own ("offered its troops to Lebanon"):
@@ -561,6 +563,10 @@ impl<'a> Coder<'a> {
                             .map(|h| h.map(|h| self.actor(s, h, date, &memory)))
                             .filter(|f| f.as_ref().is_some_and(|f| f.code.is_some()))
                             .collect();
+                        target_is_place = children(s, i).iter().any(|&g| {
+                            s.tokens[g].deprel == "case"
+                                && matches!(lemma(s, g).as_str(), "in" | "at")
+                        });
                     }
                 }
                 // (source, target, mutual): mutual pairs are also coded from the target's side.
@@ -573,10 +579,13 @@ impl<'a> Coder<'a> {
                     &code[..2.min(code.len())],
                     "03" | "04" | "05" | "06" | "16" | "19"
                 );
-                if !tgts.iter().any(coded) && coded_srcs.len() > 1 && joint {
+                if (!tgts.iter().any(coded) || target_is_place) && coded_srcs.len() > 1 && joint
+                {
                     // A compound subject without a target acts among its members ("Gondor and
                     // Osgiliath renewed ties", "France and the Philippines agree"), as in
-                    // PETRARCH: each on each other, both ways (the reverse side below).
+                    // PETRARCH: each on each other, both ways (the reverse side below). So too
+                    // where the only other actor is the place ("Iran and Iraq held talks in
+                    // Geneva").
                     for (a, x) in coded_srcs.iter().enumerate() {
                         for y in &coded_srcs[a + 1..] {
                             pairs.push(((*x).clone(), (*y).clone(), true));

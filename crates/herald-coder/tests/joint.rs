@@ -27,6 +27,17 @@ fn members_of_a_compound_subject_meet_each_other() {
 }
 
 #[test]
+fn the_place_of_a_joint_act_is_no_party_to_it() {
+    // Switzerland hosts the talks; it does not negotiate with either side.
+    let d = dyads("Iran and Iraq held talks in Geneva on Monday.");
+    assert!(
+        d.iter().any(|(s, t, c)| s == "IRN" && t == "IRQ" && c == "046"),
+        "{d:?}"
+    );
+    assert!(!d.iter().any(|(s, t, _)| s == "CHE" || t == "CHE"), "{d:?}");
+}
+
+#[test]
 fn members_of_a_compound_subject_do_not_criticise_each_other() {
     let d = dyads("Israel and Egypt criticized the decision on Monday.");
     assert!(
