@@ -40,9 +40,9 @@ const UNDERGO_VERBS: [&str; 9] = [
 /// Verbs by which the subject does what the noun names ("students staged demonstrations",
 /// "workers began a general strike"): when the dictionaries give the verb no code of its own,
 /// the noun is the event and the verb's subject its source.
-const PERFORM_VERBS: [&str; 14] = [
+const PERFORM_VERBS: [&str; 18] = [
     "stage", "hold", "launch", "begin", "start", "organize", "organise", "continue", "mount",
-    "conduct", "call", "lead", "carry", "wage",
+    "conduct", "call", "lead", "carry", "wage", "renew", "resume", "reopen", "open",
 ];
 
 /// An event noun coded earlier in the document, for definite references back to it.
@@ -174,10 +174,18 @@ impl Coder<'_> {
                     }
                 }
             }
-            // "X staged a protest": X does it.
+            // "X staged a protest": X does it; "X and Y renewed negotiations": both do.
             if let Some(h) = performed {
                 if let Some(f) = self.subject_up(s, h, date, memory) {
+                    let conjuncts: Vec<Found> = children(s, h)
+                        .into_iter()
+                        .filter(|&c| s.tokens[c].deprel.starts_with("nsubj"))
+                        .flat_map(|c| children(s, c))
+                        .filter(|&c| s.tokens[c].deprel == "conj")
+                        .filter_map(coded)
+                        .collect();
                     sources.push(f);
+                    sources.extend(conjuncts);
                 }
             }
             let mut pairs: Vec<(Found, Option<Found>)> = Vec::new();

@@ -141,3 +141,17 @@ fn a_coordinated_verb_has_its_own_words_and_the_first_verbs_subject() {
     // "military" belongs to the meeting's words, not to the speech.
     assert!(!ev.iter().any(|e| e.code.starts_with("15")), "{ev:?}");
 }
+
+#[test]
+fn a_compound_subject_that_renews_negotiations_negotiates_among_itself() {
+    // "renew" has no code of its own: the noun names the event, its subjects both take part.
+    let d = dyads("Israel and Lebanon renewed negotiations on Monday.");
+    assert!(
+        d.iter().any(|(s, t, c)| s == "ISR" && t == "LBN" && c == "046"),
+        "{d:?}"
+    );
+    assert!(
+        d.iter().any(|(s, t, c)| s == "LBN" && t == "ISR" && c == "046"),
+        "{d:?}"
+    );
+}
