@@ -134,15 +134,19 @@ impl<'a> Coder<'a> {
                 // Also on a noun the parser made the subject of a later verb ("Israeli army
                 // bulldozers demolished Palestinian homes …, officials said"): a reduced
                 // relative right after its noun takes no direct object.
+                // So too in a sentence the parser left without a verb at its root ("Russian
+                // aircraft including helicopter gunships killed 46 civilians", "Palestinian
+                // police in Jericho confiscated weapons"), for a finite verb with an object
+                // anywhere in the root noun's phrase: the root noun is its subject.
+                let has_object = s.tokens.iter().any(|t| t.head == Some(v) && t.deprel == "obj");
+                let verbless_root = tree::verbless_root_subject(s, v);
                 let main_verb_missed = s.tokens[v].deprel == "acl"
-                    && s.tokens[v].head.is_some_and(|h| {
+                    && has_object
+                    && (s.tokens[v].head.is_some_and(|h| {
                         matches!(s.tokens[h].deprel.as_str(), "root" | "nsubj")
                             && matches!(s.tokens[h].upos, Upos::NOUN | Upos::PROPN)
                             && h + 1 == v
-                    })
-                    && s.tokens
-                        .iter()
-                        .any(|t| t.head == Some(v) && t.deprel == "obj");
+                    }) || verbless_root.is_some());
                 if s.tokens[v].upos != Upos::VERB
                     || (matches!(s.tokens[v].deprel.as_str(), "amod" | "acl") && !main_verb_missed)
                     || hyphen_compound(s, v)
@@ -315,7 +319,7 @@ impl<'a> Coder<'a> {
                             }
                         }
                     } else if main_verb_missed {
-                        Some(head)
+                        Some(verbless_root.unwrap_or(head))
                     } else {
                         None
                     }

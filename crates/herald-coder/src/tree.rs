@@ -73,3 +73,26 @@ pub(crate) fn hyphen_compound(s: &Sentence, v: usize) -> bool {
         && s.tokens[v - 1].span.end == s.tokens[v].span.start
         && s.tokens[v - 2].span.end == s.tokens[v - 1].span.start
 }
+
+/// The root noun of a sentence the parser gave no verb at its root, when verb `v` is a past
+/// tense or participle (not "-ing") in a reduced relative somewhere in that noun's phrase,
+/// reached through its modifiers: "aircraft including helicopter gunships killed …" gives the
+/// root "aircraft" for "killed" on "gunships". The caller checks that `v` has an object.
+pub(crate) fn verbless_root_subject(s: &Sentence, v: usize) -> Option<usize> {
+    if s.tokens[v].deprel != "acl" || !matches!(s.tokens[v].xpos.as_str(), "VBD" | "VBN") {
+        return None;
+    }
+    let mut x = s.tokens[v].head?;
+    for _ in 0..s.tokens.len() {
+        let t = &s.tokens[x];
+        if !matches!(t.upos, Upos::NOUN | Upos::PROPN) {
+            return None;
+        }
+        match t.head {
+            None => break,
+            Some(h) if matches!(t.deprel.as_str(), "nmod" | "appos" | "conj") => x = h,
+            Some(_) => return None,
+        }
+    }
+    (s.tokens[x].deprel == "root" && x < v).then_some(x)
+}

@@ -90,3 +90,30 @@ fn a_hyphenated_participle_is_an_adjective_not_an_event_or_an_actor() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_verb_left_under_the_root_noun_is_the_main_verb() {
+    // The parser makes "police" the root and "confiscated" a reduced relative on it.
+    let ev = common::code(
+        "Palestinian police in Jericho confiscated weapons and explosives from Palestinian \
+         armed groups.",
+        "1998-03-06",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.trigger.text == "confiscated")
+        .unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(e.source.code.as_deref(), Some("PSECOP"));
+    assert!(e.code.starts_with("17"), "{e:?}");
+    // ... and "killed" on "gunships", a modifier of the root "aircraft".
+    let ev = common::code(
+        "Russian aircraft including helicopter gunships killed 46 Afghan civilians in an \
+         attack on a village.",
+        "1988-05-02",
+    );
+    assert!(
+        ev.iter().any(|e| e.source.code.as_deref() == Some("RUS")
+            && e.target.code.as_deref() == Some("AFGCVL")),
+        "{ev:?}"
+    );
+}
