@@ -504,6 +504,26 @@ impl<'a> Coder<'a> {
                 };
                 let srcs = actors_of(&src_heads);
                 let mut tgts = actors_of(&with_conj(tgt_head));
+                // An object that is no actor may name one it is aimed at: "evidence against
+                // Russia was presented", "presented a plan to Iran".
+                if tgts.iter().all(|t| t.as_ref().is_none_or(|f| f.code.is_none())) {
+                    let aimed_at = tgt_head.and_then(|o| {
+                        children(s, o).into_iter().find(|&c| {
+                            s.tokens[c].deprel == "nmod"
+                                && children(s, c).iter().any(|&g| {
+                                    s.tokens[g].deprel == "case"
+                                        && matches!(
+                                            lemma(s, g).as_str(),
+                                            "against" | "on" | "to" | "toward" | "towards"
+                                        )
+                                })
+                                && self.actor(s, c, date, &memory).code.is_some()
+                        })
+                    });
+                    if aimed_at.is_some() {
+                        tgts = actors_of(&with_conj(aimed_at));
+                    }
+                }
                 // The target found is only where the act happened ("held talks in Geneva").
                 let mut target_is_place = false;
                 // No actor in the object ("restore ties with Gondor"): the first actor among the

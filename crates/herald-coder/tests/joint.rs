@@ -155,3 +155,12 @@ fn a_compound_subject_that_renews_negotiations_negotiates_among_itself() {
         "{d:?}"
     );
 }
+
+#[test]
+fn an_object_that_is_no_actor_names_whom_it_is_aimed_at() {
+    let d = dyads("Evidence against Russia was presented by Ukraine.");
+    assert!(
+        d.iter().any(|(s, t, c)| s == "UKR" && t == "RUS" && c.starts_with("112")),
+        "{d:?}"
+    );
+}
