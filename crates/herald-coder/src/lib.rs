@@ -147,7 +147,7 @@ impl<'a> Coder<'a> {
                             && matches!(s.tokens[h].upos, Upos::NOUN | Upos::PROPN)
                             && h + 1 == v
                     }) || verbless_root.is_some());
-                if s.tokens[v].upos != Upos::VERB
+                if !(s.tokens[v].upos == Upos::VERB || tree::verb_tagged_adjective(s, v))
                     || (matches!(s.tokens[v].deprel.as_str(), "amod" | "acl") && !main_verb_missed)
                     || hyphen_compound(s, v)
                 {
@@ -272,8 +272,30 @@ impl<'a> Coder<'a> {
                                         .find(|&g| s.tokens[g].deprel == "nsubj")
                                 })
                         };
+                        // "Israel announced it would free …" with "it" parsed as the object
+                        // of "announced": a pronoun object just before a clause with no
+                        // subject is the clause's subject.
+                        let object_above = || {
+                            let h = s.tokens[v].head.filter(|_| s.tokens[v].deprel == "ccomp")?;
+                            let (lo, _) = subtree_span(s, v);
+                            children(s, h).into_iter().find(|&c| {
+                                s.tokens[c].deprel == "obj"
+                                    && s.tokens[c].upos == Upos::PRON
+                                    && c + 1 <= lo
+                                    && (c + 1..lo).all(|k| {
+                                        s.tokens[k].head == Some(v)
+                                            && matches!(
+                                                s.tokens[k].deprel.as_str(),
+                                                "aux" | "mark" | "advmod"
+                                            )
+                                    })
+                            })
+                        };
                         (
-                            by("nsubj").or_else(|| by("nsubj:pass")).or_else(via_aux),
+                            by("nsubj")
+                                .or_else(|| by("nsubj:pass"))
+                                .or_else(via_aux)
+                                .or_else(object_above),
                             tgt,
                         )
                     }

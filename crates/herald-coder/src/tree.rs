@@ -96,3 +96,18 @@ pub(crate) fn verbless_root_subject(s: &Sentence, v: usize) -> Option<usize> {
     }
     (s.tokens[x].deprel == "root" && x < v).then_some(x)
 }
+
+/// A verb the tagger took for an adjective: "Israel announced it would free 150 prisoners"
+/// ("free" ADJ), seen by a modal or "to" on it without a copula ("would be free" is an
+/// adjective).
+pub(crate) fn verb_tagged_adjective(s: &Sentence, v: usize) -> bool {
+    if s.tokens[v].upos != Upos::ADJ {
+        return false;
+    }
+    let kids = children(s, v);
+    let modal = kids.iter().any(|&c| {
+        (s.tokens[c].deprel == "aux" && s.tokens[c].xpos == "MD")
+            || (s.tokens[c].deprel == "mark" && s.tokens[c].lemma.eq_ignore_ascii_case("to"))
+    });
+    modal && !kids.iter().any(|&c| s.tokens[c].deprel == "cop")
+}

@@ -74,3 +74,24 @@ fn an_expected_act_is_future_without_an_expressed_intent() {
     // Others expect it; Putin expressed no intent.
     assert!(!ev.iter().any(|e| e.rule == "herald:intent"), "{ev:?}");
 }
+
+#[test]
+fn announcing_a_release_is_an_intent_to_release() {
+    // The tagger reads "free" as an adjective and the parser hangs "it" on "announced".
+    let events = common::code(
+        "Israel announced it would free over 150 Palestinian prisoners by the end of August.",
+        "2008-08-02",
+    );
+    assert!(
+        events.iter().any(|e| e.modality == Modality::Asserted
+            && e.source.code.as_deref() == Some("ISR")
+            && e.code == "0353"),
+        "{events:?}"
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.modality == Modality::Future && e.code == "0841"),
+        "{events:?}"
+    );
+}
