@@ -41,8 +41,16 @@ impl Coder<'_> {
         s.tokens[v]
             .head
             .filter(|&h| {
-                SPEECH_VERBS.contains(&lemma(s, h).as_str())
-                    && matches!(s.tokens[v].deprel.as_str(), "ccomp" | "parataxis")
+                // An "xcomp" with a modal of its own is a clause the parser misread
+                // ("announced it would free …").
+                let clause = match s.tokens[v].deprel.as_str() {
+                    "ccomp" | "parataxis" => true,
+                    "xcomp" => children(s, v)
+                        .iter()
+                        .any(|&c| s.tokens[c].deprel == "aux" && s.tokens[c].xpos == "MD"),
+                    _ => false,
+                };
+                SPEECH_VERBS.contains(&lemma(s, h).as_str()) && clause
             })
             .or_else(|| {
                 // "…, medics said" — also when parsed as a conjunct without "and".
