@@ -171,9 +171,13 @@ impl Coder<'_> {
             let question = children(s, x).into_iter().any(|c| {
                 s.tokens[c].deprel == "mark" && matches!(lemma(s, c).as_str(), "whether" | "if")
             });
+            // "wants Putin to attack" asks it of Putin ("wants to attack" is an intent).
+            let wants_of = lemma(s, h) == "want"
+                && s.tokens[x].deprel == "xcomp"
+                && children(s, h).iter().any(|&c| s.tokens[c].deprel == "obj");
             if matches!(s.tokens[x].deprel.as_str(), "xcomp" | "ccomp")
                 && !question
-                && APPEAL_VERBS.contains(&lemma(s, h).as_str())
+                && (APPEAL_VERBS.contains(&lemma(s, h).as_str()) || wants_of)
             {
                 return (Modality::Requested, attribution);
             }

@@ -287,16 +287,26 @@ fn match_elems(
     // infinitive's verb and must come next: "agreed to lift the sanctions" is no
     // "AGREE (TO SANCTIONS)".
     let mut after_infinitive_to = false;
+    // A `+` or `$` stands for an actor's words: the element after it may not follow at once
+    // ("wants Putin to attack" is "* + TO ATTACK"; "wants to attack" is not).
+    let mut marker_at: Option<usize> = None;
     for &(e, preposition) in flat {
         let adjacent = std::mem::take(&mut after_infinitive_to);
+        let marker = marker_at.take();
         match e {
             PatternElem::Compound => {
                 if !w.compound_subject {
                     return None;
                 }
             }
-            PatternElem::Source => m.marks.source = Some((pos, !reversed)),
-            PatternElem::Target => m.marks.target = Some((pos, !reversed)),
+            PatternElem::Source => {
+                m.marks.source = Some((pos, !reversed));
+                marker_at = Some(pos);
+            }
+            PatternElem::Target => {
+                m.marks.target = Some((pos, !reversed));
+                marker_at = Some(pos);
+            }
             PatternElem::Word(word) => {
                 if matches!(word.as_str(), "NOT" | "NEVER" | "N'T") {
                     m.negation = true;
@@ -311,7 +321,12 @@ fn match_elems(
                 } else {
                     (pos..words.len()).find(|&k| &lemmas[k] == word && fits(k))?
                 };
-                m.gap += k - pos;
+                // The words a marker stands for are the actor's, not words skipped.
+                match marker {
+                    Some(at) if at == k => return None,
+                    Some(_) => {}
+                    None => m.gap += k - pos,
+                }
                 pos = k + 1;
                 after_infinitive_to = word == "TO" && infinitive[k] && !reversed;
             }

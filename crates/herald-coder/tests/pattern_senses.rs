@@ -58,3 +58,19 @@ fn wanting_to_attack_is_a_threat_of_force() {
     );
     assert_eq!(c, vec!["138".to_string()]);
 }
+
+#[test]
+fn wanting_another_to_attack_is_an_appeal_to_them() {
+    // The "+" of "* + TO ATTACK" stands for the Taliban's words: no gap, so it wins.
+    let events = common::code("Pakistan wants the Taliban to attack Kabul.", "2014-03-05");
+    let want = events
+        .iter()
+        .find(|e| e.trigger.text == "wants")
+        .unwrap_or_else(|| panic!("{events:?}"));
+    assert_eq!(want.code, "0212");
+    assert_eq!(want.target.code.as_deref(), Some("AFGREB"));
+    assert!(events
+        .iter()
+        .filter(|e| e.trigger.text == "attack")
+        .all(|e| e.modality == herald_doc::Modality::Requested));
+}
