@@ -140,13 +140,16 @@ impl<'a> Coder<'a> {
                 // anywhere in the root noun's phrase: the root noun is its subject.
                 let has_object = s.tokens.iter().any(|t| t.head == Some(v) && t.deprel == "obj");
                 let verbless_root = tree::verbless_root_subject(s, v);
+                // A past tense (VBD, not the participle of a reduced relative) right after the
+                // noun at the root needs no object to be the main verb ("Zambia extradited …").
                 let main_verb_missed = s.tokens[v].deprel == "acl"
-                    && has_object
                     && (s.tokens[v].head.is_some_and(|h| {
-                        matches!(s.tokens[h].deprel.as_str(), "root" | "nsubj")
+                        let root = s.tokens[h].deprel == "root";
+                        (root || (s.tokens[h].deprel == "nsubj" && has_object))
+                            && (has_object || s.tokens[v].xpos == "VBD")
                             && matches!(s.tokens[h].upos, Upos::NOUN | Upos::PROPN)
                             && h + 1 == v
-                    }) || verbless_root.is_some());
+                    }) || (has_object && verbless_root.is_some()));
                 if !(s.tokens[v].upos == Upos::VERB || tree::verb_tagged_adjective(s, v))
                     || (matches!(s.tokens[v].deprel.as_str(), "amod" | "acl") && !main_verb_missed)
                     || hyphen_compound(s, v)

@@ -117,3 +117,23 @@ fn a_verb_left_under_the_root_noun_is_the_main_verb() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_past_tense_right_after_the_root_noun_is_the_main_verb() {
+    // Parsed as "Zambia" (root) with "extradited" a reduced relative on it.
+    let ev = common::code(
+        "Zambia extradited suspected British militant Haroon Rashid Aswad to Britain on Sunday.",
+        "2007-08-06",
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.trigger.text == "extradited" && e.source.code.as_deref() == Some("ZMB")),
+        "{ev:?}"
+    );
+    // "There were 10 Russian soldiers killed": the soldiers did not kill.
+    let ev = common::code("There were 10 Russian soldiers killed in Ukraine today.", "2015-01-01");
+    assert!(
+        !ev.iter().any(|e| e.source.code.as_deref() == Some("RUSMIL")),
+        "{ev:?}"
+    );
+}

@@ -140,3 +140,15 @@ fn a_role_adjective_inside_an_of_phrase_still_counts() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn the_un_written_with_points_is_the_un() {
+    let ev = common::code(
+        "U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde.",
+        "1994-04-22",
+    );
+    assert!(
+        ev.iter().any(|e| e.source.code.as_deref() == Some("IGOUNO")),
+        "{ev:?}"
+    );
+}
