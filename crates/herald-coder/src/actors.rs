@@ -1,6 +1,6 @@
 //! Resolving an actor phrase of the parse to a dated actor code.
 
-use crate::tree::{children, split_name};
+use crate::tree::{children, lemma, split_name};
 use crate::{Coder, Found};
 use herald_dict::Date;
 use herald_doc::{Sentence, Upos};
@@ -51,6 +51,19 @@ impl Coder<'_> {
             let l = t.lemma.to_lowercase();
             let person = matches!(l.as_str(), "he" | "she" | "him" | "her" | "his");
             let thing = matches!(l.as_str(), "it" | "they" | "them" | "its" | "their");
+            // "The Umma party said it will boycott …": the subject of what a speaker says
+            // about itself is the speaker, named or not — never an actor of an earlier
+            // sentence.
+            if let Some(speaker) = (person || thing).then(|| speaker_of_pronoun(s, h)).flatten() {
+                let f = self.actor(s, speaker, date, memory);
+                return Found {
+                    code: f.code,
+                    span: (h, h + 1),
+                    person,
+                    last: upper,
+                    role_country: None,
+                };
+            }
             if person || thing {
                 // The nearest earlier name of the right kind: this sentence first, then before.
                 // "they" may also be a group named earlier in the sentence without a name
@@ -368,4 +381,49 @@ impl Coder<'_> {
         }
         out
     }
+}
+
+/// The speaker a pronoun stands for when it is the subject of the clause a speech verb
+/// introduces ("X said it will …", also "X confirmed it would …" with "it" parsed as the
+/// speech verb's object): the speech verb's subject, when that is a name or a noun phrase
+/// of the same number.
+fn speaker_of_pronoun(s: &Sentence, h: usize) -> Option<usize> {
+    let t = &s.tokens[h];
+    let clause_head = t.head?;
+    let speech = match t.deprel.as_str() {
+        "nsubj" | "nsubj:pass" => {
+            let c = &s.tokens[clause_head];
+            matches!(c.deprel.as_str(), "ccomp" | "xcomp")
+                .then_some(c.head)
+                .flatten()?
+        }
+        // "confirmed it would tighten": "it" hung on the speech verb, a clause after it.
+        "obj" => {
+            let next_clause = children(s, clause_head).into_iter().any(|c| {
+                c > h && matches!(s.tokens[c].deprel.as_str(), "ccomp" | "xcomp")
+            });
+            next_clause.then_some(clause_head)?
+        }
+        _ => return None,
+    };
+    if !crate::lexicon::SPEECH_VERBS.contains(&lemma(s, speech).as_str()) {
+        return None;
+    }
+    let subject = children(s, speech)
+        .into_iter()
+        .find(|&c| s.tokens[c].deprel == "nsubj")?;
+    let st = &s.tokens[subject];
+    if st.upos == Upos::PRON {
+        return None;
+    }
+    // "it" stands for a singular noun ("the party"), "they" for a plural one or a name.
+    let plural = st.xpos == "NNS" || st.xpos == "NNPS";
+    let l = t.lemma.to_lowercase();
+    let fits = match l.as_str() {
+        "it" | "its" => !plural,
+        "they" | "them" | "their" => plural || st.upos == Upos::PROPN,
+        // He/she: a person named or described ("the minister said he …").
+        _ => true,
+    };
+    fits.then_some(subject)
 }

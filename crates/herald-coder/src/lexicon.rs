@@ -4,9 +4,10 @@
 pub(crate) const APPEAL_VERBS: [&str; 10] = [
     "urge", "ask", "call", "demand", "request", "press", "appeal", "push", "implore", "pressure",
 ];
-pub(crate) const SPEECH_VERBS: [&str; 18] = [
+pub(crate) const SPEECH_VERBS: [&str; 20] = [
     "say", "tell", "report", "claim", "state", "announce", "add", "note", "write", "cite",
-    "insist", "warn", "respond", "reply", "maintain", "argue", "suggest", "believe",
+    "insist", "warn", "respond", "reply", "maintain", "argue", "suggest", "believe", "confirm",
+    "declare",
 ];
 pub(crate) const HYPOTHETICAL_AUX: [&str; 6] = ["would", "could", "might", "may", "should", "can"];
 /// Verbs whose complement is an act intended, threatened or promised ("wants to attack",

@@ -108,3 +108,29 @@ fn a_named_speakers_claim_about_unnamed_attackers_is_an_accusation() {
     );
     assert!(!ev.iter().any(|e| e.code == "010"), "{ev:?}");
 }
+
+#[test]
+fn what_a_speaker_says_it_will_do_is_the_speakers_act() {
+    // "it" is the party that speaks, not the United States of the sentence before.
+    let ev = common::code(
+        "The United States urged calm. The Umma party said it will boycott Algeria's \
+         elections.",
+        "1991-06-01",
+    );
+    assert!(
+        !ev.iter()
+            .any(|e| e.trigger.text == "boycott" && e.source.code.as_deref() == Some("USA")),
+        "{ev:?}"
+    );
+    // A speaker the dictionaries know acts itself.
+    let ev = common::code(
+        "NATO confirmed on Wednesday it would tighten the naval blockade of Serbia.",
+        "1994-06-01",
+    );
+    assert!(
+        ev.iter().any(|e| e.trigger.text == "tighten"
+            && e.source.code.as_deref() == Some("IGOWSTNAT")
+            && e.code == "191"),
+        "{ev:?}"
+    );
+}
