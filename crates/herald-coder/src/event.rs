@@ -116,6 +116,23 @@ impl Coder<'_> {
     }
 }
 
+impl Coder<'_> {
+    /// Give `e` another code, with that code's root, Goldstein score, QuadClass and PLOVER
+    /// category.
+    pub(crate) fn recode(&self, e: &mut Event, code: &str) {
+        let entry = self.dicts.codes.cameo(code);
+        e.plover = self.dicts.codes.plover(code).map(|p| PloverEvent {
+            kind: p.event.clone(),
+            mode: p.mode.clone(),
+            context: p.context.clone(),
+        });
+        e.root = code.get(..2).unwrap_or(code).to_string();
+        e.quad = entry.map_or(0, |x| x.quad);
+        e.goldstein = entry.map_or(0.0, |x| x.goldstein);
+        e.code = code.to_string();
+    }
+}
+
 fn actor_ref(s: &Sentence, f: Option<&Found>) -> ActorRef {
     match f {
         None => ActorRef::default(),

@@ -119,7 +119,7 @@ impl<'a> Coder<'a> {
     /// Code one document.
     pub fn code(&self, doc: &Document, analysis: &Analysis) -> Vec<Event> {
         let date = story_date(doc);
-        let mut events = Vec::new();
+        let mut events: Vec<Event> = Vec::new();
         let mut memory: Vec<Found> = Vec::new();
         let mut mentions = Vec::new();
         for (si, s) in analysis.sentences.iter().enumerate() {
@@ -433,11 +433,22 @@ impl<'a> Coder<'a> {
                             trigger = h;
                             modality = self.modality(s, h).0;
                         }
-                        (Some(_), _) => {
+                        (Some(_), intent) => {
                             if modality == Modality::Asserted {
                                 modality = Modality::Future;
                             }
                             intent_coded = true;
+                            // "seeking to deepen a partnership": the intent verb's generic
+                            // intent (030) is the intent of this act (031, material
+                            // cooperation), as CAMEO sorts intents by what is intended.
+                            if let Some(intent) = intent.filter(|c| c.starts_with("03")) {
+                                let at = s.tokens[h].span.start;
+                                for e in events[first_event..].iter_mut().filter(|e| {
+                                    e.trigger.start == at && e.code == "030"
+                                }) {
+                                    self.recode(e, intent);
+                                }
+                            }
                         }
                         _ => {}
                     }

@@ -95,3 +95,17 @@ fn announcing_a_release_is_an_intent_to_release() {
         "{events:?}"
     );
 }
+
+#[test]
+fn seeking_to_cooperate_is_the_intent_of_that_cooperation() {
+    let events = common::code(
+        "Brazil and the United States are seeking to deepen a partnership in energy.",
+        "2008-08-02",
+    );
+    let seeking: Vec<&str> = events
+        .iter()
+        .filter(|e| e.trigger.text == "seeking")
+        .map(|e| e.code.as_str())
+        .collect();
+    assert!(!seeking.is_empty() && seeking.iter().all(|c| *c == "031"), "{events:?}");
+}
