@@ -159,6 +159,10 @@ impl<'a> Coder<'a> {
                 let Some(vc) = self.verb_code(s, v) else {
                     continue;
                 };
+                // "organized a general strike": the strike is the event (see `performed_noun`).
+                if !vc.by_pattern && self.performed_noun(s, v).is_some() {
+                    continue;
+                }
                 let (mut code, back_code, rule) =
                     (vc.code.clone(), vc.back.clone(), vc.rule.clone());
                 let kids = children(s, v);

@@ -61,6 +61,36 @@ fn case_of(s: &Sentence, n: usize) -> Option<String> {
 }
 
 impl Coder<'_> {
+    /// The event noun at token `n` ("strike", with a compound before it "hunger strike").
+    fn event_noun(&self, s: &Sentence, n: usize) -> Option<&herald_dict::nouns::EventNoun> {
+        let before: Vec<String> = children(s, n)
+            .into_iter()
+            .filter(|&c| c + 1 == n && matches!(s.tokens[c].deprel.as_str(), "compound" | "amod"))
+            .map(|c| s.tokens[c].lemma.to_uppercase())
+            .collect();
+        self.dicts
+            .nouns
+            .lookup(&before, &s.tokens[n].lemma.to_uppercase())
+    }
+
+    /// The event noun verb `v` performs: "students staged demonstrations", "parties organized a
+    /// general strike". The verb does what its object names when the dictionaries give it no
+    /// code of its own for that object — none at all, or only its block's default (CAMEO.2.0.txt
+    /// codes "organize" as coordinating, 050): the noun is then the event, not the verb.
+    pub(crate) fn performed_noun(&self, s: &Sentence, v: usize) -> Option<usize> {
+        if s.tokens[v].upos != Upos::VERB || !PERFORM_VERBS.contains(&lemma(s, v).as_str()) {
+            return None;
+        }
+        let n = children(s, v)
+            .into_iter()
+            .find(|&c| s.tokens[c].deprel == "obj" && s.tokens[c].upos == Upos::NOUN)?;
+        self.event_noun(s, n)?;
+        match self.verb_code(s, v) {
+            Some(vc) if vc.by_pattern => None,
+            _ => Some(n),
+        }
+    }
+
     /// The events named by nouns in sentence `si`, appended to `events`.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn noun_events(
@@ -79,12 +109,7 @@ impl Coder<'_> {
                 continue;
             }
             let kids = children(s, n);
-            let before: Vec<String> = kids
-                .iter()
-                .filter(|&&c| c + 1 == n && s.tokens[c].deprel == "compound")
-                .map(|&c| s.tokens[c].lemma.to_uppercase())
-                .collect();
-            let Some(noun) = self.dicts.nouns.lookup(&before, &t.lemma.to_uppercase()) else {
+            let Some(noun) = self.event_noun(s, n) else {
                 continue;
             };
             // "calls for a ceasefire" is an appeal, left to the verb dictionary.
@@ -99,12 +124,7 @@ impl Coder<'_> {
             // coded by their verbs, and "eased sanctions", "discussed a ceasefire" are no new
             // sanctions or ceasefire. Only "drew criticism" and kin make the noun the event.
             let head = t.head;
-            let performed = head.filter(|&h| {
-                t.deprel == "obj"
-                    && s.tokens[h].upos == Upos::VERB
-                    && PERFORM_VERBS.contains(&lemma(s, h).as_str())
-                    && self.verb_code(s, h).is_none()
-            });
+            let performed = head.filter(|&h| self.performed_noun(s, h) == Some(n));
             if let Some(h) = head {
                 if matches!(t.deprel.as_str(), "obj" | "nsubj:pass")
                     && s.tokens[h].upos == Upos::VERB

@@ -46,6 +46,7 @@ impl Coder<'_> {
                         rule: format!("{file}:{}", block.line),
                         marks: Marks::default(),
                         negation: false,
+                        by_pattern: false,
                     });
                 }
                 continue;
@@ -68,6 +69,7 @@ impl Coder<'_> {
                 })
                 .max_by_key(|(m, p, _)| pattern_rank(m, p, &verb_name));
             let translated;
+            let by_pattern = best.is_some();
             let (spec, line, marks, negation) = match best {
                 Some((m, p, code)) => {
                     translated = code;
@@ -90,6 +92,7 @@ impl Coder<'_> {
                 rule: format!("{file}:{line}"),
                 marks,
                 negation,
+                by_pattern,
             });
         }
         default
@@ -267,6 +270,8 @@ pub(crate) struct VerbCode {
     pub(crate) rule: String,
     pub(crate) marks: Marks,
     pub(crate) negation: bool,
+    /// A pattern gave the code (not the verb's or its block's default).
+    pub(crate) by_pattern: bool,
 }
 
 /// Match pattern elements in order against words (skipping is allowed between them); words

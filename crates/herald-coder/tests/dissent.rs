@@ -39,3 +39,16 @@ fn a_subject_the_parser_calls_passive_before_an_object_acts() {
         "{got:?}"
     );
 }
+
+#[test]
+fn organizing_a_general_strike_is_the_strike() {
+    // CAMEO.2.0.txt codes "organize" alone as coordinating (050); "general" is an adjective
+    // of the noun, and a general strike is no military strike.
+    let got = codes("Seven opposition parties in Nepal have organized a general strike.");
+    assert!(
+        got.iter()
+            .any(|(s, c, _)| s.as_deref() == Some("NPLOPP") && c == "143"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(_, c, _)| c == "050" || c.starts_with("19")), "{got:?}");
+}
