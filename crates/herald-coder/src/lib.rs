@@ -674,8 +674,16 @@ impl<'a> Coder<'a> {
                             tgt = None;
                         }
                         // No source, or a news medium as source: not an event (media report, they
-                        // do not act).
+                        // do not act) — except violence done to someone named: "three Iraqi
+                        // civilians were killed in a car bombing", "a roadside bomb killed a US
+                        // soldier" happened, by a hand the text does not name (no source code).
+                        let violence_to_someone = matches!(code.get(..2), Some("18" | "19" | "20"))
+                            && tgt
+                                .as_ref()
+                                .and_then(|f| f.code.as_deref())
+                                .is_some_and(|c| !c.starts_with("---"));
                         match src.as_ref().and_then(|f| f.code.as_deref()) {
+                            None if violence_to_someone => src = None,
                             None => continue,
                             Some(c) if c.ends_with("MED") => continue,
                             _ => {}

@@ -99,7 +99,9 @@ impl Coder<'_> {
                 && e.trigger.start == s.tokens[sv].span.start
                 && e.target.code == other.and_then(|f| f.code.clone())
         });
-        if exists || other.and_then(|f| f.code.as_ref()) == sp.code.as_ref() {
+        // Reporting violence whose maker the text does not name accuses nobody.
+        let accused = other.and_then(|f| f.code.as_ref());
+        if exists || accused == sp.code.as_ref() || (claim == "112" && accused.is_none()) {
             return None;
         }
         Some(self.event(

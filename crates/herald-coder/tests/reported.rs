@@ -134,3 +134,20 @@ fn what_a_speaker_says_it_will_do_is_the_speakers_act() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn violence_by_an_unnamed_hand_is_an_event_without_a_source() {
+    let ev = common::code(
+        "A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier. \
+         Iraqi police said three civilians were killed in a car bombing.",
+        "2005-01-01",
+    );
+    let killing = ev
+        .iter()
+        .find(|e| e.target.code.as_deref() == Some("USAMIL"))
+        .unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(killing.source.code, None);
+    assert_eq!(killing.root, "19");
+    // Reporting violence whose maker is not named accuses nobody.
+    assert!(!ev.iter().any(|e| e.rule == "herald:claim"), "{ev:?}");
+}
