@@ -736,6 +736,20 @@ impl<'a> Coder<'a> {
                         } else if mutual {
                             sides.push((code.clone(), tgt.clone(), src.clone()));
                         }
+                        // "Switzerland said it had expelled two Russian diplomats": what an
+                        // actor reports of its own deeds it has done (PETRARCH-2: "~ a (a b Q)
+                        // SAY = a b Q"); its claims of violence are claims (`Coder::claim`).
+                        let self_report = modality == Modality::Reported
+                            && !matches!(code.get(..2), Some("18" | "19" | "20"))
+                            && src.as_ref().and_then(|f| f.code.as_deref()).is_some_and(|c| {
+                                !c.starts_with("---")
+                                    && self.speaker_code(s, v, date, &memory).as_deref() == Some(c)
+                            });
+                        let modality = if self_report {
+                            Modality::Asserted
+                        } else {
+                            modality
+                        };
                         for (code, src, tgt) in sides {
                             events.push(self.event(
                                 doc,

@@ -64,6 +64,21 @@ impl Coder<'_> {
             })
     }
 
+    /// The actor code of whoever speaks the clause of verb `v` ("Switzerland said …").
+    pub(crate) fn speaker_code(
+        &self,
+        s: &Sentence,
+        v: usize,
+        date: Date,
+        memory: &[Found],
+    ) -> Option<String> {
+        let sv = self.speech_of(s, v)?;
+        let subj = children(s, sv)
+            .into_iter()
+            .find(|&c| s.tokens[c].deprel.starts_with("nsubj"))?;
+        self.actor(s, subj, date, memory).code
+    }
+
     /// A claim of violence is itself an act: "the US claimed that ISIL attacked Iraq" accuses
     /// ISIL (112); "the US claimed it attacked Iraq" claims responsibility (015). PETRARCH-2
     /// codes both. For reported act `code` of verb `v` with sides `src`, `tgt`: the speaker's

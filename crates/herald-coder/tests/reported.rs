@@ -151,3 +151,27 @@ fn violence_by_an_unnamed_hand_is_an_event_without_a_source() {
     // Reporting violence whose maker is not named accuses nobody.
     assert!(!ev.iter().any(|e| e.rule == "herald:claim"), "{ev:?}");
 }
+
+#[test]
+fn what_an_actor_reports_of_its_own_deeds_is_asserted() {
+    let ev = common::code(
+        "Switzerland said today it had expelled two Russian diplomats based in Geneva.",
+        "1995-01-01",
+    );
+    let expelled = ev
+        .iter()
+        .find(|e| e.trigger.text == "expelled")
+        .unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(expelled.source.code.as_deref(), Some("CHE"));
+    assert_eq!(expelled.modality, Modality::Asserted);
+    assert!(expelled.attribution.is_some());
+    // What another reports stays reported.
+    let ev = common::code(
+        "Russia said Switzerland had expelled two Russian diplomats.",
+        "1995-01-01",
+    );
+    assert!(ev
+        .iter()
+        .filter(|e| e.trigger.text == "expelled")
+        .all(|e| e.modality == Modality::Reported));
+}
