@@ -79,14 +79,17 @@ impl Coder<'_> {
                                 && s.tokens[i].xpos == "NNS")
                     })
                     .find_map(|i| {
-                        let f = self.actor(s, i, date, &[]);
-                        f.code.is_some().then_some(f)
+                        let f = self.actor(s, i, date, memory);
+                        // "he" is the nearest person, whether the dictionaries know them or
+                        // not: "Michael Howard … he said" is not the last person coded.
+                        (f.code.is_some() || (person && s.tokens[i].ent.ends_with("PERSON")))
+                            .then_some(f)
                     });
                 if let Some(f) = here.or_else(|| {
                     memory
                         .iter()
                         .rev()
-                        .find(|f| f.code.is_some() && f.person == person)
+                        .find(|f| f.person == person && (person || f.code.is_some()))
                         .cloned()
                 }) {
                     return Found {
@@ -226,25 +229,39 @@ impl Coder<'_> {
         };
         // A short name the document introduced in full before ("Trump" after "Donald Trump",
         // also inside a phrase: "the Trump administration").
+        // A person the document introduced whom the dictionaries do not know stays unknown
+        // ("Mr Howard" after "Michael Howard" is not John Howard).
+        let mut introduced = false;
         if code.is_none() {
             let names: Vec<String> = (a..b)
                 .filter(|&i| s.tokens[i].upos == Upos::PROPN)
                 .map(|i| s.tokens[i].text.to_uppercase())
                 .collect();
-            code = memory
-                .iter()
-                .rev()
-                .find(|f| f.code.is_some() && names.contains(&f.last))
-                .and_then(|f| f.code.clone());
+            if let Some(f) = memory.iter().rev().find(|f| names.contains(&f.last)) {
+                code = f.code.clone();
+                introduced = true;
+            }
         }
-        // A person named by surname only ("President Mugabe"), when the dictionaries' people
-        // of that surname have one code then.
-        if code.is_none() {
-            code = (a..b)
+        // A person named by surname only ("President Mugabe", "Mr Chirac"), when the
+        // dictionaries' people of that surname have one code then. Not a full name the
+        // dictionaries lack: "Michael Howard" is not John Howard.
+        if code.is_none() && !introduced {
+            let surname = (a..b)
                 .rev()
-                .find(|&i| s.tokens[i].upos == Upos::PROPN && s.tokens[i].ent.ends_with("PERSON"))
-                .and_then(|i| self.dicts.actors.surname_code_on(&s.tokens[i].text, date))
-                .map(str::to_string);
+                .find(|&i| s.tokens[i].upos == Upos::PROPN && s.tokens[i].ent.ends_with("PERSON"));
+            let first_name = surname.is_some_and(|sn| {
+                (a..sn).any(|i| {
+                    s.tokens[i].upos == Upos::PROPN
+                        && s.tokens[i].ent.ends_with("PERSON")
+                        && !crate::lexicon::TITLES
+                            .contains(&s.tokens[i].text.trim_end_matches('.').to_lowercase().as_str())
+                })
+            });
+            if !first_name {
+                code = surname
+                    .and_then(|i| self.dicts.actors.surname_code_on(&s.tokens[i].text, date))
+                    .map(str::to_string);
+            }
         }
         // A head of government's title and a surname name whoever holds the office on the
         // date: "President Bush" in 2008 is not the father the old dictionaries mean.

@@ -9,6 +9,13 @@ pub(crate) const SPEECH_VERBS: [&str; 20] = [
     "insist", "warn", "respond", "reply", "maintain", "argue", "suggest", "believe", "confirm",
     "declare",
 ];
+/// Words of address and office before a surname ("Mr Chirac", "President Mugabe"): no first
+/// name.
+pub(crate) const TITLES: [&str; 28] = [
+    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "president", "premier",
+    "chancellor", "prime", "minister", "secretary", "senator", "sen", "rep", "governor", "gov",
+    "general", "gen", "king", "queen", "prince", "sheikh", "ayatollah", "pope",
+];
 pub(crate) const HYPOTHETICAL_AUX: [&str; 6] = ["would", "could", "might", "may", "should", "can"];
 /// Verbs whose complement is an act intended, threatened or promised ("wants to attack",
 /// "vowed to hold talks"): the intent is the event, CAMEO 03 or 13.

@@ -45,7 +45,7 @@ pub use dictionaries::{Dictionaries, LoadError};
 use event::{listed_name, split_actor_lists, story_date};
 
 use herald_dict::Date;
-use herald_doc::{Analysis, Document, Event, Modality, Upos};
+use herald_doc::{Analysis, Document, EntityType, Event, Modality, Upos};
 
 /// What the dictionaries missed in a document (see [`Coder::missing`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -116,11 +116,42 @@ impl<'a> Coder<'a> {
         out
     }
 
+    /// The people named with first and last name in `analysis` whom the dictionaries have no
+    /// code for on `date`, as uncoded actors known by their surname.
+    fn unknown_people(&self, analysis: &Analysis, date: Date) -> Vec<Found> {
+        let mut out: Vec<Found> = Vec::new();
+        for m in analysis.entities.iter().filter(|m| m.kind == EntityType::Person) {
+            let s = &analysis.sentences[m.sentence];
+            let names: Vec<usize> = (m.token_start..m.token_end)
+                .filter(|&i| {
+                    s.tokens[i].upos == Upos::PROPN
+                        && !lexicon::TITLES.contains(
+                            &s.tokens[i].text.trim_end_matches('.').to_lowercase().as_str(),
+                        )
+                })
+                .collect();
+            if names.len() < 2 {
+                continue;
+            }
+            let f = self.actor(s, analysis.mention_head(m), date, &[]);
+            if f.code.is_none() && !out.iter().any(|o| o.last == f.last) {
+                out.push(Found {
+                    person: true,
+                    ..f
+                });
+            }
+        }
+        out
+    }
+
     /// Code one document.
     pub fn code(&self, doc: &Document, analysis: &Analysis) -> Vec<Event> {
         let date = story_date(doc);
         let mut events: Vec<Event> = Vec::new();
-        let mut memory: Vec<Found> = Vec::new();
+        // People the document names in full whom the dictionaries do not know: their surname
+        // alone, even in a headline before the full name ("Howard attacks …" over "Michael
+        // Howard"), is not a namesake the dictionaries know (John Howard).
+        let mut memory: Vec<Found> = self.unknown_people(analysis, date);
         let mut mentions = Vec::new();
         for (si, s) in analysis.sentences.iter().enumerate() {
             let mut coded_verbs = Vec::new();
@@ -881,14 +912,14 @@ impl<'a> Coder<'a> {
             events.append(&mut this_sentence);
             self.noun_events(doc, (si, s), date, &memory, &mut mentions, &mut events);
             // Remember this sentence's actors for pronouns in later ones.
+            // People are remembered whether the dictionaries know them or not: "he" and "Mr
+            // Howard" refer to them.
             for (i, t) in s.tokens.iter().enumerate() {
                 if t.ent.starts_with("B-") {
                     let f = self.actor(s, i, date, &memory);
-                    if f.code.is_some() {
-                        memory.push(Found {
-                            person: t.ent.ends_with("PERSON"),
-                            ..f
-                        });
+                    let person = t.ent.ends_with("PERSON");
+                    if f.code.is_some() || person {
+                        memory.push(Found { person, ..f });
                     }
                 }
             }

@@ -24,3 +24,19 @@ fn president_bush_is_the_president_of_the_day() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_namesake_the_dictionaries_lack_is_not_the_one_they_know() {
+    // John Howard was Australia's prime minister in 2005; Michael Howard led Britain's
+    // Conservatives. The headline's "Howard" and the later "Mr Howard" and "he" are Michael.
+    let ev = common::code(
+        "Howard attacks cost of asylum\n\nConservative leader Michael Howard has attacked the \
+         cost of Britain's asylum system. Mr Howard said the government had lost control, and \
+         he criticised Tony Blair.",
+        "2005-03-01",
+    );
+    assert!(
+        !ev.iter().any(|e| e.source.code.as_deref() == Some("AUSGOV")),
+        "{ev:?}"
+    );
+}
