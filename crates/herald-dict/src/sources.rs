@@ -43,7 +43,16 @@ pub struct LeadersReport {
 /// per person (keyed by Wikidata id) with `ISO3GOV` for each term in office, overlapping terms
 /// merged, and `ISO3ELI` outside office. Terms without a valid start date, or that ended before
 /// `since`, are left out.
-pub fn leaders_to_herald(csv: &str, since: Date) -> (String, LeadersReport) {
+///
+/// A person who leads several countries at once (the French president is also co-prince of
+/// Andorra; the British monarch is head of state of the Commonwealth realms) has the codes of
+/// the most populous first: an actor's first code that holds on a date is the one it gets.
+/// `population` maps ISO3 codes to people (GeoNames countryInfo).
+pub fn leaders_to_herald(
+    csv: &str,
+    since: Date,
+    population: &BTreeMap<String, u64>,
+) -> (String, LeadersReport) {
     struct Person {
         names: Vec<String>,
         terms: BTreeMap<String, Vec<(Date, Option<Date>, String)>>,
@@ -89,7 +98,15 @@ pub fn leaders_to_herald(csv: &str, since: Date) -> (String, LeadersReport) {
     for (qid, p) in order {
         report.people += 1;
         out.push_str(&format!("\n{}  @{qid}\n", p.names.join(" | ")));
-        for (iso, terms) in &p.terms {
+        let mut countries: Vec<(&String, &Vec<(Date, Option<Date>, String)>)> =
+            p.terms.iter().collect();
+        countries.sort_by_key(|(iso, _)| {
+            (
+                std::cmp::Reverse(population.get(iso.as_str()).copied().unwrap_or(0)),
+                iso.as_str(),
+            )
+        });
+        for &(iso, terms) in &countries {
             let mut terms = terms.clone();
             terms.sort();
             // Merge overlapping or touching terms (Wikidata often states one term several times).
@@ -116,7 +133,7 @@ pub fn leaders_to_herald(csv: &str, since: Date) -> (String, LeadersReport) {
                 ));
             }
         }
-        for iso in p.terms.keys() {
+        for (iso, _) in &countries {
             out.push_str(&format!("    {iso}ELI  # outside office\n"));
         }
     }
@@ -144,7 +161,7 @@ mod tests {
             USA,Estados Unidos,head_of_state,Donald Trump,Q22686,2025-01-20T00:00:00Z,,GOP,\n\
             USA,Estados Unidos,head_of_state,George Washington,Q23,1789-04-30T00:00:00Z,1797-03-04T00:00:00Z,,\n\
             ISR,Israel,head_of_government,Benjamin Netanyahu,Q43723,,1999-07-06T00:00:00Z,Likud,\n";
-        let (text, report) = leaders_to_herald(csv, Date(19_900_101));
+        let (text, report) = leaders_to_herald(csv, Date(19_900_101), &BTreeMap::new());
         assert_eq!(
             report,
             LeadersReport {
@@ -162,5 +179,20 @@ mod tests {
         assert_eq!(d.code_on(m.entry, Date(20_250_521)), Some("USAGOV"));
         assert_eq!(d.code_on(m.entry, Date(20_220_101)), Some("USAELI"));
         assert_eq!(d.wikidata(m.entry), Some("Q22686"));
+    }
+
+    #[test]
+    fn a_leader_of_several_countries_is_first_the_most_populous_ones() {
+        let csv = "iso3,country,role,person,person_qid,start,end,party,end_cause\n\
+            AND,Andorra,head_of_state,Jacques Chirac,Q2105,1995-05-17T00:00:00Z,2007-05-16T00:00:00Z,,\n\
+            FRA,France,head_of_state,Jacques Chirac,Q2105,1995-05-17T00:00:00Z,2007-05-16T00:00:00Z,,\n";
+        let population: BTreeMap<String, u64> =
+            [("AND".to_string(), 77_006), ("FRA".to_string(), 66_987_244)].into();
+        let (text, _) = leaders_to_herald(csv, Date(19_900_101), &population);
+        let mut d = ActorDictionary::default();
+        assert!(d.add_herald("leaders.actors", &text).is_empty());
+        let m = d.longest_match(&["Jacques", "Chirac"], 0).unwrap();
+        assert_eq!(d.code_on(m.entry, Date(20_050_301)), Some("FRAGOV"), "{text}");
+        assert_eq!(d.code_on(m.entry, Date(20_100_101)), Some("FRAELI"), "{text}");
     }
 }

@@ -515,7 +515,18 @@ fn build_actors(b: BuildActorsArgs) -> Result<()> {
     let src = b.data.join("wikidata-leaders/leaders_history.csv");
     let csv =
         std::fs::read_to_string(&src).with_context(|| format!("reading {}", src.display()))?;
-    let (text, report) = herald_dict::sources::leaders_to_herald(&csv, since);
+    // People per country (GeoNames countryInfo: ISO, ISO3, ..., population in column 8).
+    let info = b.data.join("geonames/countryInfo.txt");
+    let population: std::collections::BTreeMap<String, u64> = std::fs::read_to_string(&info)
+        .with_context(|| format!("reading {}", info.display()))?
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            Some((f.get(1)?.to_string(), f.get(7)?.parse().ok()?))
+        })
+        .collect();
+    let (text, report) = herald_dict::sources::leaders_to_herald(&csv, since, &population);
     if let Some(dir) = b.out.parent() {
         std::fs::create_dir_all(dir)?;
     }
