@@ -152,3 +152,19 @@ fn the_un_written_with_points_is_the_un() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn the_uk_and_downing_street_are_britain() {
+    let ev = common::code(
+        "UK troops killed an Iraqi civilian in Basra. Downing Street condemned the killing.",
+        "2005-03-01",
+    );
+    assert!(
+        ev.iter().any(|e| e.source.code.as_deref() == Some("GBRMIL")),
+        "{ev:?}"
+    );
+    assert!(
+        ev.iter().any(|e| e.source.code.as_deref() == Some("GBRGOV")),
+        "{ev:?}"
+    );
+}
