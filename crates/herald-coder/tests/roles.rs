@@ -156,7 +156,8 @@ fn the_un_written_with_points_is_the_un() {
 #[test]
 fn the_uk_and_downing_street_are_britain() {
     let ev = common::code(
-        "UK troops killed an Iraqi civilian in Basra. Downing Street condemned the killing.",
+        "UK troops killed an Iraqi civilian in Basra. On Monday, Downing Street condemned Iran for the \
+         attack.",
         "2005-03-01",
     );
     assert!(
