@@ -54,7 +54,10 @@ impl Coder<'_> {
             // "The Umma party said it will boycott …": the subject of what a speaker says
             // about itself is the speaker, named or not — never an actor of an earlier
             // sentence.
-            if let Some(speaker) = (person || thing).then(|| speaker_of_pronoun(s, h)).flatten() {
+            if let Some(speaker) = (person || thing)
+                .then(|| speaker_of_pronoun(s, h))
+                .flatten()
+            {
                 let f = self.actor(s, speaker, date, memory);
                 return Found {
                     code: f.code,
@@ -253,8 +256,13 @@ impl Coder<'_> {
                 (a..sn).any(|i| {
                     s.tokens[i].upos == Upos::PROPN
                         && s.tokens[i].ent.ends_with("PERSON")
-                        && !crate::lexicon::TITLES
-                            .contains(&s.tokens[i].text.trim_end_matches('.').to_lowercase().as_str())
+                        && !crate::lexicon::TITLES.contains(
+                            &s.tokens[i]
+                                .text
+                                .trim_end_matches('.')
+                                .to_lowercase()
+                                .as_str(),
+                        )
                 })
             });
             if !first_name {
@@ -416,9 +424,9 @@ fn speaker_of_pronoun(s: &Sentence, h: usize) -> Option<usize> {
         }
         // "confirmed it would tighten": "it" hung on the speech verb, a clause after it.
         "obj" => {
-            let next_clause = children(s, clause_head).into_iter().any(|c| {
-                c > h && matches!(s.tokens[c].deprel.as_str(), "ccomp" | "xcomp")
-            });
+            let next_clause = children(s, clause_head)
+                .into_iter()
+                .any(|c| c > h && matches!(s.tokens[c].deprel.as_str(), "ccomp" | "xcomp"));
             next_clause.then_some(clause_head)?
         }
         _ => return None,

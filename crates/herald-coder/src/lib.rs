@@ -120,13 +120,21 @@ impl<'a> Coder<'a> {
     /// code for on `date`, as uncoded actors known by their surname.
     fn unknown_people(&self, analysis: &Analysis, date: Date) -> Vec<Found> {
         let mut out: Vec<Found> = Vec::new();
-        for m in analysis.entities.iter().filter(|m| m.kind == EntityType::Person) {
+        for m in analysis
+            .entities
+            .iter()
+            .filter(|m| m.kind == EntityType::Person)
+        {
             let s = &analysis.sentences[m.sentence];
             let names: Vec<usize> = (m.token_start..m.token_end)
                 .filter(|&i| {
                     s.tokens[i].upos == Upos::PROPN
                         && !lexicon::TITLES.contains(
-                            &s.tokens[i].text.trim_end_matches('.').to_lowercase().as_str(),
+                            &s.tokens[i]
+                                .text
+                                .trim_end_matches('.')
+                                .to_lowercase()
+                                .as_str(),
                         )
                 })
                 .collect();
@@ -135,10 +143,7 @@ impl<'a> Coder<'a> {
             }
             let f = self.actor(s, analysis.mention_head(m), date, &[]);
             if f.code.is_none() && !out.iter().any(|o| o.last == f.last) {
-                out.push(Found {
-                    person: true,
-                    ..f
-                });
+                out.push(Found { person: true, ..f });
             }
         }
         out
@@ -169,7 +174,10 @@ impl<'a> Coder<'a> {
                 // aircraft including helicopter gunships killed 46 civilians", "Palestinian
                 // police in Jericho confiscated weapons"), for a finite verb with an object
                 // anywhere in the root noun's phrase: the root noun is its subject.
-                let has_object = s.tokens.iter().any(|t| t.head == Some(v) && t.deprel == "obj");
+                let has_object = s
+                    .tokens
+                    .iter()
+                    .any(|t| t.head == Some(v) && t.deprel == "obj");
                 let verbless_root = tree::verbless_root_subject(s, v);
                 // A past tense (VBD, not the participle of a reduced relative) right after the
                 // noun at the root needs no object to be the main verb ("Zambia extradited …").
@@ -478,9 +486,10 @@ impl<'a> Coder<'a> {
                             // cooperation), as CAMEO sorts intents by what is intended.
                             if let Some(intent) = intent.filter(|c| c.starts_with("03")) {
                                 let at = s.tokens[h].span.start;
-                                for e in events[first_event..].iter_mut().filter(|e| {
-                                    e.trigger.start == at && e.code == "030"
-                                }) {
+                                for e in events[first_event..]
+                                    .iter_mut()
+                                    .filter(|e| e.trigger.start == at && e.code == "030")
+                                {
                                     self.recode(e, intent);
                                 }
                             }
@@ -577,7 +586,10 @@ impl<'a> Coder<'a> {
                 let mut tgts = actors_of(&with_conj(tgt_head));
                 // An object that is no actor may name one it is aimed at: "evidence against
                 // Russia was presented", "presented a plan to Iran".
-                if tgts.iter().all(|t| t.as_ref().is_none_or(|f| f.code.is_none())) {
+                if tgts
+                    .iter()
+                    .all(|t| t.as_ref().is_none_or(|f| f.code.is_none()))
+                {
                     let aimed_at = tgt_head.and_then(|o| {
                         children(s, o).into_iter().find(|&c| {
                             s.tokens[c].deprel == "nmod"
@@ -674,8 +686,7 @@ impl<'a> Coder<'a> {
                     &code[..2.min(code.len())],
                     "03" | "04" | "05" | "06" | "16" | "19"
                 );
-                if (!tgts.iter().any(coded) || target_is_place) && coded_srcs.len() > 1 && joint
-                {
+                if (!tgts.iter().any(coded) || target_is_place) && coded_srcs.len() > 1 && joint {
                     // A compound subject without a target acts among its members ("Gondor and
                     // Osgiliath renewed ties", "France and the Philippines agree"), as in
                     // PETRARCH: each on each other, both ways (the reverse side below). So too
@@ -772,10 +783,14 @@ impl<'a> Coder<'a> {
                         // SAY = a b Q"); its claims of violence are claims (`Coder::claim`).
                         let self_report = modality == Modality::Reported
                             && !matches!(code.get(..2), Some("18" | "19" | "20"))
-                            && src.as_ref().and_then(|f| f.code.as_deref()).is_some_and(|c| {
-                                !c.starts_with("---")
-                                    && self.speaker_code(s, v, date, &memory).as_deref() == Some(c)
-                            });
+                            && src
+                                .as_ref()
+                                .and_then(|f| f.code.as_deref())
+                                .is_some_and(|c| {
+                                    !c.starts_with("---")
+                                        && self.speaker_code(s, v, date, &memory).as_deref()
+                                            == Some(c)
+                                });
                         let modality = if self_report {
                             Modality::Asserted
                         } else {

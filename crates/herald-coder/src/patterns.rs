@@ -146,9 +146,10 @@ fn family_code(
     }
     // Comments also hold coders' initials and dates ("# ms 04 Apr 2008"): only a verb's name
     // says whose pattern it is.
-    let names_a_verb = dicts.iter().flat_map(|d| d.verbs_for(words[0])).any(|o| {
-        o.words.len() == words.len() && o.words.iter().zip(&words).all(|(a, b)| a == b)
-    });
+    let names_a_verb = dicts
+        .iter()
+        .flat_map(|d| d.verbs_for(words[0]))
+        .any(|o| o.words.len() == words.len() && o.words.iter().zip(&words).all(|(a, b)| a == b));
     if !names_a_verb {
         return Some(p.code.clone());
     }

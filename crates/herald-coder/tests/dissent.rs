@@ -50,5 +50,9 @@ fn organizing_a_general_strike_is_the_strike() {
             .any(|(s, c, _)| s.as_deref() == Some("NPLOPP") && c == "143"),
         "{got:?}"
     );
-    assert!(!got.iter().any(|(_, c, _)| c == "050" || c.starts_with("19")), "{got:?}");
+    assert!(
+        !got.iter()
+            .any(|(_, c, _)| c == "050" || c.starts_with("19")),
+        "{got:?}"
+    );
 }

@@ -107,5 +107,8 @@ fn seeking_to_cooperate_is_the_intent_of_that_cooperation() {
         .filter(|e| e.trigger.text == "seeking")
         .map(|e| e.code.as_str())
         .collect();
-    assert!(!seeking.is_empty() && seeking.iter().all(|c| *c == "031"), "{events:?}");
+    assert!(
+        !seeking.is_empty() && seeking.iter().all(|c| *c == "031"),
+        "{events:?}"
+    );
 }

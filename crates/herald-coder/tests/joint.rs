@@ -31,7 +31,8 @@ fn the_place_of_a_joint_act_is_no_party_to_it() {
     // Switzerland hosts the talks; it does not negotiate with either side.
     let d = dyads("Iran and Iraq held talks in Geneva on Monday.");
     assert!(
-        d.iter().any(|(s, t, c)| s == "IRN" && t == "IRQ" && c == "046"),
+        d.iter()
+            .any(|(s, t, c)| s == "IRN" && t == "IRQ" && c == "046"),
         "{d:?}"
     );
     assert!(!d.iter().any(|(s, t, _)| s == "CHE" || t == "CHE"), "{d:?}");
@@ -147,11 +148,13 @@ fn a_compound_subject_that_renews_negotiations_negotiates_among_itself() {
     // "renew" has no code of its own: the noun names the event, its subjects both take part.
     let d = dyads("Israel and Lebanon renewed negotiations on Monday.");
     assert!(
-        d.iter().any(|(s, t, c)| s == "ISR" && t == "LBN" && c == "046"),
+        d.iter()
+            .any(|(s, t, c)| s == "ISR" && t == "LBN" && c == "046"),
         "{d:?}"
     );
     assert!(
-        d.iter().any(|(s, t, c)| s == "LBN" && t == "ISR" && c == "046"),
+        d.iter()
+            .any(|(s, t, c)| s == "LBN" && t == "ISR" && c == "046"),
         "{d:?}"
     );
 }
@@ -160,7 +163,8 @@ fn a_compound_subject_that_renews_negotiations_negotiates_among_itself() {
 fn an_object_that_is_no_actor_names_whom_it_is_aimed_at() {
     let d = dyads("Evidence against Russia was presented by Ukraine.");
     assert!(
-        d.iter().any(|(s, t, c)| s == "UKR" && t == "RUS" && c.starts_with("112")),
+        d.iter()
+            .any(|(s, t, c)| s == "UKR" && t == "RUS" && c.starts_with("112")),
         "{d:?}"
     );
 }

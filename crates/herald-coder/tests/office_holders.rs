@@ -36,7 +36,8 @@ fn a_namesake_the_dictionaries_lack_is_not_the_one_they_know() {
         "2005-03-01",
     );
     assert!(
-        !ev.iter().any(|e| e.source.code.as_deref() == Some("AUSGOV")),
+        !ev.iter()
+            .any(|e| e.source.code.as_deref() == Some("AUSGOV")),
         "{ev:?}"
     );
 }

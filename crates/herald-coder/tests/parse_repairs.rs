@@ -131,9 +131,13 @@ fn a_past_tense_right_after_the_root_noun_is_the_main_verb() {
         "{ev:?}"
     );
     // "There were 10 Russian soldiers killed": the soldiers did not kill.
-    let ev = common::code("There were 10 Russian soldiers killed in Ukraine today.", "2015-01-01");
+    let ev = common::code(
+        "There were 10 Russian soldiers killed in Ukraine today.",
+        "2015-01-01",
+    );
     assert!(
-        !ev.iter().any(|e| e.source.code.as_deref() == Some("RUSMIL")),
+        !ev.iter()
+            .any(|e| e.source.code.as_deref() == Some("RUSMIL")),
         "{ev:?}"
     );
 }

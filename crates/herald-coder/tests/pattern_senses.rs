@@ -51,11 +51,7 @@ fn an_idiom_of_a_synonym_does_not_code_the_verb() {
 
 #[test]
 fn wanting_to_attack_is_a_threat_of_force() {
-    let c = codes(
-        "The Taliban want to attack Pakistan.",
-        "2014-03-05",
-        "want",
-    );
+    let c = codes("The Taliban want to attack Pakistan.", "2014-03-05", "want");
     assert_eq!(c, vec!["138".to_string()]);
 }
 

@@ -148,7 +148,8 @@ fn the_un_written_with_points_is_the_un() {
         "1994-04-22",
     );
     assert!(
-        ev.iter().any(|e| e.source.code.as_deref() == Some("IGOUNO")),
+        ev.iter()
+            .any(|e| e.source.code.as_deref() == Some("IGOUNO")),
         "{ev:?}"
     );
 }
@@ -161,11 +162,13 @@ fn the_uk_and_downing_street_are_britain() {
         "2005-03-01",
     );
     assert!(
-        ev.iter().any(|e| e.source.code.as_deref() == Some("GBRMIL")),
+        ev.iter()
+            .any(|e| e.source.code.as_deref() == Some("GBRMIL")),
         "{ev:?}"
     );
     assert!(
-        ev.iter().any(|e| e.source.code.as_deref() == Some("GBRGOV")),
+        ev.iter()
+            .any(|e| e.source.code.as_deref() == Some("GBRGOV")),
         "{ev:?}"
     );
 }

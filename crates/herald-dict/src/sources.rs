@@ -192,7 +192,15 @@ mod tests {
         let mut d = ActorDictionary::default();
         assert!(d.add_herald("leaders.actors", &text).is_empty());
         let m = d.longest_match(&["Jacques", "Chirac"], 0).unwrap();
-        assert_eq!(d.code_on(m.entry, Date(20_050_301)), Some("FRAGOV"), "{text}");
-        assert_eq!(d.code_on(m.entry, Date(20_100_101)), Some("FRAELI"), "{text}");
+        assert_eq!(
+            d.code_on(m.entry, Date(20_050_301)),
+            Some("FRAGOV"),
+            "{text}"
+        );
+        assert_eq!(
+            d.code_on(m.entry, Date(20_100_101)),
+            Some("FRAELI"),
+            "{text}"
+        );
     }
 }

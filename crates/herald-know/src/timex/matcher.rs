@@ -349,7 +349,13 @@ impl Matcher<'_> {
         }
         // the nineties, the eighties
         const DECADES: [&str; 8] = [
-            "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
             "nineties",
         ];
         if the == 1 {

@@ -152,9 +152,27 @@ pub(super) fn add_months(y: i32, m: u32, k: i32) -> (i32, u32) {
 /// "20th" or "twentieth" (up to the twenty-first, as centuries are counted).
 pub(super) fn ordinal_of(word: &str) -> Option<i32> {
     const WORDS: [&str; 21] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-        "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+        "twenty-first",
     ];
     if let Some(k) = WORDS.iter().position(|w| *w == word) {
         return Some(k as i32 + 1);
