@@ -3,7 +3,7 @@
 use crate::tree::{children, lemma, split_name};
 use crate::{Coder, Found};
 use herald_dict::Date;
-use herald_doc::{Sentence, Upos};
+use herald_doc::{Analysis, EntityType, Sentence, Upos};
 
 /// Nouns that count people ("thousands of protesters"): the phrase's actor is what they count.
 const QUANTITY_NOUNS: [&str; 9] = [
@@ -23,6 +23,39 @@ impl Coder<'_> {
     /// Benjamin Netanyahu" → ISRGOV), if the dictionaries know it.
     pub fn entity_code(&self, s: &Sentence, head: usize, date: Date) -> Option<String> {
         self.actor(s, head, date, &[]).code
+    }
+
+    /// The people named with first and last name in `analysis` whom the dictionaries have no
+    /// code for on `date`, as uncoded actors known by their surname.
+    pub(crate) fn unknown_people(&self, analysis: &Analysis, date: Date) -> Vec<Found> {
+        let mut out: Vec<Found> = Vec::new();
+        for m in analysis
+            .entities
+            .iter()
+            .filter(|m| m.kind == EntityType::Person)
+        {
+            let s = &analysis.sentences[m.sentence];
+            let names: Vec<usize> = (m.token_start..m.token_end)
+                .filter(|&i| {
+                    s.tokens[i].upos == Upos::PROPN
+                        && !crate::lexicon::TITLES.contains(
+                            &s.tokens[i]
+                                .text
+                                .trim_end_matches('.')
+                                .to_lowercase()
+                                .as_str(),
+                        )
+                })
+                .collect();
+            if names.len() < 2 {
+                continue;
+            }
+            let f = self.actor(s, analysis.mention_head(m), date, &[]);
+            if f.code.is_none() && !out.iter().any(|o| o.last == f.last) {
+                out.push(Found { person: true, ..f });
+            }
+        }
+        out
     }
 
     /// The actor phrase headed by token `h`.

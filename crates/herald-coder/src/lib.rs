@@ -29,6 +29,7 @@ pub mod dates;
 mod dictionaries;
 mod event;
 mod lexicon;
+mod missing;
 mod modality;
 mod nouns;
 mod patterns;
@@ -43,18 +44,10 @@ use tree::{children, clause_of, dominated_by, hyphen_compound, lemma, split_name
 
 pub use dictionaries::{Dictionaries, LoadError};
 use event::{listed_name, split_actor_lists, story_date};
+pub use missing::Missing;
 
 use herald_dict::Date;
-use herald_doc::{Analysis, Document, EntityType, Event, Modality, Upos};
-
-/// What the dictionaries missed in a document (see [`Coder::missing`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Missing {
-    /// Verb lemmas with subject and object that no verb dictionary knows.
-    pub verbs: Vec<String>,
-    /// Named entities (type, text) with no actor code.
-    pub actors: Vec<(String, String)>,
-}
+use herald_doc::{Analysis, Document, Event, Modality, Upos};
 
 /// An actor found for one side of an event.
 #[derive(Debug, Clone)]
@@ -79,74 +72,6 @@ impl<'a> Coder<'a> {
     /// A coder over `dicts`.
     pub fn new(dicts: &'a Dictionaries) -> Coder<'a> {
         Coder { dicts }
-    }
-
-    /// What the dictionaries missed in a document (PETRARCH's null-verbs and null-actors idea):
-    /// lemmas of verbs with both a subject and an object that no verb dictionary knows, and
-    /// named entities that resolve to no actor code on the document's date.
-    pub fn missing(&self, doc: &Document, analysis: &Analysis) -> Missing {
-        let date = story_date(doc);
-        let mut out = Missing::default();
-        for s in &analysis.sentences {
-            for v in 0..s.tokens.len() {
-                if s.tokens[v].upos != Upos::VERB {
-                    continue;
-                }
-                let kids = children(s, v);
-                let has = |rel: &str| kids.iter().any(|&c| s.tokens[c].deprel.starts_with(rel));
-                if has("nsubj") && (has("obj") || has("obl")) && self.verb_code(s, v).is_none() {
-                    out.verbs.push(lemma(s, v));
-                }
-            }
-        }
-        // Each entity once, in its own sentence; a short name the document gave in full before
-        // ("Trump" after "Donald Trump") is known.
-        let mut memory: Vec<Found> = Vec::new();
-        for e in &analysis.entities {
-            let s = &analysis.sentences[e.sentence];
-            let head = analysis.mention_head(e);
-            let f = self.actor(s, head, date, &memory);
-            if f.code.is_none() {
-                out.actors
-                    .push((e.kind.as_str().to_string(), e.text.clone()));
-            } else {
-                memory.push(f);
-            }
-        }
-        out
-    }
-
-    /// The people named with first and last name in `analysis` whom the dictionaries have no
-    /// code for on `date`, as uncoded actors known by their surname.
-    fn unknown_people(&self, analysis: &Analysis, date: Date) -> Vec<Found> {
-        let mut out: Vec<Found> = Vec::new();
-        for m in analysis
-            .entities
-            .iter()
-            .filter(|m| m.kind == EntityType::Person)
-        {
-            let s = &analysis.sentences[m.sentence];
-            let names: Vec<usize> = (m.token_start..m.token_end)
-                .filter(|&i| {
-                    s.tokens[i].upos == Upos::PROPN
-                        && !lexicon::TITLES.contains(
-                            &s.tokens[i]
-                                .text
-                                .trim_end_matches('.')
-                                .to_lowercase()
-                                .as_str(),
-                        )
-                })
-                .collect();
-            if names.len() < 2 {
-                continue;
-            }
-            let f = self.actor(s, analysis.mention_head(m), date, &[]);
-            if f.code.is_none() && !out.iter().any(|o| o.last == f.last) {
-                out.push(Found { person: true, ..f });
-            }
-        }
-        out
     }
 
     /// Code one document.
