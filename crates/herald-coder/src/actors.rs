@@ -282,22 +282,20 @@ impl Coder<'_> {
         // dictionaries' people of that surname have one code then. Not a full name the
         // dictionaries lack: "Michael Howard" is not John Howard.
         if code.is_none() && !introduced {
-            let surname = (a..b)
-                .rev()
-                .find(|&i| s.tokens[i].upos == Upos::PROPN && s.tokens[i].ent.ends_with("PERSON"));
-            let first_name = surname.is_some_and(|sn| {
-                (a..sn).any(|i| {
-                    s.tokens[i].upos == Upos::PROPN
-                        && s.tokens[i].ent.ends_with("PERSON")
-                        && !crate::lexicon::TITLES.contains(
-                            &s.tokens[i]
-                                .text
-                                .trim_end_matches('.')
-                                .to_lowercase()
-                                .as_str(),
-                        )
-                })
-            });
+            let title = |i: usize| {
+                crate::lexicon::TITLES.contains(
+                    &s.tokens[i]
+                        .text
+                        .trim_end_matches('.')
+                        .to_lowercase()
+                        .as_str(),
+                )
+            };
+            // A title is no surname ("Lord" of "Lord Woolf" is not Winston Lord).
+            let person_name =
+                |i: usize| s.tokens[i].upos == Upos::PROPN && s.tokens[i].ent.ends_with("PERSON");
+            let surname = (a..b).rev().find(|&i| person_name(i) && !title(i));
+            let first_name = surname.is_some_and(|sn| (a..sn).any(|i| person_name(i) && !title(i)));
             if !first_name {
                 code = surname
                     .and_then(|i| self.dicts.actors.surname_code_on(&s.tokens[i].text, date))

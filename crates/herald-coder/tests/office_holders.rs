@@ -41,3 +41,19 @@ fn a_namesake_the_dictionaries_lack_is_not_the_one_they_know() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_title_is_no_surname() {
+    // "a law lord" makes "Lord" a word of its own to remember; "Lord" is not the surname of
+    // Winston Lord in the dictionaries.
+    let ev = common::code(
+        "He said he had not been involved in the choice of Lord Hutton, who as a law lord did \
+         not come under his jurisdiction. Lord Woolf criticised Iran.",
+        "2005-03-01",
+    );
+    assert!(
+        !ev.iter()
+            .any(|e| e.source.code.as_deref() == Some("USAREB")),
+        "{ev:?}"
+    );
+}
