@@ -487,7 +487,7 @@ impl ActorDictionary {
     }
 
     /// The code on `date` of the person a text names by surname only ("President Mugabe"):
-    /// the code every actor whose full name ends with `word` has then, if they agree (the
+    /// the code every person whose full name ends with `word` has then, if they agree (the
     /// same person may be in two files); `None` if they differ, if too many names end so, or
     /// if `word` is a name of its own.
     pub fn surname_code_on(&self, word: &str, date: Date) -> Option<&str> {
@@ -499,7 +499,17 @@ impl ActorDictionary {
         if entries.len() > SURNAME_ENTRIES {
             return None;
         }
-        let mut codes = entries.iter().filter_map(|&e| self.code_on(e, date));
+        // Only people: the dictionaries date a person's codes by their terms; an organisation
+        // whose name ends with the word ("World Confederation of Labour") has one undated code.
+        let mut codes = entries
+            .iter()
+            .filter(|&&e| {
+                self.actors[e]
+                    .codes
+                    .iter()
+                    .any(|c| c.range != DateRange::Always)
+            })
+            .filter_map(|&e| self.code_on(e, date));
         let first = codes.next()?;
         codes.all(|c| c == first).then_some(first)
     }
