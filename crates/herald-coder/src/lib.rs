@@ -33,11 +33,11 @@ mod missing;
 mod modality;
 mod nouns;
 mod patterns;
+mod sides;
 mod tree;
 
 use lexicon::{
-    intent_code, refusal_code, ATTACK_NOUNS, EXPECTATION_VERBS, INTENT_VERBS, REFUSAL_VERBS,
-    SPEECH_VERBS,
+    intent_code, refusal_code, EXPECTATION_VERBS, INTENT_VERBS, REFUSAL_VERBS, SPEECH_VERBS,
 };
 use modality::reported_obligation;
 use tree::{children, clause_of, dominated_by, hyphen_compound, lemma, split_name, subtree_span};
@@ -137,186 +137,8 @@ impl<'a> Coder<'a> {
                 if code == "050" && lemma(s, v) == "agree" && by("xcomp").is_some() {
                     code = "030".to_string();
                 }
-                let agent_by = kids
-                    .iter()
-                    .copied()
-                    .find(|&c| s.tokens[c].deprel == "obl:agent");
-                // A passive subject needs a passive verb: "bombers killed 23 people" parsed
-                // with "bombers" as nsubj:pass (no "were", an object after the verb) is active.
-                let passive_subject = by("nsubj:pass").filter(|_| {
-                    by("aux:pass").is_some() || by("obj").is_none() || agent_by.is_some()
-                });
-                let (src_head, tgt_head) = match passive_subject {
-                    // "A mortar bomb was fired at it from the Gaza Strip": without a "by"
-                    // agent, the place an attack came from is who made it.
-                    Some(p) => (
-                        agent_by.or_else(|| {
-                            matches!(code.get(..2), Some("18" | "19" | "20"))
-                                .then(|| {
-                                    // Also when the parser hangs it on the target ("fired at
-                                    // Israel from Lebanon").
-                                    let from = |c: usize| {
-                                        children(s, c).iter().any(|&g| {
-                                            s.tokens[g].deprel == "case" && lemma(s, g) == "from"
-                                        })
-                                    };
-                                    let obls: Vec<usize> = kids
-                                        .iter()
-                                        .copied()
-                                        .filter(|&c| s.tokens[c].deprel == "obl")
-                                        .collect();
-                                    // "killed in an Israeli air strike": the attack named
-                                    // in an "in" phrase, by whoever made it.
-                                    let in_attack = |c: usize| {
-                                        ATTACK_NOUNS.contains(&lemma(s, c).as_str())
-                                            && children(s, c).iter().any(|&g| {
-                                                s.tokens[g].deprel == "case"
-                                                    && matches!(lemma(s, g).as_str(), "in" | "by")
-                                            })
-                                    };
-                                    obls.iter()
-                                        .copied()
-                                        .find(|&c| from(c))
-                                        .or_else(|| {
-                                            obls.iter().find_map(|&c| {
-                                                children(s, c).into_iter().find(|&g| {
-                                                    s.tokens[g].deprel == "nmod" && from(g)
-                                                })
-                                            })
-                                        })
-                                        .or_else(|| {
-                                            // "… in an air strike by government forces": the
-                                            // attack's "by" phrase, else its own words.
-                                            let attack =
-                                                obls.iter().copied().find(|&c| in_attack(c))?;
-                                            children(s, attack)
-                                                .into_iter()
-                                                .find(|&g| {
-                                                    s.tokens[g].deprel == "nmod"
-                                                        && children(s, g).iter().any(|&x| {
-                                                            s.tokens[x].deprel == "case"
-                                                                && lemma(s, x) == "by"
-                                                        })
-                                                })
-                                                .or(Some(attack))
-                                        })
-                                })
-                                .flatten()
-                        }),
-                        Some(p),
-                    ),
-                    None => {
-                        let tgt = by("obj").or_else(|| by("iobj")).or_else(|| {
-                            kids.iter().copied().find(|&c| {
-                                s.tokens[c].deprel == "obl"
-                                    && children(s, c).iter().any(|&g| {
-                                        s.tokens[g].deprel == "case"
-                                            && matches!(
-                                                s.tokens[g].lemma.to_lowercase().as_str(),
-                                                "with"
-                                                    | "to"
-                                                    | "against"
-                                                    | "on"
-                                                    | "from"
-                                                    | "toward"
-                                                    | "towards"
-                                            )
-                                    })
-                            })
-                        });
-                        // "demanded that Hamas renounce ...", "urged that the council act":
-                        // the subject of the complement clause is who the act is aimed at.
-                        let tgt = tgt.or_else(|| {
-                            let clause = by("ccomp")?;
-                            children(s, clause)
-                                .into_iter()
-                                .find(|&c| s.tokens[c].deprel.starts_with("nsubj"))
-                        });
-                        // "Syria has again offered …" with Syria hung on "has": the subject
-                        // of an auxiliary is its verb's.
-                        let via_aux = || {
-                            kids.iter()
-                                .filter(|&&c| s.tokens[c].deprel.starts_with("aux"))
-                                .find_map(|&a| {
-                                    children(s, a)
-                                        .into_iter()
-                                        .find(|&g| s.tokens[g].deprel == "nsubj")
-                                })
-                        };
-                        // "Israel announced it would free …" with "it" parsed as the object
-                        // of "announced": a pronoun object just before a clause with no
-                        // subject is the clause's subject.
-                        let object_above = || {
-                            let h = s.tokens[v].head.filter(|_| s.tokens[v].deprel == "ccomp")?;
-                            let (lo, _) = subtree_span(s, v);
-                            children(s, h).into_iter().find(|&c| {
-                                s.tokens[c].deprel == "obj"
-                                    && s.tokens[c].upos == Upos::PRON
-                                    && c + 1 <= lo
-                                    && (c + 1..lo).all(|k| {
-                                        s.tokens[k].head == Some(v)
-                                            && matches!(
-                                                s.tokens[k].deprel.as_str(),
-                                                "aux" | "mark" | "advmod"
-                                            )
-                                    })
-                            })
-                        };
-                        (
-                            by("nsubj")
-                                .or_else(|| by("nsubj:pass"))
-                                .or_else(via_aux)
-                                .or_else(object_above),
-                            tgt,
-                        )
-                    }
-                };
-                // The subject of a verb in an xcomp chain is the controller's object or subject.
-                let src_head = src_head.or_else(|| {
-                    let head = s.tokens[v].head?;
-                    if s.tokens[v].deprel == "xcomp" {
-                        let hk = children(s, head);
-                        // "Putin is expected to visit China": a passive controller's subject.
-                        hk.iter()
-                            .copied()
-                            .find(|&c| s.tokens[c].deprel == "obj")
-                            .or_else(|| {
-                                hk.iter().copied().find(|&c| {
-                                    matches!(s.tokens[c].deprel.as_str(), "nsubj" | "nsubj:pass")
-                                })
-                            })
-                    } else if s.tokens[v].deprel == "conj" {
-                        // Up the chain of coordinated verbs to the first with a subject
-                        // ("X bypassed ..., brokered ... and lifted ...").
-                        let mut h = head;
-                        loop {
-                            if let Some(c) = children(s, h)
-                                .into_iter()
-                                .find(|&c| s.tokens[c].deprel == "nsubj")
-                            {
-                                break Some(c);
-                            }
-                            match s.tokens[h].head {
-                                Some(up) if s.tokens[h].deprel == "conj" => h = up,
-                                // "Bush scheduled to give a speech … and meet with X": the
-                                // first verb is a complement; its controller's subject acts.
-                                Some(up) if s.tokens[h].deprel == "xcomp" => {
-                                    break children(s, up).into_iter().find(|&c| {
-                                        matches!(
-                                            s.tokens[c].deprel.as_str(),
-                                            "nsubj" | "nsubj:pass"
-                                        )
-                                    })
-                                }
-                                _ => break None,
-                            }
-                        }
-                    } else if main_verb_missed {
-                        Some(verbless_root.unwrap_or(head))
-                    } else {
-                        None
-                    }
-                });
+                let (src_head, tgt_head) =
+                    sides::argument_heads(s, v, &code, main_verb_missed.then_some(verbless_root));
                 // Where the pattern put an actor (`+` target, `$` source): the first actor
                 // from that word on, within the verb's clause.
                 let (lo, hi) = subtree_span(s, v);
