@@ -17,8 +17,10 @@
 //! 5. dates the event from a time word attached to the verb ("convened ... late Tuesday"), else
 //!    by the publication date.
 //!
-//! Modules: `patterns` matches PETRARCH verb patterns in the verb's clause, `actors` resolves
-//! actor phrases to dated codes, `nouns` codes events named by nouns, `lexicon` holds the word
+//! Modules: `patterns` matches PETRARCH verb patterns in the verb's clause, `sides` picks the
+//! words of the parse that are the source and target, `actors` resolves actor phrases to dated
+//! codes, `nouns` codes events named by nouns, `missing` reports what the dictionaries lack
+//! (`herald missing`), `lexicon` holds the word
 //! lists that steer modality and intents, `tree` answers questions about the parse, `dates`
 //! turns time words into days. Locations and dates written as dates come from the knowledge
 //! layer (herald-know's `locate` and `when`).
