@@ -49,6 +49,17 @@ pub(crate) const INTENT_VERBS: [&str; 14] = [
     "prepare", "agree", "offer", "propose",
 ];
 
+/// Adjectives that, with a copula, say their subject means to do what follows ("is ready to
+/// send troops", "is willing to withdraw", "is determined to attack").
+pub(crate) const INTENT_ADJECTIVES: [&str; 6] = [
+    "ready",
+    "willing",
+    "prepared",
+    "determined",
+    "eager",
+    "keen",
+];
+
 /// Nouns of attacks whose maker a passive killing takes as its agent ("killed in an Israeli
 /// air strike", "wounded in Russian shelling").
 pub(crate) const ATTACK_NOUNS: [&str; 12] = [

@@ -39,7 +39,8 @@ mod sides;
 mod tree;
 
 use lexicon::{
-    intent_code, refusal_code, EXPECTATION_VERBS, INTENT_VERBS, REFUSAL_VERBS, SPEECH_VERBS,
+    intent_code, refusal_code, EXPECTATION_VERBS, INTENT_ADJECTIVES, INTENT_VERBS, REFUSAL_VERBS,
+    SPEECH_VERBS,
 };
 use modality::reported_obligation;
 use tree::{children, clause_of, dominated_by, hyphen_compound, lemma, split_name, subtree_span};
@@ -215,10 +216,20 @@ impl<'a> Coder<'a> {
                     };
                     intent_coded = true;
                 }
+                // "Russia is ready to attack", "Syria is willing to withdraw": an adjective of
+                // intent with a copula introduces an act the way an intent verb does.
                 if let Some(h) = s.tokens[v].head.filter(|&h| {
-                    s.tokens[v].deprel == "xcomp" && INTENT_VERBS.contains(&lemma(s, h).as_str())
+                    s.tokens[v].deprel == "xcomp"
+                        && (INTENT_VERBS.contains(&lemma(s, h).as_str())
+                            || (s.tokens[h].upos == Upos::ADJ
+                                && INTENT_ADJECTIVES.contains(&lemma(s, h).as_str())))
                 }) {
-                    match (self.verb_code(s, h), intent_code(&code)) {
+                    let intent_verb_code = if s.tokens[h].upos == Upos::ADJ {
+                        None
+                    } else {
+                        self.verb_code(s, h)
+                    };
+                    match (intent_verb_code, intent_code(&code)) {
                         (None, Some(intent)) => {
                             code = intent.to_string();
                             back_code = None;
@@ -243,7 +254,13 @@ impl<'a> Coder<'a> {
                                 }
                             }
                         }
-                        _ => {}
+                        // An act with no intent code of its own ("wants to criticise") is
+                        // still only intended.
+                        (None, None) => {
+                            if modality == Modality::Asserted {
+                                modality = Modality::Future;
+                            }
+                        }
                     }
                 }
                 // A time word attached to the verb ("late Tuesday", "on Monday") dates the event.
@@ -537,7 +554,7 @@ impl<'a> Coder<'a> {
                                 .and_then(|f| f.code.as_deref())
                                 .is_some_and(|c| {
                                     !c.starts_with("---")
-                                        && self.speaker_code(s, v, date, &memory).as_deref()
+                                        && self.speaker_code(s, trigger, date, &memory).as_deref()
                                             == Some(c)
                                 });
                         let modality = if self_report {

@@ -112,3 +112,31 @@ fn seeking_to_cooperate_is_the_intent_of_that_cooperation() {
         "{events:?}"
     );
 }
+
+#[test]
+fn being_ready_or_willing_to_act_is_an_intent_not_the_act() {
+    let events = common::code("Russia is determined to attack Georgia.", "2008-08-01");
+    assert!(
+        events
+            .iter()
+            .all(|e| !(e.root == "19" && e.modality == Modality::Asserted)),
+        "{events:?}"
+    );
+    assert!(events.iter().any(|e| e.code == "138"), "{events:?}");
+    let events = common::code(
+        "France is ready to contribute 4,000 troops to a peace-keeping force in Liberia.",
+        "1996-05-06",
+    );
+    assert!(
+        events.iter().any(|e| e.code.starts_with("033")
+            && e.modality == Modality::Asserted
+            && e.source.code.as_deref() == Some("FRA")),
+        "{events:?}"
+    );
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.root == "07" && e.modality == Modality::Asserted),
+        "{events:?}"
+    );
+}
