@@ -126,6 +126,18 @@ impl<'a> Coder<'a> {
                 let Some(vc) = self.verb_code(s, v) else {
                     continue;
                 };
+                // "Russia is set / scheduled / expected to attack": the expectation is no event
+                // of its own; the act is to come.
+                if EXPECTATION_VERBS.contains(&lemma(s, v).as_str())
+                    && children(s, v)
+                        .iter()
+                        .any(|&c| s.tokens[c].deprel == "xcomp")
+                    && children(s, v)
+                        .iter()
+                        .any(|&c| s.tokens[c].deprel == "aux:pass")
+                {
+                    continue;
+                }
                 // "organized a general strike": the strike is the event (see `performed_noun`).
                 if !vc.by_pattern && self.performed_noun(s, v).is_some() {
                     continue;

@@ -201,6 +201,21 @@ impl Coder<'_> {
             if s.tokens[x].deprel == "xcomp" && REFUSAL_VERBS.contains(&lemma(s, h).as_str()) {
                 return (Modality::Negated, attribution);
             }
+            // "Russia denied attacking Georgia", "denied that it had attacked": what is denied
+            // is not asserted to have happened.
+            if matches!(s.tokens[x].deprel.as_str(), "xcomp" | "ccomp") && lemma(s, h) == "deny" {
+                return (Modality::Negated, attribution);
+            }
+            // "is likely to attack" may happen; "is about to / poised to attack" is to come.
+            if s.tokens[x].deprel == "xcomp" && s.tokens[h].upos == herald_doc::Upos::ADJ {
+                match lemma(s, h).as_str() {
+                    "likely" | "unlikely" | "possible" => {
+                        return (Modality::Hypothetical, attribution)
+                    }
+                    "about" | "poised" | "due" | "set" => return (Modality::Future, attribution),
+                    _ => {}
+                }
+            }
             x = h;
         }
         if speech.is_some() && s.tokens[v].head == speech {

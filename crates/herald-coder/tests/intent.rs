@@ -140,3 +140,22 @@ fn being_ready_or_willing_to_act_is_an_intent_not_the_act() {
         "{events:?}"
     );
 }
+
+#[test]
+fn likely_about_to_set_to_and_denied_acts_did_not_happen() {
+    let asserted_attack = |text: &str| {
+        common::code(text, "2008-08-01")
+            .into_iter()
+            .any(|e| e.root == "19" && e.modality == Modality::Asserted)
+    };
+    assert!(!asserted_attack("Russia is likely to attack Georgia."));
+    assert!(!asserted_attack("Russia is about to attack Georgia."));
+    assert!(!asserted_attack("Russia is set to attack Georgia."));
+    assert!(!asserted_attack("Russia denied attacking Georgia."));
+    // "set" itself is no event (it took Russia for the target of an attack).
+    assert!(
+        !common::code("Russia is set to attack Georgia.", "2008-08-01")
+            .iter()
+            .any(|e| e.trigger.text == "set")
+    );
+}
