@@ -156,6 +156,16 @@ impl Coder<'_> {
         if negated {
             return (Modality::Negated, attribution);
         }
+        // "Israel reportedly attacked Iran", "allegedly bombed": someone says so, unnamed.
+        if has(&|c| {
+            s.tokens[c].deprel == "advmod"
+                && matches!(
+                    lemma(s, c).as_str(),
+                    "reportedly" | "allegedly" | "purportedly" | "supposedly"
+                )
+        }) {
+            return (Modality::Reported, attribution);
+        }
         let conditional = has(&|c| s.tokens[c].deprel == "mark" && lemma(s, c) == "if");
         // "Russia said that Sudan must return the helicopter": what the speaker says another
         // must do is asked of them, not done (the saying is a demand, coded on the speech verb).

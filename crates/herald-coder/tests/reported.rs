@@ -175,3 +175,22 @@ fn what_an_actor_reports_of_its_own_deeds_is_asserted() {
         .filter(|e| e.trigger.text == "expelled")
         .all(|e| e.modality == Modality::Reported));
 }
+
+#[test]
+fn reportedly_and_allegedly_are_reported_by_someone_unnamed() {
+    for text in [
+        "Israel reportedly attacked Iran on Monday.",
+        "Israel allegedly bombed a convoy in Syria.",
+    ] {
+        let ev = common::code(text, "2024-10-01");
+        assert!(
+            ev.iter()
+                .any(|e| e.root == "19" && e.modality == Modality::Reported),
+            "{ev:?}"
+        );
+        assert!(
+            !ev.iter().any(|e| e.modality == Modality::Asserted),
+            "{ev:?}"
+        );
+    }
+}
