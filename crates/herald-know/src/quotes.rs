@@ -226,7 +226,7 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
         // quote split by its cue (“…,” Pence said. “But, come on.”).
         // An exclamation or a question is speech however short (“Lock her up!”).
         let exclaimed = inner.trim_end().ends_with(['!', '?']);
-        let fragment = words < 4 && !exclaimed;
+        let fragment = (words < 4 && !exclaimed) || title_case(&inner);
         if fragment && (introduced_by.is_some() || out.is_empty()) {
             continue;
         }
@@ -511,4 +511,32 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
     }
     out.sort_by_key(|q| q.content.start);
     out
+}
+
+/// A title or name written in quotes ("Orange Is the New Black", "Aaron Klein Investigative
+/// Radio"): up to ten words, every word but the small ones capitalised, no full stop inside.
+fn title_case(inner: &str) -> bool {
+    const SMALL: [&str; 12] = [
+        "a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "is", "at",
+    ];
+    let words: Vec<&str> = inner
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let content: Vec<&&str> = words
+        .iter()
+        .filter(|w| !SMALL.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let stop = inner
+        .trim_end()
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    (2..=10).contains(&words.len())
+        && content.len() >= 2
+        && content.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+        && !stop.contains(['.', '!', '?'])
 }

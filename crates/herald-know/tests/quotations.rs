@@ -183,3 +183,13 @@ fn according_to_names_the_source_of_a_direct_quote() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1.as_deref(), Some("the Trump campaign"));
 }
+
+#[test]
+fn a_title_in_quotes_is_no_quotation() {
+    let q = quotes(
+        "She starred in \"Orange Is the New Black\" before the campaign. \"We will win this \
+         state in November,\" she said.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].0.contains("We will win"), "{q:?}");
+}
