@@ -187,7 +187,7 @@ fn according_to_names_the_source_of_a_direct_quote() {
 #[test]
 fn a_title_in_quotes_is_no_quotation() {
     let q = quotes(
-        "She starred in \"Orange Is the New Black\" before the campaign. \"We will win this \
+        "Kerman said \"Orange Is the New Black\" had changed her life. \"We will win this \
          state in November,\" she said.",
     );
     assert_eq!(q.len(), 1, "{q:?}");
