@@ -166,6 +166,25 @@ impl Coder<'_> {
         }) {
             return (Modality::Reported, attribution);
         }
+        // "Will Israel attack Iran?", "Did Russia invade …?": a yes-no question (the auxiliary
+        // before the subject, no question word) asserts nothing. "Why did Israel strike Iran?"
+        // takes the strike as given.
+        let yes_no_question = s.tokens.last().is_some_and(|t| t.text == "?")
+            && kids.iter().any(|&a| {
+                s.tokens[a].deprel.starts_with("aux")
+                    && kids
+                        .iter()
+                        .any(|&n| s.tokens[n].deprel.starts_with("nsubj") && a < n)
+            })
+            && !s.tokens.iter().take(3).any(|t| {
+                matches!(
+                    t.lemma.to_lowercase().as_str(),
+                    "why" | "how" | "when" | "where" | "what" | "who" | "which" | "whom"
+                )
+            });
+        if yes_no_question {
+            return (Modality::Hypothetical, attribution);
+        }
         let conditional = has(&|c| s.tokens[c].deprel == "mark" && lemma(s, c) == "if");
         // "Russia said that Sudan must return the helicopter": what the speaker says another
         // must do is asked of them, not done (the saying is a demand, coded on the speech verb).

@@ -159,3 +159,22 @@ fn likely_about_to_set_to_and_denied_acts_did_not_happen() {
             .any(|e| e.trigger.text == "set")
     );
 }
+
+#[test]
+fn a_yes_no_question_asserts_nothing() {
+    let ev = common::code(
+        "Will Israel attack Iran? Did Russia invade Ukraine?",
+        "2024-10-01",
+    );
+    assert!(!ev.is_empty());
+    assert!(
+        ev.iter().all(|e| e.modality == Modality::Hypothetical),
+        "{ev:?}"
+    );
+    // A question word takes the act as given.
+    let ev = common::code("Why did Israel strike Iran?", "2024-10-01");
+    assert!(
+        ev.iter().any(|e| e.modality == Modality::Asserted),
+        "{ev:?}"
+    );
+}
