@@ -166,6 +166,10 @@ impl Coder<'_> {
         }) {
             return (Modality::Reported, attribution);
         }
+        // "Russia was accused of shelling Kharkiv": what someone is accused of is a claim.
+        if crate::sides::accused_of(s, v).is_some() {
+            return (Modality::Reported, attribution);
+        }
         // "Will Israel attack Iran?", "Did Russia invade …?": a yes-no question (the auxiliary
         // before the subject, no question word) asserts nothing. "Why did Israel strike Iran?"
         // takes the strike as given.

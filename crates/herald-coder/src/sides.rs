@@ -150,6 +150,11 @@ pub(crate) fn argument_heads(
     // The subject of a verb in an xcomp chain is the controller's object or subject.
     let src_head = src_head.or_else(|| {
         let head = s.tokens[v].head?;
+        // "Ukraine accused Russia of attacking …", "Russia was accused of shelling …": the
+        // accused is who did what they are accused of.
+        if let Some(accused) = accused_of(s, v) {
+            return Some(accused);
+        }
         if s.tokens[v].deprel == "xcomp" {
             let hk = children(s, head);
             // "Putin is expected to visit China": a passive controller's subject.
@@ -191,4 +196,27 @@ pub(crate) fn argument_heads(
         }
     });
     (src_head, tgt_head)
+}
+
+/// Verbs whose "of …" complement is what someone is charged with.
+pub(crate) const ACCUSE_VERBS: [&str; 5] = ["accuse", "suspect", "charge", "convict", "blame"];
+
+/// For verb `v` in the "of …ing" complement of an accusation, who is accused: the object of
+/// an active accusation, the subject of a passive one.
+pub(crate) fn accused_of(s: &Sentence, v: usize) -> Option<usize> {
+    let h = s.tokens[v].head?;
+    let of = children(s, v)
+        .iter()
+        .any(|&c| s.tokens[c].deprel == "mark" && lemma(s, c) == "of");
+    if !of
+        || !matches!(s.tokens[v].deprel.as_str(), "advcl" | "xcomp" | "acl")
+        || !ACCUSE_VERBS.contains(&lemma(s, h).as_str())
+    {
+        return None;
+    }
+    let hk = children(s, h);
+    hk.iter()
+        .copied()
+        .find(|&c| s.tokens[c].deprel == "obj")
+        .or_else(|| hk.into_iter().find(|&c| s.tokens[c].deprel == "nsubj:pass"))
 }

@@ -194,3 +194,19 @@ fn reportedly_and_allegedly_are_reported_by_someone_unnamed() {
         );
     }
 }
+
+#[test]
+fn what_someone_is_accused_of_is_their_act_and_a_claim() {
+    for text in [
+        "Russia was accused of shelling Kharkiv.",
+        "Ukraine accused Russia of attacking its power grid.",
+    ] {
+        let ev = common::code(text, "2024-10-01");
+        let act = ev
+            .iter()
+            .find(|e| e.root == "19")
+            .unwrap_or_else(|| panic!("{ev:?}"));
+        assert_eq!(act.source.code.as_deref(), Some("RUS"), "{ev:?}");
+        assert_eq!(act.modality, Modality::Reported, "{ev:?}");
+    }
+}
