@@ -60,6 +60,27 @@ pub(crate) const INTENT_ADJECTIVES: [&str; 6] = [
     "keen",
 ];
 
+/// Weapons and people a text names instead of the side that used them ("a roadside bomb
+/// killed …", "gunmen shot …"): violence by them is violence by an unnamed hand.
+pub(crate) const UNNAMED_HANDS: [&str; 16] = [
+    "bomb",
+    "explosion",
+    "blast",
+    "mine",
+    "missile",
+    "rocket",
+    "shell",
+    "grenade",
+    "drone",
+    "gunfire",
+    "ambush",
+    "gunman",
+    "attacker",
+    "assailant",
+    "bomber",
+    "sniper",
+];
+
 /// Nouns of attacks whose maker a passive killing takes as its agent ("killed in an Israeli
 /// air strike", "wounded in Russian shelling").
 pub(crate) const ATTACK_NOUNS: [&str; 12] = [

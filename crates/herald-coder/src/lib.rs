@@ -39,8 +39,8 @@ mod sides;
 mod tree;
 
 use lexicon::{
-    intent_code, refusal_code, EXPECTATION_VERBS, INTENT_ADJECTIVES, INTENT_VERBS, REFUSAL_VERBS,
-    SPEECH_VERBS,
+    intent_code, refusal_code, ATTACK_NOUNS, EXPECTATION_VERBS, INTENT_ADJECTIVES, INTENT_VERBS,
+    REFUSAL_VERBS, SPEECH_VERBS, UNNAMED_HANDS,
 };
 use modality::reported_obligation;
 use tree::{children, clause_of, dominated_by, hyphen_compound, lemma, split_name, subtree_span};
@@ -497,7 +497,24 @@ impl<'a> Coder<'a> {
                         // do not act) — except violence done to someone named: "three Iraqi
                         // civilians were killed in a car bombing", "a roadside bomb killed a US
                         // soldier" happened, by a hand the text does not name (no source code).
+                        // The hand is unnamed when the subject is a weapon or an attack ("a
+                        // roadside bombing") or there is none where the grammar has none;
+                        // an earthquake or a drought that "hit Chile" is no violence.
+                        let unnamed_hand = match src_head {
+                            Some(h) => {
+                                UNNAMED_HANDS.contains(&lemma(s, h).as_str())
+                                    || ATTACK_NOUNS.contains(&lemma(s, h).as_str())
+                            }
+                            // No subject: a passive ("were killed in a bombing"), or a
+                            // participle after the clause that says who ("…, killing 50").
+                            None => {
+                                children(s, v).iter().any(|&c| {
+                                    matches!(s.tokens[c].deprel.as_str(), "nsubj:pass" | "aux:pass")
+                                }) || (s.tokens[v].deprel == "advcl" && s.tokens[v].xpos == "VBG")
+                            }
+                        };
                         let violence_to_someone = matches!(code.get(..2), Some("18" | "19" | "20"))
+                            && unnamed_hand
                             && tgt
                                 .as_ref()
                                 .and_then(|f| f.code.as_deref())

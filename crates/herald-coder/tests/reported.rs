@@ -210,3 +210,13 @@ fn what_someone_is_accused_of_is_their_act_and_a_claim() {
         assert_eq!(act.modality, Modality::Reported, "{ev:?}");
     }
 }
+
+#[test]
+fn an_earthquake_is_no_unnamed_hand() {
+    let ev = common::code(
+        "Four earthquakes measuring up to 4.5 on the Richter scale have hit the Bay of Plenty \
+         and Waikato region. A powerful storm hit northern Chile.",
+        "1987-03-03",
+    );
+    assert!(!ev.iter().any(|e| e.root == "19"), "{ev:?}");
+}
