@@ -78,11 +78,26 @@ impl Coder<'_> {
         confidence: f32,
     ) -> Event {
         let entry = self.dicts.codes.cameo(code);
-        let plover = self.dicts.codes.plover(code).map(|p| PloverEvent {
+        let mut plover = self.dicts.codes.plover(code).map(|p| PloverEvent {
             kind: p.event.clone(),
             mode: p.mode.clone(),
             context: p.context.clone(),
         });
+        // The PLOVER manual codes official resignations as RETREAT (mode "resign"); the 2021
+        // CAMEO table sends CAMEO's yielding to demands (083x), where "resign" is coded, to
+        // CONCEDE.
+        if code.starts_with("08")
+            && matches!(
+                s.tokens[trigger].lemma.to_lowercase().as_str(),
+                "resign" | "quit" | "abdicate"
+            )
+        {
+            plover = Some(PloverEvent {
+                kind: "RETREAT".to_string(),
+                mode: Some("resign".to_string()),
+                context: vec!["political_institutions".to_string()],
+            });
+        }
         Event {
             doc_id: doc.id.clone(),
             sentence: si,
