@@ -56,18 +56,3 @@ fn organizing_a_general_strike_is_the_strike() {
         "{got:?}"
     );
 }
-
-#[test]
-fn a_resignation_is_a_plover_retreat() {
-    let ev = common::code(
-        "Georgian President Eduard Shevardnadze resigned on Sunday.",
-        "2003-11-23",
-    );
-    let resigned = ev
-        .iter()
-        .find(|e| e.trigger.text == "resigned")
-        .unwrap_or_else(|| panic!("{ev:?}"));
-    let plover = resigned.plover.as_ref().unwrap();
-    assert_eq!(plover.kind, "RETREAT");
-    assert_eq!(plover.mode.as_deref(), Some("resign"));
-}

@@ -1,0 +1,19 @@
+//! PLOVER categories where the PLOVER manual reads an event otherwise than the 2021
+//! CAMEO→PLOVER table.
+
+mod common;
+
+#[test]
+fn a_resignation_is_a_plover_retreat() {
+    let ev = common::code(
+        "Georgian President Eduard Shevardnadze resigned on Sunday.",
+        "2003-11-23",
+    );
+    let resigned = ev
+        .iter()
+        .find(|e| e.trigger.text == "resigned")
+        .unwrap_or_else(|| panic!("{ev:?}"));
+    let plover = resigned.plover.as_ref().unwrap();
+    assert_eq!(plover.kind, "RETREAT");
+    assert_eq!(plover.mode.as_deref(), Some("resign"));
+}
