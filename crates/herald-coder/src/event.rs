@@ -98,6 +98,20 @@ impl Coder<'_> {
                 context: vec!["political_institutions".to_string()],
             });
         }
+        // The PLOVER manual codes indicting, charging and suing as ACCUSE (mode "allege");
+        // the 2021 table sends CAMEO's 173 (arrest, detain or charge) to COERCE.
+        if code == "173"
+            && matches!(
+                s.tokens[trigger].lemma.to_lowercase().as_str(),
+                "indict" | "charge" | "sue" | "prosecute"
+            )
+        {
+            plover = Some(PloverEvent {
+                kind: "ACCUSE".to_string(),
+                mode: Some("allege".to_string()),
+                context: vec!["legal".to_string()],
+            });
+        }
         Event {
             doc_id: doc.id.clone(),
             sentence: si,

@@ -113,14 +113,21 @@ fn a_pattern_written_for_the_verb_beats_a_synonyms_alike() {
 }
 
 #[test]
-fn expelling_inspectors_is_1663_and_diplomats_174() {
-    // herald's EXPEL pattern adds CAMEO 1663; other expulsions keep CAMEO.2.0.txt's code.
+fn expelling_inspectors_is_1663_diplomats_166_and_others_174() {
+    // herald's EXPEL patterns add CAMEO 1663 and 166 (PLOVER's SANCTION "expel diplomats");
+    // other expulsions keep CAMEO.2.0.txt's code.
     let ev = common::code(
         "North Korea expelled inspectors of the International Atomic Energy Agency.",
         "2003-01-01",
     );
     assert!(ev.iter().any(|e| e.code == "1663"), "{ev:?}");
     let ev = common::code("Russia expelled two British diplomats.", "2003-01-01");
+    assert!(
+        ev.iter()
+            .any(|e| e.code == "166" && e.plover.as_ref().is_some_and(|p| p.kind == "SANCTION")),
+        "{ev:?}"
+    );
+    let ev = common::code("Russia expelled two British journalists.", "2003-01-01");
     assert!(ev.iter().any(|e| e.code == "174"), "{ev:?}");
 }
 

@@ -17,3 +17,19 @@ fn a_resignation_is_a_plover_retreat() {
     assert_eq!(plover.kind, "RETREAT");
     assert_eq!(plover.mode.as_deref(), Some("resign"));
 }
+
+#[test]
+fn an_indictment_is_a_plover_accusation() {
+    let ev = common::code(
+        "A US federal court indicted Russia's military intelligence chief.",
+        "2018-07-13",
+    );
+    let indicted = ev
+        .iter()
+        .find(|e| e.trigger.text == "indicted")
+        .unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(indicted.code, "173");
+    let plover = indicted.plover.as_ref().unwrap();
+    assert_eq!(plover.kind, "ACCUSE");
+    assert_eq!(plover.mode.as_deref(), Some("allege"));
+}
