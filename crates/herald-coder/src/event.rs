@@ -83,34 +83,8 @@ impl Coder<'_> {
             mode: p.mode.clone(),
             context: p.context.clone(),
         });
-        // The PLOVER manual codes official resignations as RETREAT (mode "resign"); the 2021
-        // CAMEO table sends CAMEO's yielding to demands (083x), where "resign" is coded, to
-        // CONCEDE.
-        if code.starts_with("08")
-            && matches!(
-                s.tokens[trigger].lemma.to_lowercase().as_str(),
-                "resign" | "quit" | "abdicate"
-            )
-        {
-            plover = Some(PloverEvent {
-                kind: "RETREAT".to_string(),
-                mode: Some("resign".to_string()),
-                context: vec!["political_institutions".to_string()],
-            });
-        }
-        // The PLOVER manual codes indicting, charging and suing as ACCUSE (mode "allege");
-        // the 2021 table sends CAMEO's 173 (arrest, detain or charge) to COERCE.
-        if code == "173"
-            && matches!(
-                s.tokens[trigger].lemma.to_lowercase().as_str(),
-                "indict" | "charge" | "sue" | "prosecute"
-            )
-        {
-            plover = Some(PloverEvent {
-                kind: "ACCUSE".to_string(),
-                mode: Some("allege".to_string()),
-                context: vec!["legal".to_string()],
-            });
+        if let Some(p) = plover_per_manual(code, &s.tokens[trigger].lemma.to_lowercase()) {
+            plover = Some(p);
         }
         Event {
             doc_id: doc.id.clone(),
@@ -159,6 +133,29 @@ impl Coder<'_> {
         e.quad = entry.map_or(0, |x| x.quad);
         e.goldstein = entry.map_or(0.0, |x| x.goldstein);
         e.code = code.to_string();
+    }
+}
+
+/// Where the PLOVER manual reads an event otherwise than the 2021 CAMEO→PLOVER table
+/// (`data/cameo2plover-2021.txt`) maps its CAMEO code: official resignations are RETREAT
+/// (mode resign), not the CONCEDE of CAMEO 083x; indicting, charging and suing are ACCUSE
+/// (allege), not the COERCE of CAMEO 173; international sanctions are SANCTION (discontinue),
+/// not the COERCE of CAMEO 163.
+fn plover_per_manual(code: &str, trigger: &str) -> Option<PloverEvent> {
+    let plover = |kind: &str, mode: &str, context: &str| PloverEvent {
+        kind: kind.to_string(),
+        mode: Some(mode.to_string()),
+        context: vec![context.to_string()],
+    };
+    match (code, trigger) {
+        (c, "resign" | "quit" | "abdicate") if c.starts_with("08") => {
+            Some(plover("RETREAT", "resign", "political_institutions"))
+        }
+        ("173", "indict" | "charge" | "sue" | "prosecute") => {
+            Some(plover("ACCUSE", "allege", "legal"))
+        }
+        ("163", _) if trigger != "boycott" => Some(plover("SANCTION", "discontinue", "economic")),
+        _ => None,
     }
 }
 

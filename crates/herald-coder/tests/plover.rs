@@ -33,3 +33,16 @@ fn an_indictment_is_a_plover_accusation() {
     assert_eq!(plover.kind, "ACCUSE");
     assert_eq!(plover.mode.as_deref(), Some("allege"));
 }
+
+#[test]
+fn international_sanctions_are_a_plover_sanction() {
+    let ev = common::code(
+        "President Bill Clinton has imposed sanctions on the Taliban.",
+        "1999-07-06",
+    );
+    let imposed = ev
+        .iter()
+        .find(|e| e.code == "163")
+        .unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(imposed.plover.as_ref().unwrap().kind, "SANCTION");
+}
