@@ -146,10 +146,20 @@ impl<'a> Coder<'a> {
                     (vc.code.clone(), vc.back.clone(), vc.rule.clone());
                 let kids = children(s, v);
                 let by = |rel: &str| kids.iter().copied().find(|&c| s.tokens[c].deprel == rel);
-                // "X agreed to hold exercises": agreeing to do something is CAMEO's expressed
-                // intent to cooperate (03: "offer, promise, agree to ... cooperate"), not the
-                // diplomatic cooperation (050) CAMEO.2.0.txt gives "agree" alone.
-                if code == "050" && lemma(s, v) == "agree" && by("xcomp").is_some() {
+                // "X agreed to hold exercises", "agreed that their countries should cooperate",
+                // "agreed upon a free-trade pact": agreeing to do something is CAMEO's
+                // expressed intent to cooperate (03: "offer, promise, agree to ... cooperate"),
+                // not the diplomatic cooperation (050) CAMEO.2.0.txt gives "agree" alone.
+                let agreed_to = by("xcomp").is_some()
+                    || by("ccomp").is_some()
+                    || kids.iter().any(|&c| {
+                        s.tokens[c].deprel == "obl"
+                            && children(s, c).iter().any(|&g| {
+                                s.tokens[g].deprel == "case"
+                                    && matches!(lemma(s, g).as_str(), "to" | "on" | "upon")
+                            })
+                    });
+                if code == "050" && lemma(s, v) == "agree" && agreed_to {
                     code = "030".to_string();
                 }
                 let (src_head, tgt_head) =

@@ -178,3 +178,21 @@ fn a_yes_no_question_asserts_nothing() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn agreeing_that_or_upon_is_an_intent_to_cooperate() {
+    for text in [
+        "Hungary and Romania agreed on Wednesday that their countries should cooperate.",
+        "The United States and Jordan have agreed upon a new free-trade pact.",
+    ] {
+        let events = common::code(text, "1990-01-01");
+        assert!(
+            events.iter().any(|e| e.code.starts_with("03")),
+            "{text}: {events:?}"
+        );
+        assert!(
+            !events.iter().any(|e| e.code == "050"),
+            "{text}: {events:?}"
+        );
+    }
+}
