@@ -4,10 +4,30 @@
 pub(crate) const APPEAL_VERBS: [&str; 10] = [
     "urge", "ask", "call", "demand", "request", "press", "appeal", "push", "implore", "pressure",
 ];
-pub(crate) const SPEECH_VERBS: [&str; 20] = [
-    "say", "tell", "report", "claim", "state", "announce", "add", "note", "write", "cite",
-    "insist", "warn", "respond", "reply", "maintain", "argue", "suggest", "believe", "confirm",
+pub(crate) const SPEECH_VERBS: [&str; 23] = [
+    "say",
+    "tell",
+    "report",
+    "claim",
+    "state",
+    "announce",
+    "add",
+    "note",
+    "write",
+    "cite",
+    "insist",
+    "warn",
+    "respond",
+    "reply",
+    "maintain",
+    "argue",
+    "suggest",
+    "believe",
+    "confirm",
     "declare",
+    "reiterate",
+    "stress",
+    "emphasize",
 ];
 /// Words of address and office before a surname ("Mr Chirac", "President Mugabe"): no first
 /// name.

@@ -708,6 +708,9 @@ impl<'a> Coder<'a> {
                     }
                 }
             }
+            // "X said Y must …" whatever Y must do, even what the dictionaries do not code
+            // ("Libya must hand over the bombers", "China must drop barriers"): X demands it.
+            self.obligations(doc, (si, s), date, &memory, &mut events, first_event);
             // A speech verb whose reported clause was coded is attribution, not an event.
             let mut this_sentence = events.split_off(first_event);
             this_sentence.retain(|e| {

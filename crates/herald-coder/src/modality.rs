@@ -288,3 +288,68 @@ pub(crate) fn reported_obligation(
             _ => None,
         })
 }
+
+impl Coder<'_> {
+    /// The demands (must) and appeals (should) of speakers in sentence `si` on the subjects of
+    /// what they say, for clauses whose own verb coded none ("the minister reiterated that
+    /// Libya must hand over the bombers": Britain demands of Libya, CAMEO 100); appended to
+    /// `events` unless the sentence, from `first_event` on, has one on that speech verb for
+    /// that target. A bare statement (01) on the speech verb to that target gives way.
+    pub(crate) fn obligations(
+        &self,
+        doc: &Document,
+        (si, s): (usize, &Sentence),
+        date: Date,
+        memory: &[Found],
+        events: &mut Vec<Event>,
+        first_event: usize,
+    ) {
+        for c in 0..s.tokens.len() {
+            let Some(sv) = self.speech_of(s, c) else {
+                continue;
+            };
+            let Some(code) = reported_obligation(s, c, Some(sv)) else {
+                continue;
+            };
+            let subject = |h: usize| {
+                children(s, h)
+                    .into_iter()
+                    .find(|&x| s.tokens[x].deprel.starts_with("nsubj"))
+                    .map(|x| self.actor(s, x, date, memory))
+                    .filter(|f| f.code.as_deref().is_some_and(|k| !k.ends_with("MED")))
+            };
+            let (Some(speaker), Some(asked)) = (subject(sv), subject(c)) else {
+                continue;
+            };
+            if speaker.code == asked.code {
+                continue;
+            }
+            let at = s.tokens[sv].span.start;
+            let on_sv = |e: &Event| {
+                e.sentence == si && e.trigger.start == at && e.target.code == asked.code
+            };
+            let mut k = first_event;
+            while k < events.len() {
+                if on_sv(&events[k]) && events[k].code.starts_with("01") {
+                    events.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+            if events[first_event..].iter().any(on_sv) {
+                continue;
+            }
+            events.push(self.event(
+                doc,
+                (si, s),
+                sv,
+                code,
+                (Some(&speaker), Some(&asked)),
+                (Modality::Asserted, None),
+                None,
+                "herald:obligation",
+                0.5,
+            ));
+        }
+    }
+}

@@ -23,3 +23,18 @@ fn a_reported_must_is_a_demand_and_the_act_is_requested() {
         .filter(|e| e.trigger.text == "return")
         .all(|e| e.modality == Modality::Requested));
 }
+
+#[test]
+fn what_a_speaker_says_another_must_do_is_a_demand_whatever_it_is() {
+    // "hand over" is no verb of the dictionaries; the demand stands all the same.
+    let ev = common::code(
+        "A senior British minister reiterated that Libya must hand over the alleged bombers.",
+        "1992-01-01",
+    );
+    assert!(
+        ev.iter().any(|e| e.code == "100"
+            && e.source.code.as_deref() == Some("GBRGOV")
+            && e.target.code.as_deref() == Some("LBY")),
+        "{ev:?}"
+    );
+}
