@@ -130,6 +130,8 @@ pub(crate) const REFUSAL_VERBS: [&str; 4] = ["refuse", "decline", "fail", "rejec
 /// cooperate), conflict → 13 (threaten); verbal acts stay as they are.
 pub(crate) fn intent_code(code: &str) -> Option<&'static str> {
     Some(match code.get(..2)? {
+        // Intent to mediate (039), else to meet or negotiate (036).
+        "04" if code.starts_with("045") => "039",
         "04" => "036",
         "05" => "032",
         "06" => match code {
