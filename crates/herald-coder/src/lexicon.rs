@@ -184,3 +184,19 @@ pub(crate) fn refusal_code(code: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intents_follow_what_is_intended() {
+        assert_eq!(intent_code("045"), Some("039"));
+        assert_eq!(intent_code("046"), Some("036"));
+        assert_eq!(intent_code("0841"), Some("0353"));
+        assert_eq!(intent_code("0871"), Some("0356"));
+        assert_eq!(intent_code("072"), Some("0332"));
+        assert_eq!(intent_code("190"), Some("138"));
+        assert_eq!(intent_code("111"), None);
+    }
+}
