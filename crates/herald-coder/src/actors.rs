@@ -87,18 +87,19 @@ impl Coder<'_> {
             // "The Umma party said it will boycott …": the subject of what a speaker says
             // about itself is the speaker, named or not — never an actor of an earlier
             // sentence.
+            // The pronoun stands for `code`'s actor, at the pronoun's place.
+            let standing_for = |code: Option<String>| Found {
+                code,
+                span: (h, h + 1),
+                person,
+                last: upper.clone(),
+                role_country: None,
+            };
             if let Some(speaker) = (person || thing)
                 .then(|| speaker_of_pronoun(s, h))
                 .flatten()
             {
-                let f = self.actor(s, speaker, date, memory);
-                return Found {
-                    code: f.code,
-                    span: (h, h + 1),
-                    person,
-                    last: upper,
-                    role_country: None,
-                };
+                return standing_for(self.actor(s, speaker, date, memory).code);
             }
             if person || thing {
                 // The nearest earlier name of the right kind: this sentence first, then before.
@@ -128,22 +129,10 @@ impl Coder<'_> {
                         .find(|f| f.person == person && (person || f.code.is_some()))
                         .cloned()
                 }) {
-                    return Found {
-                        code: f.code,
-                        span: (h, h + 1),
-                        person,
-                        last: upper,
-                        role_country: None,
-                    };
+                    return standing_for(f.code);
                 }
             }
-            return Found {
-                code: None,
-                span: (h, h + 1),
-                person,
-                last: upper,
-                role_country: None,
-            };
+            return standing_for(None);
         }
         // The head with its name-building dependents.
         let mut idx = vec![h];
