@@ -742,6 +742,9 @@ impl<'a> Coder<'a> {
                     let f = self.actor(s, i, date, &memory);
                     let person = t.ent.ends_with("PERSON");
                     if f.code.is_some() || person {
+                        // Once per actor, at its latest mention: the memory is searched for
+                        // every actor phrase, so it holds each only once.
+                        memory.retain(|m| !(m.last == f.last && m.code == f.code));
                         memory.push(Found { person, ..f });
                     }
                 }

@@ -305,6 +305,15 @@ impl Coder<'_> {
         first_event: usize,
     ) {
         for c in 0..s.tokens.len() {
+            // Only a clause with "must" or "should" of its own (cheap to rule out first).
+            let obliged = s.tokens.iter().any(|t| {
+                t.head == Some(c)
+                    && t.deprel == "aux"
+                    && matches!(t.lemma.to_lowercase().as_str(), "must" | "should")
+            });
+            if !obliged {
+                continue;
+            }
             let Some(sv) = self.speech_of(s, c) else {
                 continue;
             };
