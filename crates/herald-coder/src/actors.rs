@@ -1,5 +1,6 @@
 //! Resolving an actor phrase of the parse to a dated actor code.
 
+use crate::lexicon::is_title;
 use crate::tree::{children, lemma, split_name};
 use crate::{Coder, Found};
 use herald_dict::Date;
@@ -36,16 +37,7 @@ impl Coder<'_> {
         {
             let s = &analysis.sentences[m.sentence];
             let names: Vec<usize> = (m.token_start..m.token_end)
-                .filter(|&i| {
-                    s.tokens[i].upos == Upos::PROPN
-                        && !crate::lexicon::TITLES.contains(
-                            &s.tokens[i]
-                                .text
-                                .trim_end_matches('.')
-                                .to_lowercase()
-                                .as_str(),
-                        )
-                })
+                .filter(|&i| s.tokens[i].upos == Upos::PROPN && !is_title(&s.tokens[i].text))
                 .collect();
             if names.len() < 2 {
                 continue;
@@ -271,15 +263,7 @@ impl Coder<'_> {
         // dictionaries' people of that surname have one code then. Not a full name the
         // dictionaries lack: "Michael Howard" is not John Howard.
         if code.is_none() && !introduced {
-            let title = |i: usize| {
-                crate::lexicon::TITLES.contains(
-                    &s.tokens[i]
-                        .text
-                        .trim_end_matches('.')
-                        .to_lowercase()
-                        .as_str(),
-                )
-            };
+            let title = |i: usize| is_title(&s.tokens[i].text);
             // A title is no surname ("Lord" of "Lord Woolf" is not Winston Lord).
             let person_name =
                 |i: usize| s.tokens[i].upos == Upos::PROPN && s.tokens[i].ent.ends_with("PERSON");

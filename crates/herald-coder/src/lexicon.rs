@@ -31,7 +31,7 @@ pub(crate) const SPEECH_VERBS: [&str; 23] = [
 ];
 /// Words of address and office before a surname ("Mr Chirac", "President Mugabe"): no first
 /// name.
-pub(crate) const TITLES: [&str; 28] = [
+const TITLES: [&str; 28] = [
     "mr",
     "mrs",
     "ms",
@@ -61,6 +61,11 @@ pub(crate) const TITLES: [&str; 28] = [
     "ayatollah",
     "pope",
 ];
+
+/// Whether `word` is a word of address or office ("Mr.", "Lord", "President").
+pub(crate) fn is_title(word: &str) -> bool {
+    TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
 pub(crate) const HYPOTHETICAL_AUX: [&str; 6] = ["would", "could", "might", "may", "should", "can"];
 /// Verbs whose complement is an act intended, threatened or promised ("wants to attack",
 /// "vowed to hold talks"): the intent is the event, CAMEO 03 or 13.
