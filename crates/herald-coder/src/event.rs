@@ -77,24 +77,15 @@ impl Coder<'_> {
         rule: &str,
         confidence: f32,
     ) -> Event {
-        let entry = self.dicts.codes.cameo(code);
-        let mut plover = self.dicts.codes.plover(code).map(|p| PloverEvent {
-            kind: p.event.clone(),
-            mode: p.mode.clone(),
-            context: p.context.clone(),
-        });
-        if let Some(p) = plover_per_manual(code, &s.tokens[trigger].lemma.to_lowercase()) {
-            plover = Some(p);
-        }
-        Event {
+        let mut e = Event {
             doc_id: doc.id.clone(),
             sentence: si,
             source: actor_ref(s, src),
             target: actor_ref(s, tgt),
-            root: code.get(..2).unwrap_or(code).to_string(),
-            quad: entry.map_or(0, |e| e.quad),
-            goldstein: entry.map_or(0.0, |e| e.goldstein),
-            code: code.to_string(),
+            root: String::new(),
+            quad: 0,
+            goldstein: 0.0,
+            code: String::new(),
             trigger: TextSpan {
                 text: s.tokens[trigger].text.clone(),
                 start: s.tokens[trigger].span.start,
@@ -111,23 +102,26 @@ impl Coder<'_> {
                 "publication"
             }
             .to_string(),
-            plover,
+            plover: None,
             location: None,
             rule: rule.to_string(),
             confidence,
-        }
+        };
+        self.recode(&mut e, code, &s.tokens[trigger].lemma);
+        e
     }
-}
 
-impl Coder<'_> {
-    /// Give `e` another code, with that code's root, Goldstein score, QuadClass and PLOVER
-    /// category.
-    pub(crate) fn recode(&self, e: &mut Event, code: &str) {
+    /// Give `e`, triggered by a word of lemma `trigger`, the code `code` with that code's
+    /// root, Goldstein score, QuadClass and PLOVER category (the PLOVER manual's reading where
+    /// it differs from the 2021 table).
+    pub(crate) fn recode(&self, e: &mut Event, code: &str, trigger: &str) {
         let entry = self.dicts.codes.cameo(code);
-        e.plover = self.dicts.codes.plover(code).map(|p| PloverEvent {
-            kind: p.event.clone(),
-            mode: p.mode.clone(),
-            context: p.context.clone(),
+        e.plover = plover_per_manual(code, &trigger.to_lowercase()).or_else(|| {
+            self.dicts.codes.plover(code).map(|p| PloverEvent {
+                kind: p.event.clone(),
+                mode: p.mode.clone(),
+                context: p.context.clone(),
+            })
         });
         e.root = code.get(..2).unwrap_or(code).to_string();
         e.quad = entry.map_or(0, |x| x.quad);

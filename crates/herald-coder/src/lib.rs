@@ -272,7 +272,7 @@ impl<'a> Coder<'a> {
                                     .iter_mut()
                                     .filter(|e| e.trigger.start == at && e.code == "030")
                                 {
-                                    self.recode(e, intent);
+                                    self.recode(e, intent, &lemma(s, h));
                                 }
                             }
                         }
