@@ -78,17 +78,23 @@ impl Coder<'_> {
     /// code of its own for that object — none at all, or only its block's default (CAMEO.2.0.txt
     /// codes "organize" as coordinating, 050): the noun is then the event, not the verb.
     pub(crate) fn performed_noun(&self, s: &Sentence, v: usize) -> Option<usize> {
+        let n = self.performed_object(s, v)?;
+        match self.verb_code(s, v) {
+            Some(vc) if vc.by_pattern => None,
+            _ => Some(n),
+        }
+    }
+
+    /// The event noun a perform verb `v` takes as its object, whatever the verb's code (see
+    /// `performed_noun`, which also asks the dictionaries).
+    pub(crate) fn performed_object(&self, s: &Sentence, v: usize) -> Option<usize> {
         if s.tokens[v].upos != Upos::VERB || !PERFORM_VERBS.contains(&lemma(s, v).as_str()) {
             return None;
         }
         let n = children(s, v)
             .into_iter()
             .find(|&c| s.tokens[c].deprel == "obj" && s.tokens[c].upos == Upos::NOUN)?;
-        self.event_noun(s, n)?;
-        match self.verb_code(s, v) {
-            Some(vc) if vc.by_pattern => None,
-            _ => Some(n),
-        }
+        self.event_noun(s, n).map(|_| n)
     }
 
     /// The events named by nouns in sentence `si`, appended to `events`.
