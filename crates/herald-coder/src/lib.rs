@@ -643,10 +643,9 @@ impl<'a> Coder<'a> {
                             });
                             let own_act = match self.speech_of(s, v) {
                                 None => true,
-                                Some(sv) => children(s, sv)
-                                    .into_iter()
-                                    .find(|&c| s.tokens[c].deprel.starts_with("nsubj"))
-                                    .and_then(|c| self.actor(s, c, date, &memory).code)
+                                Some(sv) => self
+                                    .subject_actor(s, sv, date, &memory)
+                                    .and_then(|f| f.code)
                                     .is_some_and(|c| {
                                         src.as_ref().and_then(|f| f.code.as_ref()) == Some(&c)
                                     }),
@@ -672,10 +671,8 @@ impl<'a> Coder<'a> {
                             reported_obligation(s, v, self.speech_of(s, v)),
                             self.speech_of(s, v),
                         ) {
-                            let speaker = children(s, sv)
-                                .into_iter()
-                                .find(|&c| s.tokens[c].deprel.starts_with("nsubj"))
-                                .map(|c| self.actor(s, c, date, &memory))
+                            let speaker = self
+                                .subject_actor(s, sv, date, &memory)
                                 .filter(|f| f.code.as_deref().is_some_and(|c| !c.ends_with("MED")));
                             let asked = src.as_ref().filter(|f| f.code.is_some());
                             if let (Some(sp), Some(asked)) = (speaker, asked) {

@@ -73,10 +73,21 @@ impl Coder<'_> {
         memory: &[Found],
     ) -> Option<String> {
         let sv = self.speech_of(s, v)?;
-        let subj = children(s, sv)
+        self.subject_actor(s, sv, date, memory)?.code
+    }
+
+    /// The actor of verb `h`'s subject ("Switzerland said": Switzerland), coded or not.
+    pub(crate) fn subject_actor(
+        &self,
+        s: &Sentence,
+        h: usize,
+        date: Date,
+        memory: &[Found],
+    ) -> Option<Found> {
+        let subj = children(s, h)
             .into_iter()
             .find(|&c| s.tokens[c].deprel.starts_with("nsubj"))?;
-        self.actor(s, subj, date, memory).code
+        Some(self.actor(s, subj, date, memory))
     }
 
     /// A claim of violence is itself an act: "the US claimed that ISIL attacked Iraq" accuses
@@ -98,10 +109,8 @@ impl Coder<'_> {
             return None;
         }
         let sv = self.speech_of(s, v)?;
-        let sp = children(s, sv)
-            .into_iter()
-            .find(|&c| s.tokens[c].deprel.starts_with("nsubj"))
-            .map(|c| self.actor(s, c, date, memory))
+        let sp = self
+            .subject_actor(s, sv, date, memory)
             .filter(|f| f.code.as_deref().is_some_and(|c| !c.ends_with("MED")))?;
         let (claim, other) = if sp.code == src.and_then(|f| f.code.clone()) {
             ("015", tgt)
@@ -321,10 +330,7 @@ impl Coder<'_> {
                 continue;
             };
             let subject = |h: usize| {
-                children(s, h)
-                    .into_iter()
-                    .find(|&x| s.tokens[x].deprel.starts_with("nsubj"))
-                    .map(|x| self.actor(s, x, date, memory))
+                self.subject_actor(s, h, date, memory)
                     .filter(|f| f.code.as_deref().is_some_and(|k| !k.ends_with("MED")))
             };
             let (Some(speaker), Some(asked)) = (subject(sv), subject(c)) else {
