@@ -1,7 +1,7 @@
 //! Resolving an actor phrase of the parse to a dated actor code.
 
 use crate::lexicon::is_title;
-use crate::tree::{children, lemma, split_name};
+use crate::tree::{children, has_case, lemma, split_name};
 use crate::{Coder, Found};
 use herald_dict::Date;
 use herald_doc::{Analysis, EntityType, Sentence, Upos};
@@ -58,12 +58,10 @@ impl Coder<'_> {
             .iter()
             .any(|q| s.tokens[h].lemma.eq_ignore_ascii_case(q))
         {
-            if let Some(counted) = children(s, h).into_iter().find(|&c| {
-                s.tokens[c].deprel == "nmod"
-                    && children(s, c).iter().any(|&g| {
-                        s.tokens[g].deprel == "case" && s.tokens[g].lemma.eq_ignore_ascii_case("of")
-                    })
-            }) {
+            if let Some(counted) = children(s, h)
+                .into_iter()
+                .find(|&c| s.tokens[c].deprel == "nmod" && has_case(s, c, &["of"]))
+            {
                 let inner = self.actor(s, counted, date, memory);
                 if inner.code.is_some() {
                     return inner;
@@ -143,9 +141,7 @@ impl Coder<'_> {
                 // after the head names with it.
                 || (s.tokens[c].deprel == "nmod"
                     && c > h
-                    && children(s, c).iter().any(|&g| {
-                        s.tokens[g].deprel == "case" && s.tokens[g].lemma.eq_ignore_ascii_case("of")
-                    }))
+                    && has_case(s, c, &["of"]))
             {
                 idx.push(c);
                 for g in children(s, c) {
@@ -323,13 +319,7 @@ impl Coder<'_> {
                         let rel = s.tokens[c].deprel.as_str();
                         (rel == "nmod:poss" && s.tokens[c].upos == Upos::PRON)
                             || (rel == "nmod"
-                                && children(s, c).iter().any(|&g| {
-                                    s.tokens[g].deprel == "case"
-                                        && matches!(
-                                            s.tokens[g].lemma.to_lowercase().as_str(),
-                                            "in" | "of" | "from" | "across" | "throughout"
-                                        )
-                                }))
+                                && has_case(s, c, &["in", "of", "from", "across", "throughout"]))
                     })
                     .find_map(|c| {
                         let code = self.actor(s, c, date, memory).code?;
@@ -376,11 +366,7 @@ impl Coder<'_> {
             let k = first.code.as_deref().filter(|k| k.len() >= 3)?;
             children(s, h).into_iter().find_map(|c| {
                 let rel = s.tokens[c].deprel.as_str();
-                let of = rel == "nmod"
-                    && children(s, c).iter().any(|&g| {
-                        s.tokens[g].deprel == "case"
-                            && matches!(s.tokens[g].lemma.to_lowercase().as_str(), "of" | "from")
-                    });
+                let of = rel == "nmod" && has_case(s, c, &["of", "from"]);
                 let modifier = matches!(rel, "amod" | "compound") && c < h;
                 let country = self.actor(s, c, date, memory).code?;
                 ((of || modifier) && country.len() == 3 && k.starts_with(&country))

@@ -43,7 +43,9 @@ use lexicon::{
     REFUSAL_VERBS, SPEECH_VERBS, UNNAMED_HANDS,
 };
 use modality::reported_obligation;
-use tree::{children, clause_of, dominated_by, hyphen_compound, lemma, split_name, subtree_span};
+use tree::{
+    children, clause_of, dominated_by, has_case, hyphen_compound, lemma, split_name, subtree_span,
+};
 
 pub use dictionaries::{Dictionaries, LoadError};
 use event::{listed_name, split_actor_lists, story_date};
@@ -153,11 +155,7 @@ impl<'a> Coder<'a> {
                 let agreed_to = by("xcomp").is_some()
                     || by("ccomp").is_some()
                     || kids.iter().any(|&c| {
-                        s.tokens[c].deprel == "obl"
-                            && children(s, c).iter().any(|&g| {
-                                s.tokens[g].deprel == "case"
-                                    && matches!(lemma(s, g).as_str(), "to" | "on" | "upon")
-                            })
+                        s.tokens[c].deprel == "obl" && has_case(s, c, &["to", "on", "upon"])
                     });
                 if code == "050" && lemma(s, v) == "agree" && agreed_to {
                     code = "030".to_string();
@@ -381,13 +379,7 @@ impl<'a> Coder<'a> {
                     let aimed_at = tgt_head.and_then(|o| {
                         children(s, o).into_iter().find(|&c| {
                             s.tokens[c].deprel == "nmod"
-                                && children(s, c).iter().any(|&g| {
-                                    s.tokens[g].deprel == "case"
-                                        && matches!(
-                                            lemma(s, g).as_str(),
-                                            "against" | "on" | "to" | "toward" | "towards"
-                                        )
-                                })
+                                && has_case(s, c, &["against", "on", "to", "toward", "towards"])
                                 && self.actor(s, c, date, &memory).code.is_some()
                         })
                     });
@@ -458,10 +450,7 @@ impl<'a> Coder<'a> {
                             .map(|h| h.map(|h| self.actor(s, h, date, &memory)))
                             .filter(|f| f.as_ref().is_some_and(|f| f.code.is_some()))
                             .collect();
-                        target_is_place = children(s, i).iter().any(|&g| {
-                            s.tokens[g].deprel == "case"
-                                && matches!(lemma(s, g).as_str(), "in" | "at")
-                        });
+                        target_is_place = has_case(s, i, &["in", "at"]);
                     }
                 }
                 // (source, target, mutual): mutual pairs are also coded from the target's side.

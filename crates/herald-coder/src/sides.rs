@@ -3,7 +3,7 @@
 //! knows to repair.
 
 use crate::lexicon::ATTACK_NOUNS;
-use crate::tree::{children, lemma, subtree_span};
+use crate::tree::{children, has_case, lemma, subtree_span};
 use herald_doc::{Sentence, Upos};
 
 /// The heads of the source and target phrases of verb `v` coded `code`: the subject (a
@@ -36,11 +36,7 @@ pub(crate) fn argument_heads(
                     .then(|| {
                         // Also when the parser hangs it on the target ("fired at
                         // Israel from Lebanon").
-                        let from = |c: usize| {
-                            children(s, c)
-                                .iter()
-                                .any(|&g| s.tokens[g].deprel == "case" && lemma(s, g) == "from")
-                        };
+                        let from = |c: usize| has_case(s, c, &["from"]);
                         let obls: Vec<usize> = kids
                             .iter()
                             .copied()
@@ -50,10 +46,7 @@ pub(crate) fn argument_heads(
                         // in an "in" phrase, by whoever made it.
                         let in_attack = |c: usize| {
                             ATTACK_NOUNS.contains(&lemma(s, c).as_str())
-                                && children(s, c).iter().any(|&g| {
-                                    s.tokens[g].deprel == "case"
-                                        && matches!(lemma(s, g).as_str(), "in" | "by")
-                                })
+                                && has_case(s, c, &["in", "by"])
                         };
                         obls.iter()
                             .copied()
@@ -72,10 +65,7 @@ pub(crate) fn argument_heads(
                                 children(s, attack)
                                     .into_iter()
                                     .find(|&g| {
-                                        s.tokens[g].deprel == "nmod"
-                                            && children(s, g).iter().any(|&x| {
-                                                s.tokens[x].deprel == "case" && lemma(s, x) == "by"
-                                            })
+                                        s.tokens[g].deprel == "nmod" && has_case(s, g, &["by"])
                                     })
                                     .or(Some(attack))
                             })
@@ -88,19 +78,11 @@ pub(crate) fn argument_heads(
             let tgt = by("obj").or_else(|| by("iobj")).or_else(|| {
                 kids.iter().copied().find(|&c| {
                     s.tokens[c].deprel == "obl"
-                        && children(s, c).iter().any(|&g| {
-                            s.tokens[g].deprel == "case"
-                                && matches!(
-                                    s.tokens[g].lemma.to_lowercase().as_str(),
-                                    "with"
-                                        | "to"
-                                        | "against"
-                                        | "on"
-                                        | "from"
-                                        | "toward"
-                                        | "towards"
-                                )
-                        })
+                        && has_case(
+                            s,
+                            c,
+                            &["with", "to", "against", "on", "from", "toward", "towards"],
+                        )
                 })
             });
             // "demanded that Hamas renounce ...", "urged that the council act":

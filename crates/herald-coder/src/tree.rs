@@ -11,6 +11,13 @@ pub(crate) fn lemma(s: &Sentence, i: usize) -> String {
     s.tokens[i].lemma.to_lowercase()
 }
 
+/// Whether `n` has a case marker (its preposition) among `preps` ("against Russia": against).
+pub(crate) fn has_case(s: &Sentence, n: usize, preps: &[&str]) -> bool {
+    children(s, n)
+        .iter()
+        .any(|&g| s.tokens[g].deprel == "case" && preps.contains(&lemma(s, g).as_str()))
+}
+
 /// True if `v` is an ancestor of `i` within one clause (not through another verb's clause).
 pub(crate) fn dominated_by(s: &Sentence, i: usize, v: usize) -> bool {
     let mut x = i;
