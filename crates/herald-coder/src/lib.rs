@@ -94,33 +94,10 @@ impl<'a> Coder<'a> {
             let first_event = events.len();
             for v in 0..s.tokens.len() {
                 // Participles that describe ("Iran-backed Houthis", "escalating rhetoric") report
-                // no event.
-                // A reduced relative on a root noun with an object of its own is the main
-                // verb the parser missed ("Two suicide bombers killed 23 people").
-                // Also on a noun the parser made the subject of a later verb ("Israeli army
-                // bulldozers demolished Palestinian homes …, officials said"): a reduced
-                // relative right after its noun takes no direct object.
-                // So too in a sentence the parser left without a verb at its root ("Russian
-                // aircraft including helicopter gunships killed 46 civilians", "Palestinian
-                // police in Jericho confiscated weapons"), for a finite verb with an object
-                // anywhere in the root noun's phrase: the root noun is its subject.
-                let has_object = s
-                    .tokens
-                    .iter()
-                    .any(|t| t.head == Some(v) && t.deprel == "obj");
-                let verbless_root = tree::verbless_root_subject(s, v);
-                // A past tense (VBD, not the participle of a reduced relative) right after the
-                // noun at the root needs no object to be the main verb ("Zambia extradited …").
-                let main_verb_missed = s.tokens[v].deprel == "acl"
-                    && (s.tokens[v].head.is_some_and(|h| {
-                        let root = s.tokens[h].deprel == "root";
-                        (root || (s.tokens[h].deprel == "nsubj" && has_object))
-                            && (has_object || s.tokens[v].xpos == "VBD")
-                            && matches!(s.tokens[h].upos, Upos::NOUN | Upos::PROPN)
-                            && h + 1 == v
-                    }) || (has_object && verbless_root.is_some()));
+                // no event, unless the parser hung a main verb as one (`missed_main_verb`).
+                let missed = tree::missed_main_verb(s, v);
                 if !(s.tokens[v].upos == Upos::VERB || tree::verb_tagged_adjective(s, v))
-                    || (matches!(s.tokens[v].deprel.as_str(), "amod" | "acl") && !main_verb_missed)
+                    || (matches!(s.tokens[v].deprel.as_str(), "amod" | "acl") && missed.is_none())
                     || hyphen_compound(s, v)
                 {
                     continue;
@@ -160,8 +137,7 @@ impl<'a> Coder<'a> {
                 if code == "050" && lemma(s, v) == "agree" && agreed_to {
                     code = "030".to_string();
                 }
-                let (src_head, tgt_head) =
-                    sides::argument_heads(s, v, &code, main_verb_missed.then_some(verbless_root));
+                let (src_head, tgt_head) = sides::argument_heads(s, v, &code, missed);
                 // Where the pattern put an actor (`+` target, `$` source): the first actor
                 // from that word on, within the verb's clause.
                 let (lo, hi) = subtree_span(s, v);

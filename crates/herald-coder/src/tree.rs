@@ -118,3 +118,35 @@ pub(crate) fn verb_tagged_adjective(s: &Sentence, v: usize) -> bool {
     });
     modal && !kids.iter().any(|&c| s.tokens[c].deprel == "cop")
 }
+
+/// For verb `v` the parser hung as a reduced relative ("acl"), whether it is the main verb it
+/// missed — `Some` of the verbless root noun that is its subject, when that is how — else
+/// `None`:
+/// - on a root noun with an object of its own ("Two suicide bombers killed 23 people");
+/// - on a noun the parser made the subject of a later verb ("Israeli army bulldozers
+///   demolished Palestinian homes …, officials said"): a reduced relative right after its noun
+///   takes no direct object;
+/// - a past tense (VBD, not the participle of a reduced relative) right after the noun at the
+///   root, object or not ("Zambia extradited …");
+/// - in a sentence the parser left without a verb at its root ("Russian aircraft including
+///   helicopter gunships killed 46 civilians", "Palestinian police in Jericho confiscated
+///   weapons"), a finite verb with an object anywhere in the root noun's phrase: the root noun
+///   is its subject.
+pub(crate) fn missed_main_verb(s: &Sentence, v: usize) -> Option<Option<usize>> {
+    if s.tokens[v].deprel != "acl" {
+        return None;
+    }
+    let has_object = s
+        .tokens
+        .iter()
+        .any(|t| t.head == Some(v) && t.deprel == "obj");
+    let verbless_root = verbless_root_subject(s, v);
+    let after_noun = s.tokens[v].head.is_some_and(|h| {
+        let root = s.tokens[h].deprel == "root";
+        (root || (s.tokens[h].deprel == "nsubj" && has_object))
+            && (has_object || s.tokens[v].xpos == "VBD")
+            && matches!(s.tokens[h].upos, Upos::NOUN | Upos::PROPN)
+            && h + 1 == v
+    });
+    (after_noun || (has_object && verbless_root.is_some())).then_some(verbless_root)
+}
