@@ -133,7 +133,9 @@ fn family_code(
     let Some(family) = family else {
         return Some(p.code.clone());
     };
-    let root = |c: &str| c.get(..2).map(str::to_string);
+    fn root(c: &str) -> Option<&str> {
+        c.get(..2)
+    }
     if root(&code) == root(family) {
         return Some(p.code.clone());
     }
@@ -153,7 +155,7 @@ fn family_code(
     if !names_a_verb {
         return Some(p.code.clone());
     }
-    match (root(&code).as_deref(), root(family).as_deref()) {
+    match (root(&code), root(family)) {
         (Some("02"), Some("10")) => Some(CodeSpec::Code(format!("10{}", &code[2..]))),
         _ => None,
     }
