@@ -298,8 +298,14 @@ fn match_elems(
     // A `+` or `$` stands for an actor's words: the element after it may not follow at once
     // ("wants Putin to attack" is "* + TO ATTACK"; "wants to attack" is not).
     let mut marker_at: Option<usize> = None;
+    // PETRARCH's underscore: the next element follows at once.
+    let mut joined = false;
     for &(e, preposition) in flat {
-        let adjacent = std::mem::take(&mut after_infinitive_to);
+        if matches!(e, PatternElem::Next) {
+            joined = true;
+            continue;
+        }
+        let adjacent = std::mem::take(&mut after_infinitive_to) | std::mem::take(&mut joined);
         let marker = marker_at.take();
         match e {
             PatternElem::Compound => {
@@ -475,6 +481,7 @@ fn flatten<'p>(elems: &'p [PatternElem], out: &mut Vec<(&'p PatternElem, bool)>)
             PatternElem::Word(_)
             | PatternElem::Synset(_)
             | PatternElem::Compound
+            | PatternElem::Next
             | PatternElem::Source
             | PatternElem::Target => out.push((e, false)),
             _ => {}

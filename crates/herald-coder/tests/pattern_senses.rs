@@ -70,3 +70,30 @@ fn wanting_another_to_attack_is_an_appeal_to_them() {
         .filter(|e| e.trigger.text == "attack")
         .all(|e| e.modality == herald_doc::Modality::Requested));
 }
+
+#[test]
+fn joined_pattern_words_are_consecutive() {
+    // PETRARCH's underscore: "NEW_&TIETYPES_RELATIONS" is "new economic relations", and "new
+    // global economic relations" (a word between) is not it; the block's default codes that.
+    let dictionary = "&TIETYPES\n+MILITARY\n+ECONOMIC\n\n--- ABANDON  [345]  ---\nABANDON\n- * NEW_&TIETYPES_RELATIONS [0341]\n";
+    let with_pattern = |text: &str| -> Vec<String> {
+        common::code_with(text, "2014-03-02", |d| {
+            let (verbs, problems) =
+                herald_dict::verbs::VerbDictionary::parse("test.verbs.txt", dictionary);
+            assert!(problems.is_empty(), "{problems:?}");
+            d.verbs.insert(1, verbs);
+        })
+        .into_iter()
+        .filter(|e| e.trigger.text == "abandoned")
+        .map(|e| e.code)
+        .collect()
+    };
+    assert_eq!(
+        with_pattern("Russia abandoned new economic relations with Ukraine."),
+        vec!["0341".to_string()]
+    );
+    assert_eq!(
+        with_pattern("Russia abandoned new global economic relations with Ukraine."),
+        vec!["345".to_string()]
+    );
+}

@@ -59,6 +59,9 @@ pub enum PatternElem {
     PrepPhrase(Vec<PatternElem>),
     /// The subject is a compound actor (`%`: "Gondor and Osgiliath agree").
     Compound,
+    /// The next element follows the one before it (or the verb) at once, with no word
+    /// skipped: PETRARCH's underscore ("NEW_&TIETYPES_RELATIONS", "FAILED_TO_*").
+    Next,
 }
 
 /// A verb pattern.
@@ -183,8 +186,11 @@ fn parse_elems(text: &str) -> Result<Vec<PatternElem>, String> {
 }
 
 /// Split the underscore-joined words of PETRARCH patterns ("FAILED_TO_", "MEMOS_ON_&TIETYPES",
-/// "&TIETYPES_MEMOS") into their elements; a synset name may itself hold underscores
-/// ("&FIGHT_OF_WORDS"), so the longest known synset name wins.
+/// "&TIETYPES_MEMOS") into their elements, with a [`PatternElem::Next`] for each underscore:
+/// joined words are consecutive ("abandon new economic relations" is "NEW_&TIETYPES_RELATIONS",
+/// "abandon new global economic relations" is not). An underscore at either end joins the word
+/// to the verb ("*_LAWS"). A synset name may itself hold underscores ("&FIGHT_OF_WORDS"), so
+/// the longest known synset name wins.
 fn split_joined(
     elems: Vec<PatternElem>,
     synsets: &FxHashMap<String, Vec<Vec<String>>>,
@@ -201,9 +207,16 @@ fn split_joined(
             PatternElem::Word(w) | PatternElem::Synset(w)
                 if w.contains('_') && !synsets.contains_key(w.as_str()) =>
             {
-                let parts: Vec<&str> = w.split('_').filter(|p| !p.is_empty()).collect();
+                let parts: Vec<&str> = w.split('_').collect();
                 let mut i = 0;
                 while i < parts.len() {
+                    if i > 0 {
+                        out.push(PatternElem::Next);
+                    }
+                    if parts[i].is_empty() {
+                        i += 1;
+                        continue;
+                    }
                     if parts[i].starts_with('&') {
                         let mut end = i + 1;
                         for j in (i + 1..=parts.len()).rev() {
@@ -390,27 +403,36 @@ mod tests {
     const DICT: &str = "# header\n&MILITARY\n+MILITARY\n+ARMED_FORCES\n+TROOPS\n\n####### VERB PATTERNS #######\n---  ACCELERATE   [---]  ---\nRUSH\nSPEED {SPEEDING SPEEDS SPED }\n- * (TO)                [042:043]     # RUSH\n- * &FOOD               [073]         # RUSH\n- &MILITARY *           [154]         # RUSH\n---  ASK   [---]  ---\n+ASK_FOR {+ASKED_FOR +ASKING_FOR +ASKS_FOR} [020]\nASK     [020]\n- * (TO LIST) (OF {BANNED PARTIES}) [1722]\n- * (BEFORE COURT)  [:173]  # APPEAR\n- * {FINANCIAL AID  [073]\n~ a (b . ATTACK) SAY = a b 112\n";
 
     #[test]
-    fn joined_words_split_into_elements() {
-        let text = "&TIETYPES\n+ECONOMIC\n&FIGHT_OF_WORDS\n+SPAT\n--- WELCOME  [041] ---\nWELCOME\n- * MEMOS_ON_&TIETYPES FROM [911]\n- FAILED_TO_* &FIGHT_OF_WORDS_NOW [111]\n- % * [030:030]\n";
+    fn joined_words_split_into_consecutive_elements() {
+        let text = "&TIETYPES\n+ECONOMIC\n&FIGHT_OF_WORDS\n+SPAT\n--- WELCOME  [041] ---\nWELCOME\n- * MEMOS_ON_&TIETYPES FROM [911]\n- FAILED_TO_* &FIGHT_OF_WORDS_NOW [111]\n- % * [030:030]\n- *_LAWS [020]\n";
         let (d, problems) = VerbDictionary::parse("v.txt", text);
         assert!(problems.is_empty(), "{problems:?}");
         let w = |x: &str| PatternElem::Word(x.into());
+        let next = || PatternElem::Next;
         let ps = &d.blocks[0].patterns;
         assert_eq!(
             ps[0].after,
             vec![
                 w("MEMOS"),
+                next(),
                 w("ON"),
+                next(),
                 PatternElem::Synset("&TIETYPES".into()),
                 w("FROM")
             ]
         );
-        assert_eq!(ps[1].before, vec![w("FAILED"), w("TO")]);
+        // The underscore before the verb joins "TO" to it.
+        assert_eq!(ps[1].before, vec![w("FAILED"), next(), w("TO"), next()]);
         assert_eq!(
             ps[1].after,
-            vec![PatternElem::Synset("&FIGHT_OF_WORDS".into()), w("NOW")]
+            vec![
+                PatternElem::Synset("&FIGHT_OF_WORDS".into()),
+                next(),
+                w("NOW")
+            ]
         );
         assert_eq!(ps[2].before, vec![PatternElem::Compound]);
+        assert_eq!(ps[3].after, vec![next(), w("LAWS")]);
     }
 
     #[test]
