@@ -239,6 +239,44 @@ fn split_joined(
     out
 }
 
+/// Replace a synset's member that names another synset ("&ACCORDSYN" holds "+&TIETYPES") by
+/// that synset's members, so that matching compares words only. Nesting is followed to any
+/// depth; a synset that holds itself, directly or not, keeps only its words.
+fn expand_nested_synsets(synsets: &mut FxHashMap<String, Vec<Vec<String>>>) {
+    fn words_of_synset(
+        name: &str,
+        all: &FxHashMap<String, Vec<Vec<String>>>,
+        seen: &mut Vec<String>,
+    ) -> Vec<Vec<String>> {
+        if seen.iter().any(|s| s == name) {
+            return Vec::new();
+        }
+        seen.push(name.to_string());
+        let mut out = Vec::new();
+        for member in all.get(name).into_iter().flatten() {
+            match member.as_slice() {
+                [one] if one.starts_with('&') => out.extend(words_of_synset(one, all, seen)),
+                _ => out.push(member.clone()),
+            }
+        }
+        seen.pop();
+        out
+    }
+    let nested: Vec<String> = synsets
+        .iter()
+        .filter(|(_, members)| {
+            members
+                .iter()
+                .any(|m| matches!(m.as_slice(), [one] if one.starts_with('&')))
+        })
+        .map(|(name, _)| name.clone())
+        .collect();
+    for name in nested {
+        let expanded = words_of_synset(&name, synsets, &mut Vec::new());
+        synsets.insert(name, expanded);
+    }
+}
+
 impl VerbDictionary {
     /// Parse a verb dictionary. Bad lines are skipped and returned with file and line.
     pub fn parse(file: &str, text: &str) -> (VerbDictionary, Vec<DictError>) {
@@ -276,7 +314,9 @@ impl VerbDictionary {
                 d.transformations.push(body.to_string());
                 continue;
             }
-            if body.starts_with('&') && block.is_none() {
+            // A synset may be defined anywhere, between blocks too (PETRARCH reads them so);
+            // its members follow it, and the first other line ends it.
+            if body.starts_with('&') {
                 let name = body.trim_end_matches('_').to_string();
                 d.synsets.entry(name.clone()).or_default();
                 synset = Some(name);
@@ -287,6 +327,7 @@ impl VerbDictionary {
                     d.synsets.get_mut(s).unwrap().push(words_of(member));
                     continue;
                 }
+                synset = None;
             }
             let Some(b) = block else { continue };
             if let Some(p) = body.strip_prefix('-') {
@@ -365,6 +406,7 @@ impl VerbDictionary {
                 line,
             });
         }
+        expand_nested_synsets(&mut d.synsets);
         let synsets = d.synsets.clone();
         for b in &mut d.blocks {
             for p in &mut b.patterns {
@@ -433,6 +475,24 @@ mod tests {
         );
         assert_eq!(ps[2].before, vec![PatternElem::Compound]);
         assert_eq!(ps[3].after, vec![next(), w("LAWS")]);
+    }
+
+    #[test]
+    fn synsets_between_blocks_and_within_synsets() {
+        // As in PETR.Validate.verbs.txt: a synset after a block, and one holding another.
+        let text = "--- ABANDON  [345]  ---\nABANDON\n- * EFFORT [987]\n\n&TIETYPES\n+MILITARY\n+ECONOMIC\n\n&ACCORDSYN\n+&TIETYPES\n+CLOSER\n\n--- ADOPT  [081]  ---\nADOPT\n- * &ACCORDSYN [802]\n";
+        let (d, problems) = VerbDictionary::parse("v.txt", text);
+        assert!(problems.is_empty(), "{problems:?}");
+        let words = |ws: &[&str]| ws.iter().map(|w| vec![w.to_string()]).collect::<Vec<_>>();
+        assert_eq!(d.synsets["&TIETYPES"], words(&["MILITARY", "ECONOMIC"]));
+        assert_eq!(
+            d.synsets["&ACCORDSYN"],
+            words(&["MILITARY", "ECONOMIC", "CLOSER"])
+        );
+        // The synset ended the first block's lines; the second block is whole.
+        assert_eq!(d.blocks[0].patterns.len(), 1);
+        assert_eq!(d.blocks[1].patterns.len(), 1);
+        assert_eq!(d.verbs.len(), 2);
     }
 
     #[test]
