@@ -4,7 +4,7 @@
 pub(crate) const APPEAL_VERBS: [&str; 10] = [
     "urge", "ask", "call", "demand", "request", "press", "appeal", "push", "implore", "pressure",
 ];
-pub(crate) const SPEECH_VERBS: [&str; 23] = [
+pub(crate) const SPEECH_VERBS: [&str; 31] = [
     "say",
     "tell",
     "report",
@@ -28,6 +28,14 @@ pub(crate) const SPEECH_VERBS: [&str; 23] = [
     "reiterate",
     "stress",
     "emphasize",
+    "indicate",
+    "signal",
+    "hint",
+    "assert",
+    "acknowledge",
+    "admit",
+    "explain",
+    "tweet",
 ];
 /// Words of address and office before a surname ("Mr Chirac", "President Mugabe"): no first
 /// name.

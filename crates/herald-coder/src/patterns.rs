@@ -201,10 +201,19 @@ impl PatternWindow {
             .collect();
         let own = |i: &usize| !conjoined.iter().any(|&(a, b)| (a..=b).contains(i));
         after.extend((v + 1..hi + 1).filter(own));
-        let before: Vec<usize> = (lo..v)
+        let mut before: Vec<usize> = (lo..v)
             .rev()
             .filter(|&i| !after.contains(&i) && own(&i))
             .collect();
+        // A clause a verb of saying introduces reads on into that verb, as PETRARCH reads
+        // the words before a verb: "Ethiopia indicated it would act" is "INDICATED WOULD *".
+        if let Some(h) = s.tokens[v].head.filter(|&h| {
+            s.tokens[v].deprel == "ccomp"
+                && h < lo
+                && crate::lexicon::SPEECH_VERBS.contains(&lemma(s, h).as_str())
+        }) {
+            before.extend((h..lo).rev());
+        }
         let words = |ix: &[usize], lemma: bool| -> Vec<String> {
             ix.iter()
                 .map(|&i| {

@@ -97,3 +97,30 @@ fn joined_pattern_words_are_consecutive() {
         vec!["345".to_string()]
     );
 }
+
+#[test]
+fn words_before_a_verb_read_on_into_the_verb_of_saying() {
+    // PETRARCH reads the words before a verb in the sentence: "INDICATED WOULD *" is
+    // "Ethiopia indicated it would act", though "indicated" heads the verb's clause.
+    let dictionary = "--- ACT  [100]  ---\nACT\n- INDICATED WOULD * [1010]\n";
+    let codes = |text: &str| -> Vec<String> {
+        common::code_with(text, "2014-03-02", |d| {
+            let (verbs, problems) =
+                herald_dict::verbs::VerbDictionary::parse("test.verbs.txt", dictionary);
+            assert!(problems.is_empty(), "{problems:?}");
+            d.verbs.insert(1, verbs);
+        })
+        .into_iter()
+        .filter(|e| e.trigger.text == "act")
+        .map(|e| e.code)
+        .collect()
+    };
+    assert_eq!(
+        codes("Ethiopia indicated it would act against Libya."),
+        vec!["1010".to_string()]
+    );
+    assert_eq!(
+        codes("Ethiopia said it would act against Libya."),
+        vec!["100".to_string()]
+    );
+}

@@ -220,3 +220,27 @@ fn an_earthquake_is_no_unnamed_hand() {
     );
     assert!(!ev.iter().any(|e| e.root == "19"), "{ev:?}");
 }
+
+#[test]
+fn what_an_actor_signals_it_will_do_is_to_come() {
+    // "indicated" and "signalled" report as "said" does: the act is to come, by the speaker
+    // ("it"), and announcing it happened.
+    for text in [
+        "Iran indicated it would attack Israel.",
+        "Iran signalled it would attack Israel.",
+    ] {
+        let ev = common::code(text, "2015-06-09");
+        assert!(
+            ev.iter().any(|e| e.code == "190"
+                && e.source.code.as_deref() == Some("IRN")
+                && e.target.code.as_deref() == Some("ISR")
+                && e.modality == Modality::Future),
+            "{text}: {ev:?}"
+        );
+        assert!(
+            ev.iter()
+                .any(|e| e.root == "13" && e.modality == Modality::Asserted),
+            "{text}: {ev:?}"
+        );
+    }
+}
