@@ -314,6 +314,15 @@ fn match_elems(
             joined = true;
             continue;
         }
+        // PETRARCH's "^" skips a word ("celebrated Iftar in ^ +": the place after "in" is
+        // not the target; the actor after it is).
+        if matches!(e, PatternElem::Skip) {
+            if pos >= words.len() {
+                return None;
+            }
+            pos += 1;
+            continue;
+        }
         let adjacent = std::mem::take(&mut after_infinitive_to) | std::mem::take(&mut joined);
         let marker = marker_at.take();
         match e {
@@ -491,6 +500,7 @@ fn flatten<'p>(elems: &'p [PatternElem], out: &mut Vec<(&'p PatternElem, bool)>)
             | PatternElem::Synset(_)
             | PatternElem::Compound
             | PatternElem::Next
+            | PatternElem::Skip
             | PatternElem::Source
             | PatternElem::Target => out.push((e, false)),
             _ => {}

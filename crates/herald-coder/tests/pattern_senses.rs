@@ -124,3 +124,25 @@ fn words_before_a_verb_read_on_into_the_verb_of_saying() {
         vec!["100".to_string()]
     );
 }
+
+#[test]
+fn a_caret_skips_a_word_before_the_actor() {
+    // "IFTAR IN ^ +": the place after "in" is skipped; the target is the actor after it.
+    let dictionary = "--- CELEBRATE  [181]  ---\nCELEBRATE\n- * IFTAR IN ^ + [045]\n";
+    let ev = common::code_with(
+        "Jordan celebrated Iftar in Cairo with Saudi Arabia.",
+        "2014-03-02",
+        |d| {
+            let (verbs, problems) =
+                herald_dict::verbs::VerbDictionary::parse("test.verbs.txt", dictionary);
+            assert!(problems.is_empty(), "{problems:?}");
+            d.verbs.insert(1, verbs);
+        },
+    );
+    let got: Vec<_> = ev
+        .iter()
+        .filter(|e| e.trigger.text == "celebrated")
+        .map(|e| (e.code.as_str(), e.target.code.as_deref()))
+        .collect();
+    assert_eq!(got, vec![("045", Some("SAU"))], "{ev:?}");
+}
