@@ -116,13 +116,23 @@ impl Coder<'_> {
     /// it differs from the 2021 table).
     pub(crate) fn recode(&self, e: &mut Event, code: &str, trigger: &str) {
         let entry = self.dicts.codes.cameo(code);
-        e.plover = plover_per_manual(code, &trigger.to_lowercase()).or_else(|| {
+        let table = |code: &str| {
             self.dicts.codes.plover(code).map(|p| PloverEvent {
                 kind: p.event.clone(),
                 mode: p.mode.clone(),
                 context: p.context.clone(),
             })
-        });
+        };
+        // The manual's REQUEST is "all requests, demands, and orders", but the 2021 table
+        // drops CAMEO's appeals (02): an appeal is read as the parallel demand (10), whose
+        // modes are the same ("urged aid" as "demanded aid": REQUEST assist).
+        let appeal_as_request = || {
+            code.strip_prefix("02")
+                .and_then(|rest| table(&format!("10{rest}")))
+        };
+        e.plover = plover_per_manual(code, &trigger.to_lowercase())
+            .or_else(|| table(code))
+            .or_else(appeal_as_request);
         e.root = code.get(..2).unwrap_or(code).to_string();
         e.quad = entry.map_or(0, |x| x.quad);
         e.goldstein = entry.map_or(0.0, |x| x.goldstein);

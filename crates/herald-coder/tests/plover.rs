@@ -46,3 +46,18 @@ fn international_sanctions_are_a_plover_sanction() {
         .unwrap_or_else(|| panic!("{ev:?}"));
     assert_eq!(imposed.plover.as_ref().unwrap().kind, "SANCTION");
 }
+
+#[test]
+fn an_appeal_is_a_plover_request() {
+    // The table drops CAMEO's appeals (02); the manual's REQUEST holds all requests.
+    let ev = common::code(
+        "France urged Russia to provide humanitarian aid to Syria.",
+        "2016-02-02",
+    );
+    let urged = ev
+        .iter()
+        .find(|e| e.trigger.text == "urged" && e.code.starts_with("02"))
+        .unwrap_or_else(|| panic!("{ev:?}"));
+    let plover = urged.plover.as_ref().unwrap();
+    assert_eq!(plover.kind, "REQUEST", "{urged:?}");
+}
