@@ -40,9 +40,49 @@ const UNDERGO_VERBS: [&str; 9] = [
 /// Verbs by which the subject does what the noun names ("students staged demonstrations",
 /// "workers began a general strike"): when the dictionaries give the verb no code of its own,
 /// the noun is the event and the verb's subject its source.
-const PERFORM_VERBS: [&str; 18] = [
-    "stage", "hold", "launch", "begin", "start", "organize", "organise", "continue", "mount",
-    "conduct", "call", "lead", "carry", "wage", "renew", "resume", "reopen", "open",
+const PERFORM_VERBS: [&str; 22] = [
+    "stage",
+    "hold",
+    "launch",
+    "begin",
+    "start",
+    "organize",
+    "organise",
+    "continue",
+    "mount",
+    "conduct",
+    "call",
+    "lead",
+    "carry",
+    "wage",
+    "renew",
+    "resume",
+    "reopen",
+    "open",
+    "complete",
+    "finish",
+    "speed",
+    "accelerate",
+];
+/// What withdraws when a withdrawal is a military one ("the withdrawal of US troops"); the
+/// withdrawal of anything else (support, an ambassador, an application) is no retreat.
+const ARMED_FORCES: [&str; 16] = [
+    "troop",
+    "force",
+    "soldier",
+    "army",
+    "military",
+    "unit",
+    "personnel",
+    "fighter",
+    "militant",
+    "rebel",
+    "tank",
+    "contingent",
+    "peacekeeper",
+    "brigade",
+    "battalion",
+    "division",
 ];
 
 /// An event noun coded earlier in the document, for definite references back to it.
@@ -131,11 +171,16 @@ impl Coder<'_> {
             // sanctions or ceasefire. Only "drew criticism" and kin make the noun the event.
             let head = t.head;
             let performed = head.filter(|&h| self.performed_noun(s, h) == Some(n));
+            // "Talks between Israel and Hamas were held in Cairo": what a perform verb's
+            // passive subject names happened, between the noun's own participants.
+            let performed_passive = t.deprel == "nsubj:pass"
+                && head.is_some_and(|h| PERFORM_VERBS.contains(&lemma(s, h).as_str()));
             if let Some(h) = head {
                 if matches!(t.deprel.as_str(), "obj" | "nsubj:pass")
                     && s.tokens[h].upos == Upos::VERB
                     && !UNDERGO_VERBS.contains(&lemma(s, h).as_str())
                     && performed.is_none()
+                    && !performed_passive
                 {
                     continue;
                 }
@@ -148,6 +193,8 @@ impl Coder<'_> {
             let mut sources: Vec<Found> = Vec::new();
             let mut targets: Vec<Found> = Vec::new();
             let mut members: Vec<Found> = Vec::new();
+            // A departure of something other than armed forces ("withdrawal of support").
+            let mut departs_unarmed = false;
             for &c in &kids {
                 let rel = s.tokens[c].deprel.as_str();
                 let with_conj = |c: usize| {
@@ -172,6 +219,30 @@ impl Coder<'_> {
                     "nmod" => {
                         let case = case_of(s, c).unwrap_or_default();
                         let found: Vec<Found> = with_conj(c).filter_map(coded).collect();
+                        if noun.kind == NounKind::Departure {
+                            // Who leaves ("of US troops"), whom it leaves ("from Gaza").
+                            match case.as_str() {
+                                "of" => {
+                                    let l = lemma(s, c);
+                                    if !ARMED_FORCES.contains(&l.trim_end_matches('s')) {
+                                        departs_unarmed = true;
+                                    }
+                                    sources.extend(found);
+                                    // "the withdrawal of US troops from Iraq", with "from
+                                    // Iraq" hung on the troops.
+                                    for g in children(s, c) {
+                                        if s.tokens[g].deprel == "nmod"
+                                            && case_of(s, g).as_deref() == Some("from")
+                                        {
+                                            targets.extend(with_conj(g).filter_map(coded));
+                                        }
+                                    }
+                                }
+                                "from" => targets.extend(found),
+                                _ => {}
+                            }
+                            continue;
+                        }
                         match case.as_str() {
                             "by" | "from" => sources.extend(found),
                             "between" | "among" | "with" => members.extend(found),
@@ -214,8 +285,34 @@ impl Coder<'_> {
                     sources.extend(conjuncts);
                 }
             }
+            if departs_unarmed {
+                continue;
+            }
             let mut pairs: Vec<(Found, Option<Found>)> = Vec::new();
             match noun.kind {
+                // Leaving an organisation ("Britain's withdrawal from the EU") is no retreat;
+                // a withdrawal that names no place left still happened.
+                NounKind::Departure => {
+                    let srcs = if sources.is_empty() { members } else { sources };
+                    if targets
+                        .iter()
+                        .any(|t| t.code.as_deref().is_some_and(|c| c.starts_with("IGO")))
+                    {
+                        continue;
+                    }
+                    for a in &srcs {
+                        // "the troops' withdrawal": nobody in particular left nowhere named.
+                        let generic = a.code.as_deref().is_none_or(|c| c.starts_with("---"));
+                        if targets.is_empty() && !generic {
+                            pairs.push((a.clone(), None));
+                        }
+                        for b in &targets {
+                            if a.code != b.code {
+                                pairs.push((a.clone(), Some(b.clone())));
+                            }
+                        }
+                    }
+                }
                 NounKind::Mutual => {
                     let mut all: Vec<Found> =
                         members.into_iter().chain(sources).chain(targets).collect();
@@ -343,8 +440,10 @@ impl Coder<'_> {
                 .into_iter()
                 .filter(|&c| s.tokens[c].deprel == "acl:relcl"),
         );
+        // The verb it is the subject or object of: "The call took place on Monday", "Israel
+        // began its withdrawal on Monday".
         if let Some(h) = s.tokens[n].head {
-            if s.tokens[n].deprel.starts_with("nsubj") {
+            if s.tokens[n].deprel.starts_with("nsubj") || s.tokens[n].deprel == "obj" {
                 places.push(h);
             }
         }

@@ -12,7 +12,9 @@
 //! ```
 //!
 //! `mutual` events involve their participants on both sides ("talks between X and Y");
-//! `directed` ones go from a source to a target ("sanctions on Syria").
+//! `directed` ones go from a source to a target ("sanctions on Syria"); `departure` ones are a
+//! source leaving a target ("Israel's withdrawal from Gaza", "the pullout of US troops from
+//! Iraq": who leaves is the possessor or the "of" phrase, whom it leaves the "from" phrase).
 
 use crate::DictError;
 
@@ -23,6 +25,8 @@ pub enum NounKind {
     Mutual,
     /// One side acts on the other ("sanctions", "criticism", "strike").
     Directed,
+    /// One side leaves the other ("withdrawal", "pullout").
+    Departure,
 }
 
 /// One event noun.
@@ -63,14 +67,15 @@ impl EventNouns {
                 why: why.to_string(),
             };
             if parts.len() < 3 {
-                problems.push(bad("expected: words CODE mutual|directed"));
+                problems.push(bad("expected: words CODE mutual|directed|departure"));
                 continue;
             }
             let kind = match parts[parts.len() - 1] {
                 "mutual" => NounKind::Mutual,
                 "directed" => NounKind::Directed,
+                "departure" => NounKind::Departure,
                 _ => {
-                    problems.push(bad("the kind must be mutual or directed"));
+                    problems.push(bad("the kind must be mutual, directed or departure"));
                     continue;
                 }
             };
@@ -112,15 +117,19 @@ mod tests {
 
     #[test]
     fn reads_nouns_and_prefers_the_longest() {
-        let text = "# event nouns\ncall 040 mutual\nphone call 041 mutual  # by telephone\nsanction 163 directed\nbad line\nstrike 19x0 directed\n";
+        let text = "# event nouns\ncall 040 mutual\nphone call 041 mutual  # by telephone\nsanction 163 directed\nwithdrawal 0874 departure\nbad line\nstrike 19x0 directed\n";
         let (n, problems) = EventNouns::parse("nouns.txt", text);
-        assert_eq!(n.nouns.len(), 3);
+        assert_eq!(n.nouns.len(), 4);
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems[0].to_string().starts_with("nouns.txt: line 5:"));
+        assert!(problems[0].to_string().starts_with("nouns.txt: line 6:"));
         let up = |w: &[&str]| w.iter().map(|x| x.to_string()).collect::<Vec<_>>();
         assert_eq!(n.lookup(&up(&["PHONE"]), "CALL").unwrap().code, "041");
         assert_eq!(n.lookup(&up(&["THE"]), "CALL").unwrap().code, "040");
         assert_eq!(n.lookup(&[], "SANCTION").unwrap().kind, NounKind::Directed);
+        assert_eq!(
+            n.lookup(&[], "WITHDRAWAL").unwrap().kind,
+            NounKind::Departure
+        );
         assert!(n.lookup(&[], "TALK").is_none());
     }
 }

@@ -1,8 +1,9 @@
 //! PLOVER records (PLOVER manual, "PLOVER JSON" table), one JSON object per line.
 //!
-//! Only events with a PLOVER reading are written: PLOVER drops some CAMEO categories (public
-//! statements, appeals). Fields herald does not have are left out, as the manual allows for
-//! optional fields.
+//! Only events with a PLOVER reading are written: PLOVER drops CAMEO's public statements (01);
+//! appeals (02) are read as REQUESTs, as the manual's REQUEST holds all requests (see
+//! `herald_coder`'s event recoding). Fields herald does not have are left out, as the manual
+//! allows for optional fields.
 
 use herald_doc::Event;
 

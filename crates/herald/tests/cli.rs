@@ -303,8 +303,14 @@ fn plover_output_has_the_manuals_fields() {
         assert!(r["actor"][0]["code"].is_string());
         assert!(r["event"][0].is_string());
     }
-    // PLOVER drops CAMEO's appeals: the 0256 "urged" event has no PLOVER record.
-    assert!(recs.iter().all(|r| r["event_text"][0] != "urged"));
+    // The manual's REQUEST holds all requests: Trump's 0256 appeal to Israel to de-escalate
+    // is a REQUEST to yield (the 2021 table drops CAMEO's appeals).
+    let urged = recs
+        .iter()
+        .find(|r| r["event_text"][0] == "urged" && r["actor"][0]["code"] == "USAGOV")
+        .expect("the urged event");
+    assert_eq!(urged["event"][0], "REQUEST");
+    assert_eq!(urged["mode"][0], "yield");
 }
 
 #[test]
