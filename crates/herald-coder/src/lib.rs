@@ -407,6 +407,7 @@ impl<'a> Coder<'a> {
                                 && (dominated_by(s, i, v)
                                     || (within != v && dominated_by(s, i, within)))
                                 && !(src_span.0..src_span.1).contains(&i)
+                                && !tree::in_time_phrase(s, i, v)
                         })
                         .filter(|&i| {
                             !matches!(

@@ -18,6 +18,38 @@ pub(crate) fn has_case(s: &Sentence, n: usize, preps: &[&str]) -> bool {
         .any(|&g| s.tokens[g].deprel == "case" && preps.contains(&lemma(s, g).as_str()))
 }
 
+/// True if token `i` stands in a phrase of time below `v` ("several years after Calenardhon
+/// crowds burned its embassy", "before Iran's elections"): who is named there says when, not
+/// whom an act is aimed at.
+pub(crate) fn in_time_phrase(s: &Sentence, i: usize, v: usize) -> bool {
+    let mut x = i;
+    for _ in 0..s.tokens.len() {
+        if x == v {
+            return false;
+        }
+        if has_case(
+            s,
+            x,
+            &[
+                "after",
+                "before",
+                "since",
+                "until",
+                "till",
+                "during",
+                "following",
+            ],
+        ) {
+            return true;
+        }
+        match s.tokens[x].head {
+            Some(h) => x = h,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// True if `v` is an ancestor of `i` within one clause (not through another verb's clause).
 pub(crate) fn dominated_by(s: &Sentence, i: usize, v: usize) -> bool {
     let mut x = i;

@@ -356,6 +356,20 @@ pub fn penta_class_test(nlp: &Pipeline, coder: &Coder, data: &Path) -> std::io::
         }
         let events = code_text(nlp, coder, &format!("penta-{i}"), "2000-01-01", text);
         let got = penta_class(&events);
+        if got != class && std::env::var("HERALD_EVAL_ERRORS").as_deref() == Ok("penta") {
+            let codes: Vec<String> = events
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{}:{}>{}",
+                        e.code,
+                        e.source.code.as_deref().unwrap_or("-"),
+                        e.target.code.as_deref().unwrap_or("-")
+                    )
+                })
+                .collect();
+            eprintln!("penta\texpected={class}\tgot={got}\t{codes:?}\t{text}");
+        }
         n += 1;
         right += usize::from(got == class);
         confusion[class as usize][got.min(4) as usize] += 1;

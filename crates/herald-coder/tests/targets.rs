@@ -1,0 +1,20 @@
+//! Whom an act is aimed at: an actor named only to say when something happened is not it.
+
+mod common;
+
+#[test]
+fn an_actor_in_a_phrase_of_time_is_no_target() {
+    let ev = common::code(
+        "Britain is about to restore full diplomatic ties, almost five years after Iranian crowds burned down its embassy.",
+        "2015-06-09",
+    );
+    let restore: Vec<_> = ev.iter().filter(|e| e.trigger.text == "restore").collect();
+    assert!(
+        restore.iter().all(|e| !e
+            .target
+            .code
+            .as_deref()
+            .is_some_and(|c| c.starts_with("IRN"))),
+        "{ev:?}"
+    );
+}
