@@ -394,6 +394,40 @@ impl Coder<'_> {
                 }
             }
         }
+        // "Lawmakers and officials in France and Germany": the places the parser hung on the
+        // first of conjoined roles are the second's too.
+        if let (Some(k), Some(x)) = (
+            first.code.as_deref().filter(|k| k.starts_with("---")),
+            s.tokens[h].head.filter(|_| s.tokens[h].deprel == "conj"),
+        ) {
+            let places: Vec<usize> = children(s, x)
+                .into_iter()
+                .filter(|&c| {
+                    s.tokens[c].deprel == "nmod" && c > h && has_case(s, c, &["in", "of", "from"])
+                })
+                .flat_map(|c| {
+                    std::iter::once(c).chain(
+                        children(s, c)
+                            .into_iter()
+                            .filter(|&g| s.tokens[g].deprel == "conj"),
+                    )
+                })
+                .collect();
+            let countries: Vec<String> = places
+                .iter()
+                .filter_map(|&c| self.actor(s, c, date, memory).code)
+                .filter(|c| c.len() == 3 && !c.starts_with("---"))
+                .collect();
+            if !countries.is_empty() {
+                return countries
+                    .into_iter()
+                    .map(|country| Found {
+                        code: Some(format!("{country}{}", &k[3..])),
+                        ..first.clone()
+                    })
+                    .collect();
+            }
+        }
         out
     }
 }

@@ -446,8 +446,23 @@ impl<'a> Coder<'a> {
                     // PETRARCH: each on each other, both ways (the reverse side below). So too
                     // where the only other actor is the place ("Iran and Iraq held talks in
                     // Geneva").
+                    // Where the members come from several countries ("police authorities in
+                    // the US and Canada"), the act is between the countries: two of one country
+                    // act together, not on each other.
+                    let country = |f: &Option<Found>| {
+                        f.as_ref()
+                            .and_then(|f| f.code.as_deref())
+                            .and_then(|c| c.get(..3))
+                            .map(str::to_string)
+                    };
+                    let several = coded_srcs
+                        .iter()
+                        .any(|f| country(f) != country(coded_srcs[0]));
                     for (a, x) in coded_srcs.iter().enumerate() {
                         for y in &coded_srcs[a + 1..] {
+                            if several && country(x) == country(y) {
+                                continue;
+                            }
                             pairs.push(((*x).clone(), (*y).clone(), true));
                         }
                     }

@@ -175,3 +175,18 @@ fn an_object_that_is_no_actor_names_whom_it_is_aimed_at() {
         "{d:?}"
     );
 }
+
+#[test]
+fn members_of_one_country_in_a_joint_act_act_with_the_other_country() {
+    // Four members (two roles in two countries): the talks are between the countries.
+    let ev = common::code(
+        "Lawmakers and officials in France and Germany held talks on Monday.",
+        "2015-06-09",
+    );
+    let talks: Vec<_> = ev.iter().filter(|e| e.root == "04").collect();
+    assert!(!talks.is_empty(), "{ev:?}");
+    for e in &talks {
+        let (s, t) = (e.source.code.as_deref(), e.target.code.as_deref());
+        assert_ne!(s.map(|c| &c[..3]), t.map(|c| &c[..3]), "{e:?}");
+    }
+}

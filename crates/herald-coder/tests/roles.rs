@@ -172,3 +172,19 @@ fn the_uk_and_downing_street_are_britain() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn conjoined_roles_share_the_places_named_after_them() {
+    // "in France and Germany" hangs on "Lawmakers"; the officials are French and German too.
+    let ev = common::code(
+        "Lawmakers and officials in France and Germany welcomed a resumption of formal diplomatic ties with Iran.",
+        "2015-06-09",
+    );
+    let mut sources: Vec<&str> = ev
+        .iter()
+        .filter(|e| e.trigger.text == "welcomed")
+        .filter_map(|e| e.source.code.as_deref())
+        .collect();
+    sources.sort();
+    assert_eq!(sources, ["DEUGOV", "DEULEG", "FRAGOV", "FRALEG"], "{ev:?}");
+}
