@@ -231,9 +231,27 @@ impl Coder<'_> {
             || s.tokens[agent_at].deprel == "amod"
             || s.tokens.get(agent_end).is_some_and(|t| t.text == "-");
         let agent = agent.filter(|_| !(describes_thing && (adjectival || actor.is_none())));
+        // "former security officials", "former prosecutors": who held a public office is one
+        // of CAMEO's elites (ELI: "former government officials"), not the office. Not a former
+        // employee, nor "the former assets of a producer".
+        let former = s.tokens.iter().enumerate().any(|(i, t)| {
+            t.deprel == "amod"
+                && lemma(s, i) == "former"
+                && t.head.is_some_and(|x| (agent_at..agent_end).contains(&x))
+        });
+        let role = |ag: &herald_dict::Agent| -> String {
+            let public_office = ["GOV", "MIL", "JUD", "LEG", "COP", "SPY"]
+                .iter()
+                .any(|r| ag.code.starts_with(r));
+            if former && ag.suffix && public_office {
+                "ELI".to_string()
+            } else {
+                ag.code.clone()
+            }
+        };
         let mut code = match (actor, agent) {
             (Some((c, _)), Some(ag)) if c.len() == 3 => Some(if ag.suffix {
-                format!("{c}{}", ag.code)
+                format!("{c}{}", role(ag))
             } else {
                 format!("{}{c}", ag.code)
             }),
@@ -329,9 +347,9 @@ impl Coder<'_> {
                 code = Some(format!(
                     "{}{}",
                     country.as_ref().map_or("---", |(_, k)| k.as_str()),
-                    ag.code
+                    role(ag)
                 ));
-                role_country = country.map(|(c, _)| (c, ag.code.clone()));
+                role_country = country.map(|(c, _)| (c, role(ag)));
             }
         }
         let last = (a..b)

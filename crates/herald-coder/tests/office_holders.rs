@@ -68,3 +68,22 @@ fn an_organisation_is_nobodys_surname() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn former_officials_are_elites() {
+    // CAMEO's ELI: "former government officials"; a former employee is no elite.
+    let ev = common::code(
+        "Former Israeli security officials criticized the Iranian government on Monday.",
+        "2015-06-09",
+    );
+    let criticized: Vec<_> = ev
+        .iter()
+        .filter(|e| e.trigger.text == "criticized")
+        .collect();
+    assert!(
+        criticized
+            .iter()
+            .any(|e| e.source.code.as_deref() == Some("ISRELI")),
+        "{ev:?}"
+    );
+}
