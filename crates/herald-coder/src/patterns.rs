@@ -101,10 +101,13 @@ impl Coder<'_> {
 
 /// The source→target code and, for reciprocal events (`[032:033]`), the target→source code;
 /// `true` when only the target→source code is given (`[:030]`: "X received assurances from Y"
-/// is Y's assurance to X). Codes that are not CAMEO numbers (the validation files' `+++`,
-/// `025?`) are not codes.
+/// is Y's assurance to X). A code is a CAMEO number, or one a user's dictionary extends with
+/// letters (the validation files' `174K`); marks that are no code (`+++`, `025?`) are not.
 fn spec_code(c: &CodeSpec) -> Option<(String, Option<String>, bool)> {
-    let numeric = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let numeric = |s: &str| {
+        let digits = s.chars().take_while(char::is_ascii_digit).count();
+        digits >= 2 && s[digits..].chars().all(|c| c.is_ascii_uppercase())
+    };
     match c {
         CodeSpec::None => None,
         CodeSpec::Code(c) => numeric(c).then(|| (c.clone(), None, false)),

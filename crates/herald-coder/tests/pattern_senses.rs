@@ -146,3 +146,26 @@ fn a_caret_skips_a_word_before_the_actor() {
         .collect();
     assert_eq!(got, vec![("045", Some("SAU"))], "{ev:?}");
 }
+
+#[test]
+fn a_dictionarys_own_codes_are_codes() {
+    // A user's dictionary may extend CAMEO's numbers with letters; "025?" marks no code.
+    let dictionary = "--- BARGAIN  [031]  ---\nBARGAIN\n- * FOR_ASYLUM [174K]\n- * WITH [025?]\n";
+    let codes = |text: &str| -> Vec<String> {
+        common::code_with(text, "2014-03-02", |d| {
+            let (verbs, problems) =
+                herald_dict::verbs::VerbDictionary::parse("test.verbs.txt", dictionary);
+            assert!(problems.is_empty(), "{problems:?}");
+            d.verbs.insert(1, verbs);
+        })
+        .into_iter()
+        .filter(|e| e.trigger.text == "bargain")
+        .map(|e| e.code)
+        .collect()
+    };
+    assert!(codes("Snowden will bargain for asylum in Russia.").contains(&"174K".to_string()));
+    assert_eq!(
+        codes("Snowden will bargain with Russia."),
+        vec!["031".to_string()]
+    );
+}

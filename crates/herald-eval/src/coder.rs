@@ -135,7 +135,14 @@ pub fn petr_unit_tests(nlp: &Pipeline, data: &Path) -> std::io::Result<Vec<EvalL
     let coder = Coder::new(&dicts);
     // category -> (records, correct, missed, extra)
     let mut by_cat: BTreeMap<String, (usize, usize, usize, usize)> = BTreeMap::new();
-    for r in records.iter().filter(|r| !r.error) {
+    // HERALD_EVAL_RECORD=ID[,ID…] scores only those records (for error analysis).
+    let only: Vec<String> = std::env::var("HERALD_EVAL_RECORD")
+        .map(|v| v.split(',').map(str::to_string).collect())
+        .unwrap_or_default();
+    for r in records
+        .iter()
+        .filter(|r| !r.error && (only.is_empty() || only.contains(&r.id)))
+    {
         let doc = Document {
             id: r.id.clone(),
             date: Some(r.date.clone()),
