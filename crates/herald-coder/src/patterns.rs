@@ -179,6 +179,9 @@ struct PatternWindow {
     before_tokens: Vec<usize>,
     /// Per position, whether the word is an infinitive's "to" (not a preposition).
     after_infinitive: Vec<bool>,
+    /// Per after-window position, whether the word heads conjoined actors ("with the
+    /// Philippines and France"), for a `%` after the verb.
+    after_compound: Vec<bool>,
     before_infinitive: Vec<bool>,
 }
 
@@ -237,7 +240,17 @@ impl PatternWindow {
                 .map(|&i| s.tokens[i].upos == herald_doc::Upos::PART && s.tokens[i].xpos == "TO")
                 .collect()
         };
+        let after_compound = after
+            .iter()
+            .map(|&i| {
+                matches!(
+                    s.tokens[i].upos,
+                    herald_doc::Upos::PROPN | herald_doc::Upos::NOUN
+                ) && children(s, i).iter().any(|&g| s.tokens[g].deprel == "conj")
+            })
+            .collect();
         PatternWindow {
+            after_compound,
             after_infinitive: infinitive(&after),
             before_infinitive: infinitive(&before),
             before_words: words(&before, false),
@@ -329,10 +342,21 @@ fn match_elems(
         let adjacent = std::mem::take(&mut after_infinitive_to) | std::mem::take(&mut joined);
         let marker = marker_at.take();
         match e {
-            PatternElem::Compound => {
+            // `%`: a compound actor — before the verb its subject ("% * [030:030]": "Gondor
+            // and Osgiliath agree"), after it the phrase there ("* WITH %": "agrees with the
+            // Philippines and France").
+            PatternElem::Compound if reversed => {
                 if !w.compound_subject {
                     return None;
                 }
+            }
+            PatternElem::Compound => {
+                let k = (pos..w.after_compound.len()).find(|&k| w.after_compound[k])?;
+                if adjacent && k != pos {
+                    return None;
+                }
+                m.gap += k - pos;
+                pos = k + 1;
             }
             PatternElem::Source => {
                 m.marks.source = Some((pos, !reversed));

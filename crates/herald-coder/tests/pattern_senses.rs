@@ -169,3 +169,30 @@ fn a_dictionarys_own_codes_are_codes() {
         vec!["031".to_string()]
     );
 }
+
+#[test]
+fn a_percent_after_the_verb_is_a_compound_actor_there() {
+    let dictionary = "--- SIDE  [081]  ---\nSIDE\n- * WITH % [031]\n";
+    let codes = |text: &str| -> Vec<String> {
+        let mut c: Vec<String> = common::code_with(text, "2014-03-02", |d| {
+            let (verbs, problems) =
+                herald_dict::verbs::VerbDictionary::parse("test.verbs.txt", dictionary);
+            assert!(problems.is_empty(), "{problems:?}");
+            d.verbs.insert(1, verbs);
+        })
+        .into_iter()
+        .filter(|e| e.trigger.text == "sided")
+        .map(|e| e.code)
+        .collect();
+        c.dedup();
+        c
+    };
+    assert_eq!(
+        codes("Japan sided with the Philippines and France in the dispute."),
+        vec!["031".to_string()]
+    );
+    assert_eq!(
+        codes("Japan sided with France in the dispute."),
+        vec!["081".to_string()]
+    );
+}
