@@ -21,6 +21,22 @@ impl Coder<'_> {
                 "CAMEO.2.0.txt"
             };
             let mut candidates: Vec<_> = dict.verbs_for(&lem).collect();
+            // A dictionary may list an inflected form as a verb of its own ("LEFT" [032:033]
+            // beside LEAVE): the word as written is that verb, unless the lemma's entry
+            // claims the form among its irregular ones ("FIND {… FOUND …}" keeps "found").
+            let surface = s.tokens[v].text.to_uppercase();
+            if surface != lem.to_uppercase() {
+                let claimed = candidates
+                    .iter()
+                    .any(|c| c.forms.iter().any(|f| f.len() == 1 && f[0] == surface));
+                let own: Vec<_> = dict
+                    .verbs_for(&surface)
+                    .filter(|c| c.words.len() == 1 && c.words[0] == surface)
+                    .collect();
+                if !claimed && !own.is_empty() {
+                    candidates = own;
+                }
+            }
             if candidates.is_empty() {
                 continue;
             }

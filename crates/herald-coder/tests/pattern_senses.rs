@@ -196,3 +196,38 @@ fn a_percent_after_the_verb_is_a_compound_actor_there() {
         vec!["081".to_string()]
     );
 }
+
+#[test]
+fn an_inflected_form_listed_as_a_verb_is_that_verb() {
+    // "LEFT" [032:033] beside LEAVE (no forms): "left for Beijing" is LEFT. "FOUND" beside
+    // FIND {FOUND}: the lemma's entry claims the form, so "found" stays FIND.
+    let dictionary = "--- LEAVE  [012]  ---\nLEAVE\n\n--- LEFT  [032:033]  ---\nLEFT\n\n--- FIND  [010]  ---\nFIND {FINDS FOUND FINDING}\n\n--- FOUND  [061]  ---\nFOUND\n";
+    let codes = |text: &str, trigger: &str| -> Vec<String> {
+        common::code_with(text, "2014-03-02", |d| {
+            let (verbs, problems) =
+                herald_dict::verbs::VerbDictionary::parse("test.verbs.txt", dictionary);
+            assert!(problems.is_empty(), "{problems:?}");
+            d.verbs.insert(1, verbs);
+        })
+        .into_iter()
+        .filter(|e| e.trigger.text == trigger)
+        .map(|e| e.code)
+        .collect()
+    };
+    assert_eq!(
+        codes("Putin left Russia for talks with China.", "left"),
+        vec!["032".to_string(), "033".to_string()]
+    );
+    assert_eq!(
+        codes("Putin will leave Russia for talks with China.", "leave"),
+        vec!["012".to_string()]
+    );
+    let found = codes(
+        "The Iranian government found Iraq's envoy in Tehran.",
+        "found",
+    );
+    assert!(
+        !found.is_empty() && found.iter().all(|c| c == "010"),
+        "{found:?}"
+    );
+}
