@@ -144,8 +144,14 @@ impl Coder<'_> {
                     && has_case(s, c, &["of"]))
             {
                 idx.push(c);
+                // A title before the name keeps its country: "Ukraine's Deputy Prime
+                // Minister Olha Stefanishyna".
+                let title = s.tokens[c].deprel == "nmod:desc" && c < h;
                 for g in children(s, c) {
-                    if matches!(s.tokens[g].deprel.as_str(), "compound" | "flat" | "amod") {
+                    let rel = s.tokens[g].deprel.as_str();
+                    if matches!(rel, "compound" | "flat" | "amod")
+                        || (title && rel == "nmod:poss" && g < c)
+                    {
                         idx.push(g);
                     }
                 }

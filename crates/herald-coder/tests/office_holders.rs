@@ -87,3 +87,17 @@ fn former_officials_are_elites() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_title_before_a_name_keeps_its_country() {
+    // The parser hangs "Ukraine's" on the title, not on the person the dictionaries lack.
+    let ev = common::code(
+        "Ukraine's Deputy Prime Minister Olha Stefanishyna met Polish officials on Monday.",
+        "2023-01-10",
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.trigger.text == "met" && e.source.code.as_deref() == Some("UKRGOV")),
+        "{ev:?}"
+    );
+}
