@@ -198,6 +198,11 @@ struct PatternWindow {
     /// Per after-window position, whether the word heads conjoined actors ("with the
     /// Philippines and France"), for a `%` after the verb.
     after_compound: Vec<bool>,
+    /// The verb is one of wanting ("want", "seek"): its object names what is asked for.
+    wanting: bool,
+    /// Per position, whether the word is a verb.
+    after_verb: Vec<bool>,
+    before_verb: Vec<bool>,
     before_infinitive: Vec<bool>,
 }
 
@@ -265,7 +270,18 @@ impl PatternWindow {
                 ) && children(s, i).iter().any(|&g| s.tokens[g].deprel == "conj")
             })
             .collect();
+        let verb_at = |ix: &[usize]| -> Vec<bool> {
+            ix.iter()
+                .map(|&i| s.tokens[i].upos == herald_doc::Upos::VERB)
+                .collect()
+        };
         PatternWindow {
+            wanting: matches!(
+                lemma(s, v).as_str(),
+                "want" | "seek" | "need" | "hope" | "wish" | "plan" | "intend" | "aim"
+            ),
+            after_verb: verb_at(&after),
+            before_verb: verb_at(&before),
             after_compound,
             after_infinitive: infinitive(&after),
             before_infinitive: infinitive(&before),
@@ -326,6 +342,7 @@ fn match_elems(
     words: &[String],
     lemmas: &[String],
     infinitive: &[bool],
+    verb_at: &[bool],
     reversed: bool,
     w: &PatternWindow,
     dict: &VerbDictionary,
@@ -355,7 +372,8 @@ fn match_elems(
             pos += 1;
             continue;
         }
-        let adjacent = std::mem::take(&mut after_infinitive_to) | std::mem::take(&mut joined);
+        let after_to = std::mem::take(&mut after_infinitive_to);
+        let adjacent = after_to | std::mem::take(&mut joined);
         let marker = marker_at.take();
         match e {
             // `%`: a compound actor — before the verb its subject ("% * [030:030]": "Gondor
@@ -388,7 +406,17 @@ fn match_elems(
                 }
                 // A pattern's bare "(TO)" wants the preposition, not the "to" of an infinitive
                 // ("praised X's efforts to improve" is no "praised (TO)").
-                let fits = |k: usize| !(preposition && infinitive[k]) && (!adjacent || k == pos);
+                // After a verb of wanting, an infinitive's verb is matched only as the
+                // pattern's "TO X": "wants to help Israel" is no "WANT * HELP" (wanting help,
+                // an appeal for aid); what is wanted is an intent (see `intent_code`). Other
+                // verbs' patterns mean the infinitive too ("refused to comment": "* COMMENT").
+                let infinitive_verb =
+                    |k: usize| !reversed && w.wanting && k > 0 && infinitive[k - 1] && verb_at[k];
+                let fits = |k: usize| {
+                    !(preposition && infinitive[k])
+                        && (!adjacent || k == pos)
+                        && (after_to || !infinitive_verb(k))
+                };
                 let k = if let Some(k) = (pos..words.len()).find(|&k| &words[k] == word && fits(k))
                 {
                     m.exact += 1;
@@ -487,6 +515,7 @@ fn pattern_score(
         &w.after_words,
         &w.after_lemmas,
         &w.after_infinitive,
+        &w.after_verb,
         false,
         w,
         dict,
@@ -496,6 +525,7 @@ fn pattern_score(
         &w.before_words,
         &w.before_lemmas,
         &w.before_infinitive,
+        &w.before_verb,
         true,
         w,
         dict,

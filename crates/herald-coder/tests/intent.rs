@@ -196,3 +196,15 @@ fn agreeing_that_or_upon_is_an_intent_to_cooperate() {
         );
     }
 }
+
+#[test]
+fn wanting_to_help_is_an_intent_to_aid_not_an_appeal() {
+    // "WANT * HELP" (023) is wanting help; "wants to help Israel" is an intent (033).
+    let ev = common::code("The United States wants to help Israel.", "2015-06-09");
+    let wants: Vec<&str> = ev
+        .iter()
+        .filter(|e| e.trigger.text == "wants")
+        .map(|e| e.code.as_str())
+        .collect();
+    assert_eq!(wants, ["033"], "{ev:?}");
+}
