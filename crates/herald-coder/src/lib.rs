@@ -559,7 +559,25 @@ impl<'a> Coder<'a> {
                             std::mem::swap(&mut src, &mut tgt);
                         }
                         let mut sides = vec![(code.clone(), src.clone(), tgt.clone())];
-                        if let (Some(back), true) = (&back_code, both) {
+                        // A place where the act happened ("attend a summit in Switzerland",
+                        // "held talks in New York") does not act back; a country one arrives
+                        // in or visits does ("arrived in Jakarta for talks": Indonesia hosts).
+                        let arrival = matches!(
+                            lemma(s, v).as_str(),
+                            "arrive"
+                                | "visit"
+                                | "travel"
+                                | "fly"
+                                | "come"
+                                | "go"
+                                | "land"
+                                | "reach"
+                                | "tour"
+                                | "head"
+                                | "return"
+                        );
+                        let acts_back = both && (!target_is_place || arrival);
+                        if let (Some(back), true) = (&back_code, acts_back) {
                             sides.push((back.clone(), tgt.clone(), src.clone()));
                         } else if mutual {
                             sides.push((code.clone(), tgt.clone(), src.clone()));

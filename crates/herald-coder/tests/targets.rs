@@ -18,3 +18,29 @@ fn an_actor_in_a_phrase_of_time_is_no_target() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_place_where_an_act_happened_does_not_act_back() {
+    let ev = common::code(
+        "Obama attended a summit in Switzerland on Monday.",
+        "2015-06-09",
+    );
+    assert!(
+        ev.iter().any(|e| e.source.code.as_deref() == Some("USAGOV")
+            && e.target.code.as_deref() == Some("CHE")),
+        "{ev:?}"
+    );
+    assert!(
+        !ev.iter().any(|e| e.source.code.as_deref() == Some("CHE")),
+        "{ev:?}"
+    );
+    // A country one arrives in for talks is a party to them.
+    let ev = common::code(
+        "British Foreign Secretary Jack Straw arrived in Indonesia for talks on Monday.",
+        "2005-01-10",
+    );
+    assert!(
+        ev.iter().any(|e| e.source.code.as_deref() == Some("IDN")),
+        "{ev:?}"
+    );
+}
