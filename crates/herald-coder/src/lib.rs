@@ -415,12 +415,30 @@ impl<'a> Coder<'a> {
                                 "compound" | "flat" | "amod" | "nmod:poss" | "nmod:desc"
                             )
                         })
-                        .find(|&i| {
+                        .filter(|&i| {
                             let f = self.actor(s, i, date, &memory);
                             f.code.is_some()
                                 && f.code != src_code
                                 && !(own_object && country(&f) == src_country)
                         })
+                        .collect::<Vec<usize>>()
+                        .into_iter()
+                        // Another country's actor before the source's own: "bans on travel
+                        // to Canada against officers in the Russian military" are aimed at
+                        // the Russians, whatever Canadian word comes first.
+                        .enumerate()
+                        .min_by_key(|&(k, i)| {
+                            // (A reversed pattern's "target" is its source: "faces pressure
+                            // from Congress" keeps the text's order.)
+                            let other_country = !vc.reversed
+                                && src_country.as_deref().is_some_and(|sc| {
+                                    let c = country(&self.actor(s, i, date, &memory));
+                                    sc != "---"
+                                        && c.as_deref().is_some_and(|c| c != sc && c != "---")
+                                });
+                            (!other_country, k)
+                        })
+                        .map(|(_, i)| i)
                     {
                         tgts = with_conj(Some(i))
                             .iter()

@@ -44,3 +44,24 @@ fn a_place_where_an_act_happened_does_not_act_back() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn an_act_is_aimed_at_another_country_before_the_actors_own() {
+    let ev = common::code(
+        "The Canadian government announced asset freezes and bans on travel to Canada against four senior officers in the Russian military.",
+        "2014-03-20",
+    );
+    let announced: Vec<_> = ev
+        .iter()
+        .filter(|e| e.source.code.as_deref() == Some("CANGOV"))
+        .collect();
+    assert!(!announced.is_empty(), "{ev:?}");
+    assert!(
+        announced.iter().all(|e| e
+            .target
+            .code
+            .as_deref()
+            .is_some_and(|c| c.starts_with("RUS"))),
+        "{ev:?}"
+    );
+}
