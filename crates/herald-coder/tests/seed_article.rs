@@ -48,8 +48,13 @@ fn the_urging_is_an_appeal_by_trump_to_netanyahu_reported_by_cnn() {
     );
     assert_eq!(e.modality, Modality::Asserted);
     assert_eq!(e.attribution.as_ref().map(|a| a.text.as_str()), Some("CNN"));
-    // PLOVER drops CAMEO's APPEAL category (PLOVER manual, CAMEO table: "02 APPEAL dropped").
-    assert_eq!(e.plover, None);
+    // The PLOVER manual's REQUEST holds "all requests, demands, and orders"; its CAMEO table
+    // drops 02, so the appeal reads as the parallel demand (1056: REQUEST, yield).
+    let plover = e.plover.as_ref().expect("a PLOVER reading");
+    assert_eq!(
+        (plover.kind.as_str(), plover.mode.as_deref()),
+        ("REQUEST", Some("yield"))
+    );
     assert_eq!(
         (e.date.as_deref(), e.date_basis.as_str()),
         (Some("2025-05-21"), "publication")
