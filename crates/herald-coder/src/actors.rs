@@ -381,6 +381,28 @@ impl Coder<'_> {
         memory: &[Found],
     ) -> Vec<Found> {
         let first = self.actor(s, h, date, memory);
+        // "Obama and Putin said they will attack Iraq": "they" stands for each speaker.
+        if s.tokens[h].upos == Upos::PRON
+            && matches!(s.tokens[h].lemma.to_lowercase().as_str(), "they" | "them")
+        {
+            if let Some(speaker) = speaker_of_pronoun(s, h) {
+                let conjuncts: Vec<Found> = children(s, speaker)
+                    .into_iter()
+                    .filter(|&c| s.tokens[c].deprel == "conj" && !split_name(s, speaker, c))
+                    .map(|c| self.actor(s, c, date, memory))
+                    .filter(|f| f.code.is_some())
+                    .map(|f| Found {
+                        span: (h, h + 1),
+                        ..f
+                    })
+                    .collect();
+                if !conjuncts.is_empty() {
+                    let mut out = vec![first];
+                    out.extend(conjuncts);
+                    return out;
+                }
+            }
+        }
         let mut out = vec![first.clone()];
         // "The foreign ministers of France, Germany and Britain": the phrase read the first
         // country with the role (FRAGOV); each conjoined country makes its own.

@@ -244,3 +244,15 @@ fn what_an_actor_signals_it_will_do_is_to_come() {
         );
     }
 }
+
+#[test]
+fn they_stands_for_each_of_the_speakers() {
+    let ev = common::code("Obama and Putin said they will attack Iraq.", "2015-06-09");
+    let mut attackers: Vec<&str> = ev
+        .iter()
+        .filter(|e| e.trigger.text == "attack" && e.root == "19")
+        .filter_map(|e| e.source.code.as_deref())
+        .collect();
+    attackers.sort();
+    assert_eq!(attackers, ["RUSGOV", "USAGOV"], "{ev:?}");
+}
