@@ -290,8 +290,13 @@ impl Coder<'_> {
             let surname = (a..b).rev().find(|&i| person_name(i) && !title(i));
             let first_name = surname.is_some_and(|sn| (a..sn).any(|i| person_name(i) && !title(i)));
             if !first_name {
+                // A surname alone whose bearer holds no office then ("Ford" in 1987 is the
+                // carmaker more often than Gerald Ford, an elite since 1977) needs a title
+                // ("President Ford", "Mr Ford") to be that person.
+                let titled = surname.is_some_and(|sn| (a..sn).any(title));
                 code = surname
                     .and_then(|i| self.dicts.actors.surname_code_on(&s.tokens[i].text, date))
+                    .filter(|c| titled || !c.ends_with("ELI"))
                     .map(str::to_string);
             }
         }

@@ -50,3 +50,20 @@ fn the_islamic_state_without_its_article_and_al_shabaab() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_bare_surname_is_no_former_officeholder() {
+    // "Hughes" in 1987 business news is the tool company, not an elite of the dictionaries;
+    // "Ford" is the carmaker. A title still names the person ("President Ford").
+    for text in [
+        "Hughes said it would sign the consent decree with the U.S. Justice Department.",
+        "Ford said it would build a plant in Mexico.",
+    ] {
+        let ev = common::code(text, "1987-03-05");
+        assert!(
+            !ev.iter()
+                .any(|e| e.source.code.as_deref().is_some_and(|c| c.ends_with("ELI"))),
+            "{text}: {ev:?}"
+        );
+    }
+}

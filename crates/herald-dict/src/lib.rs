@@ -315,8 +315,14 @@ impl ActorDictionary {
     pub fn add(&mut self, file: &str, text: &str) -> Vec<DictError> {
         let mut problems = Vec::new();
         let mut current: Option<usize> = None;
+        // The current record is a bare name so far (no code, no synonym): a name line right
+        // after it names the same actor, as PETRARCH reads a list of names over one set of
+        // codes ("IVO_JOSIPOVIC_ / PRESIDENT_JOSIPOVIC_ / JOSIPOVIC_ / [HRVGOV …]").
+        let mut bare = false;
         for (line, raw) in dictionary_lines(text) {
             let l = raw.split('#').next().unwrap_or("");
+            // A blank or comment line ends a list of names.
+            let was_bare = std::mem::take(&mut bare);
             if l.trim().is_empty() {
                 continue;
             }
@@ -362,8 +368,13 @@ impl ActorDictionary {
                 }
                 continue;
             }
-            let id = self.actors.len();
             let name = phrase_words(phrase);
+            if let (true, Some(id), None) = (was_bare, current, code) {
+                self.phrases.insert(&name, id);
+                bare = true;
+                continue;
+            }
+            let id = self.actors.len();
             let mut codes = Vec::new();
             if let Some(c) = code.filter(|c| !c.is_empty()) {
                 match parse_code(file, line, c) {
@@ -372,6 +383,7 @@ impl ActorDictionary {
                 }
             }
             self.phrases.insert(&name, id);
+            bare = codes.is_empty();
             self.actors.push(Actor {
                 name,
                 codes,
@@ -674,6 +686,20 @@ mod tests {
         assert_eq!(d("2025-05-21"), Date(20250521));
         assert_eq!(d("20250521").to_string(), "2025-05-21");
         assert!(Date::parse("2025-13-01").is_none() && Date::parse("abc").is_none());
+    }
+
+    #[test]
+    fn a_list_of_bare_names_shares_the_codes_after_it() {
+        // Phoenix writes some people as several name lines over one set of codes; a blank
+        // or comment line ends such a list.
+        let text = "IVO_JOSIPOVIC_\nPRESIDENT_JOSIPOVIC_\n\t[HRVGOV 20100219-20150219]\nU.N._\n\n# Secretaries General\nUN_SECRETARY_GENERAL\n\t[IGOUNO]\n";
+        let a = ActorDictionary::parse("t.txt", text).unwrap();
+        for name in [&["Ivo", "Josipovic"][..], &["President", "Josipovic"][..]] {
+            let e = a.longest_match(name, 0).unwrap().entry;
+            assert_eq!(a.code_on(e, d("2012-01-01")), Some("HRVGOV"), "{name:?}");
+        }
+        let un = a.longest_match(&["U.N."], 0).unwrap().entry;
+        assert_eq!(a.code_on(un, d("2012-01-01")), None);
     }
 
     #[test]
