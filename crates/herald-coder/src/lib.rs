@@ -415,30 +415,31 @@ impl<'a> Coder<'a> {
                                 "compound" | "flat" | "amod" | "nmod:poss" | "nmod:desc"
                             )
                         })
-                        .filter(|&i| {
+                        .filter_map(|i| {
                             let f = self.actor(s, i, date, &memory);
-                            f.code.is_some()
+                            (f.code.is_some()
                                 && f.code != src_code
-                                && !(own_object && country(&f) == src_country)
+                                && !(own_object && country(&f) == src_country))
+                                .then_some((i, country(&f)))
                         })
-                        .collect::<Vec<usize>>()
-                        .into_iter()
                         // Another country's actor before the source's own: "bans on travel
                         // to Canada against officers in the Russian military" are aimed at
-                        // the Russians, whatever Canadian word comes first.
-                        .enumerate()
-                        .min_by_key(|&(k, i)| {
-                            // (A reversed pattern's "target" is its source: "faces pressure
-                            // from Congress" keeps the text's order.)
-                            let other_country = !vc.reversed
-                                && src_country.as_deref().is_some_and(|sc| {
-                                    let c = country(&self.actor(s, i, date, &memory));
-                                    sc != "---"
-                                        && c.as_deref().is_some_and(|c| c != sc && c != "---")
-                                });
-                            (!other_country, k)
+                        // the Russians, whatever Canadian word comes first. (A reversed
+                        // pattern's "target" is its source: "faces pressure from Congress"
+                        // keeps the text's order.)
+                        .try_fold(None, |first: Option<usize>, (i, c)| {
+                            let prefer = !vc.reversed
+                                && src_country.as_deref().is_some_and(|sc| sc != "---");
+                            let other = c
+                                .as_deref()
+                                .is_some_and(|c| src_country.as_deref() != Some(c) && c != "---");
+                            if !prefer || other {
+                                Err(i)
+                            } else {
+                                Ok(first.or(Some(i)))
+                            }
                         })
-                        .map(|(_, i)| i)
+                        .map_or_else(Some, |first| first)
                     {
                         tgts = with_conj(Some(i))
                             .iter()
