@@ -118,7 +118,7 @@ impl<'a> Coder<'a> {
                     continue;
                 }
                 // "organized a general strike": the strike is the event (see `performed_noun`).
-                if !vc.by_pattern && self.performed_object(s, v).is_some() {
+                if self.performed_noun(s, v).is_some() {
                     continue;
                 }
                 let (mut code, back_code, rule) =

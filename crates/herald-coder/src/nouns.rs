@@ -119,8 +119,19 @@ impl Coder<'_> {
     /// codes "organize" as coordinating, 050): the noun is then the event, not the verb.
     pub(crate) fn performed_noun(&self, s: &Sentence, v: usize) -> Option<usize> {
         let n = self.performed_object(s, v)?;
+        // A pattern codes the verb ("HOLD * TALKS", "launched an attack on" as criticism),
+        // unless it was written for another verb of the block and reads another kind of act
+        // than the noun ("staged a hunger strike in prison" is no PLACE "* (IN &DETENTION)",
+        // an arrest).
+        let noun_root = self
+            .event_noun(s, n)
+            .and_then(|e| e.code.get(..2).map(str::to_string));
         match self.verb_code(s, v) {
-            Some(vc) if vc.by_pattern => None,
+            Some(vc)
+                if vc.by_pattern && !(vc.foreign && vc.code.get(..2) != noun_root.as_deref()) =>
+            {
+                None
+            }
             _ => Some(n),
         }
     }

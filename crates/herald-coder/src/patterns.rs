@@ -63,6 +63,7 @@ impl Coder<'_> {
                         marks: Marks::default(),
                         negation: false,
                         by_pattern: false,
+                        foreign: false,
                     });
                 }
                 continue;
@@ -86,9 +87,11 @@ impl Coder<'_> {
                 .max_by_key(|(m, p, _)| pattern_rank(m, p, &verb_name));
             let translated;
             let by_pattern = best.is_some();
+            let mut foreign = false;
             let (spec, line, marks, negation) = match best {
                 Some((m, p, code)) => {
                     translated = code;
+                    foreign = names_another_verb(p, &verb.words, &self.dicts.verbs);
                     (&translated, p.line, m.marks, m.negation)
                 }
                 None => match (&verb.code, &block.code) {
@@ -109,6 +112,7 @@ impl Coder<'_> {
                 marks,
                 negation,
                 by_pattern,
+                foreign,
             });
         }
         default
@@ -132,6 +136,22 @@ fn spec_code(c: &CodeSpec) -> Option<(String, Option<String>, bool)> {
         }
         CodeSpec::Pair(_, b) => numeric(b).then(|| (b.clone(), None, true)),
     }
+}
+
+/// Whether pattern `p`'s comment names a verb of the dictionaries other than `verb` ("#
+/// PLACE" on a pattern STAGE shares).
+fn names_another_verb(p: &VerbPattern, verb: &[String], dicts: &[VerbDictionary]) -> bool {
+    let Some(named) = p.comment.split_whitespace().next() else {
+        return false;
+    };
+    let words: Vec<&str> = named.split('_').collect();
+    if words.len() == verb.len() && words.iter().zip(verb).all(|(a, b)| a == b) {
+        return false;
+    }
+    dicts
+        .iter()
+        .flat_map(|d| d.verbs_for(words[0]))
+        .any(|o| o.words.len() == words.len() && o.words.iter().zip(&words).all(|(a, b)| a == b))
 }
 
 /// The code pattern `p` gives `verb`. A pattern written for another verb (its comment names
@@ -332,6 +352,8 @@ pub(crate) struct VerbCode {
     pub(crate) negation: bool,
     /// A pattern gave the code (not the verb's or its block's default).
     pub(crate) by_pattern: bool,
+    /// That pattern was written for another verb of the block (its comment names it).
+    pub(crate) foreign: bool,
 }
 
 /// Match pattern elements in order against words (skipping is allowed between them); words

@@ -72,3 +72,15 @@ fn talks_that_were_held_happened_between_their_participants() {
         "{pairs:?}"
     );
 }
+
+#[test]
+fn another_verbs_idiom_does_not_hide_the_act_performed() {
+    // STAGE shares PLACE's "* (IN &DETENTION)" (173, arrest): staging a hunger strike in
+    // prison is the hunger strike.
+    let ev = common::code(
+        "Algerian activists staged a hunger strike in prison on Sunday.",
+        "2000-01-01",
+    );
+    let codes: Vec<&str> = ev.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(codes, ["142"], "{ev:?}");
+}
