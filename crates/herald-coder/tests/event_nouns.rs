@@ -84,3 +84,15 @@ fn another_verbs_idiom_does_not_hide_the_act_performed() {
     let codes: Vec<&str> = ev.iter().map(|e| e.code.as_str()).collect();
     assert_eq!(codes, ["142"], "{ev:?}");
 }
+
+#[test]
+fn a_warning_strike_is_a_labour_strike() {
+    let ev = events(
+        "Transport workers in Germany began a nationwide strike on Monday.",
+        "2000-01-05",
+        "strike",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].0, "143");
+    assert_eq!(ev[0].1.as_deref(), Some("DEULAB"));
+}
