@@ -97,7 +97,9 @@ impl<'a> Coder<'a> {
                 // no event, unless the parser hung a main verb as one (`missed_main_verb`).
                 let missed = tree::missed_main_verb(s, v);
                 if !(s.tokens[v].upos == Upos::VERB || tree::verb_tagged_adjective(s, v))
-                    || (matches!(s.tokens[v].deprel.as_str(), "amod" | "acl") && missed.is_none())
+                    || (matches!(s.tokens[v].deprel.as_str(), "amod" | "acl")
+                        && missed.is_none()
+                        && sides::statement_participle(s, v).is_none())
                     || hyphen_compound(s, v)
                 {
                     continue;
@@ -352,11 +354,33 @@ impl<'a> Coder<'a> {
                     .iter()
                     .all(|t| t.as_ref().is_none_or(|f| f.code.is_none()))
                 {
-                    let aimed_at = tgt_head.and_then(|o| {
-                        children(s, o).into_iter().find(|&c| {
-                            s.tokens[c].deprel == "nmod"
-                                && has_case(s, c, &["against", "on", "to", "toward", "towards"])
-                                && self.actor(s, c, date, &memory).code.is_some()
+                    // Disapproving of an act ("condemned the Russian attack on Kiev",
+                    // "criticised Israel's raid") is aimed at who did it.
+                    let doer = tgt_head
+                        .filter(|_| matches!(code.get(..2), Some("11" | "12")))
+                        .filter(|&o| {
+                            self.dicts
+                                .nouns
+                                .lookup(&[], &s.tokens[o].lemma.to_uppercase())
+                                .is_some()
+                        })
+                        .and_then(|o| {
+                            children(s, o).into_iter().find(|&c| {
+                                (matches!(s.tokens[c].deprel.as_str(), "amod" | "nmod:poss")
+                                    || (s.tokens[c].deprel == "nmod" && has_case(s, c, &["by"])))
+                                    && self
+                                        .actor(s, c, date, &memory)
+                                        .code
+                                        .is_some_and(|k| !k.starts_with("---"))
+                            })
+                        });
+                    let aimed_at = doer.or_else(|| {
+                        tgt_head.and_then(|o| {
+                            children(s, o).into_iter().find(|&c| {
+                                s.tokens[c].deprel == "nmod"
+                                    && has_case(s, c, &["against", "on", "to", "toward", "towards"])
+                                    && self.actor(s, c, date, &memory).code.is_some()
+                            })
                         })
                     });
                     if aimed_at.is_some() {

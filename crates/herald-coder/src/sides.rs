@@ -174,10 +174,46 @@ pub(crate) fn argument_heads(
         } else if let Some(verbless_root) = main_verb_missed {
             Some(verbless_root.unwrap_or(head))
         } else {
-            None
+            statement_participle(s, v)
         }
     });
     (src_head, tgt_head)
+}
+
+/// Nouns of a public statement whose participle says what it does: "issued a declaration
+/// demanding …", "released a statement condemning …".
+const STATEMENT_NOUNS: [&str; 9] = [
+    "statement",
+    "declaration",
+    "communique",
+    "communiqué",
+    "resolution",
+    "letter",
+    "message",
+    "motion",
+    "note",
+];
+
+/// For a participle `v` on a statement noun ("a declaration demanding that …"), the subject of
+/// the verb that made the statement ("The PKK issued a declaration demanding …": the PKK
+/// demands); `None` otherwise.
+pub(crate) fn statement_participle(s: &Sentence, v: usize) -> Option<usize> {
+    let t = &s.tokens[v];
+    if t.deprel != "acl" || t.xpos != "VBG" {
+        return None;
+    }
+    let noun = t.head?;
+    if !STATEMENT_NOUNS.contains(&lemma(s, noun).as_str()) {
+        return None;
+    }
+    let made = s.tokens[noun].head.filter(|&h| {
+        s.tokens[h].upos == herald_doc::Upos::VERB
+            && matches!(s.tokens[noun].deprel.as_str(), "obj" | "nsubj:pass")
+    })?;
+    children(s, made).into_iter().find(|&c| {
+        matches!(s.tokens[c].deprel.as_str(), "nsubj" | "obl:agent")
+            && s.tokens[c].upos != herald_doc::Upos::PRON
+    })
 }
 
 /// Verbs whose "of …" complement is what someone is charged with.

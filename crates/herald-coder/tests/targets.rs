@@ -65,3 +65,26 @@ fn an_act_is_aimed_at_another_country_before_the_actors_own() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_statement_does_what_its_participle_says() {
+    // "issued a statement deploring …": the issuer deplores, and disapproving of an act is
+    // aimed at who did it.
+    let ev = common::code(
+        "EC foreign ministers issued a statement deploring Japan's continued trade imbalance.",
+        "1987-03-17",
+    );
+    assert!(
+        ev.iter().any(|e| e.trigger.text == "deploring"
+            && e.root == "11"
+            && e.target.code.as_deref() == Some("JPN")),
+        "{ev:?}"
+    );
+    let ev = common::code("France condemned Israel's raid on Gaza.", "2014-07-20");
+    assert!(
+        ev.iter().any(|e| e.trigger.text == "condemned"
+            && e.source.code.as_deref() == Some("FRA")
+            && e.target.code.as_deref() == Some("ISR")),
+        "{ev:?}"
+    );
+}
