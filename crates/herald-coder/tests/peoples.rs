@@ -67,3 +67,26 @@ fn a_bare_surname_is_no_former_officeholder() {
         );
     }
 }
+
+#[test]
+fn names_with_a_possessive_are_found() {
+    // The tokenizer splits "People's" and "Workers'"; the dictionaries' phrases are split so.
+    let ev = common::code(
+        "The People's Liberation Army attacked Taiwan.",
+        "2000-01-01",
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.source.code.as_deref() == Some("CHNMIL") && e.root == "19"),
+        "{ev:?}"
+    );
+    let ev = common::code(
+        "The Kurdistan Workers' Party demanded that Russia provide information.",
+        "2000-01-01",
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.source.code.as_deref() == Some("TURREB") && e.root == "10"),
+        "{ev:?}"
+    );
+}

@@ -246,8 +246,20 @@ pub fn split_words(name: &str) -> Vec<String> {
             if i > 0 {
                 out.push("-".to_string());
             }
-            if !part.is_empty() {
-                out.push(norm_word(part));
+            if part.is_empty() {
+                continue;
+            }
+            // A possessive is a word of its own, as herald's tokenizer splits "People's" and
+            // "Workers'": PEOPLE'S_LIBERATION_ARMY is "People 's Liberation Army".
+            let word = norm_word(part);
+            if let Some(stem) = word.strip_suffix("'S").filter(|s| !s.is_empty()) {
+                out.push(stem.to_string());
+                out.push("'S".to_string());
+            } else if let Some(stem) = word.strip_suffix('\'').filter(|s| !s.is_empty()) {
+                out.push(stem.to_string());
+                out.push("'".to_string());
+            } else {
+                out.push(word);
             }
         }
     }
