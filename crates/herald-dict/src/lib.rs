@@ -189,6 +189,21 @@ impl PhraseTable {
         if words.is_empty() {
             return;
         }
+        // "ABDURAJAK_JANJALANI_BRIGADE_(AJB)": the name is also written without its acronym
+        // (not a one-word acronym without its expansion: "OLIVE_(ORGANISATION_DEVELOPMENT…)").
+        if let (Some(open), Some(close)) = (
+            words.iter().position(|w| w == "("),
+            words.iter().position(|w| w == ")"),
+        ) {
+            let bare: Vec<String> = words[..open.min(close)]
+                .iter()
+                .chain(&words[close.max(open) + 1..])
+                .cloned()
+                .collect();
+            if open < close && bare.len() >= 2 {
+                self.insert(&bare, entry);
+            }
+        }
         self.max_len = self.max_len.max(words.len());
         // First definition wins, as in PETRARCH.
         self.map.entry(words.join(" ")).or_insert(entry);
@@ -240,7 +255,24 @@ fn phrase_words(p: &str) -> Vec<String> {
 /// hyphens as words of their own.
 pub fn split_words(name: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for w in name.split_whitespace() {
+    // Punctuation is a word of its own ("Baidu, Inc", "(AJB)", "Claymore/Guggenheim"), and so
+    // is a word's opening apostrophe ("Al 'Iraq").
+    let spaced: String = name
+        .chars()
+        .flat_map(|c| match c {
+            ',' | ':' | ';' | '/' | '"' | '(' | ')' => vec![' ', c, ' '],
+            _ => vec![c],
+        })
+        .collect();
+    let spaced = spaced
+        .split_whitespace()
+        .map(|w| match w.strip_prefix(['\'', '’']) {
+            Some(rest) if !rest.is_empty() => format!("' {rest}"),
+            _ => w.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    for w in spaced.split_whitespace() {
         let parts: Vec<&str> = w.split('-').collect();
         for (i, part) in parts.iter().enumerate() {
             if i > 0 {
@@ -712,6 +744,26 @@ mod tests {
         }
         let un = a.longest_match(&["U.N."], 0).unwrap().entry;
         assert_eq!(a.code_on(un, d("2012-01-01")), None);
+    }
+
+    #[test]
+    fn phrases_split_as_the_tokenizer_splits_text() {
+        let w = |x: &[&str]| x.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(split_words("Baidu, Inc"), w(&["BAIDU", ",", "INC"]));
+        assert_eq!(split_words("People's Army"), w(&["PEOPLE", "'S", "ARMY"]));
+        assert_eq!(split_words("Workers' Party"), w(&["WORKERS", "'", "PARTY"]));
+        assert_eq!(split_words("Al 'Iraq"), w(&["AL", "'", "IRAQ"]));
+        assert_eq!(
+            split_words("Brigade (AJB)"),
+            w(&["BRIGADE", "(", "AJB", ")"])
+        );
+        // A name with its acronym is also found without it, unless one word is left.
+        let text = "ABDURAJAK_JANJALANI_BRIGADE_(AJB) [PHLREB]\nOLIVE_(ORGANISATION_DEVELOPMENT) [NGOZAFDEV]\n";
+        let a = ActorDictionary::parse("t.txt", text).unwrap();
+        assert!(a
+            .longest_match(&["Abdurajak", "Janjalani", "Brigade"], 0)
+            .is_some());
+        assert!(a.longest_match(&["olive"], 0).is_none());
     }
 
     #[test]
