@@ -231,3 +231,24 @@ fn an_inflected_form_listed_as_a_verb_is_that_verb() {
         "{found:?}"
     );
 }
+
+#[test]
+fn armed_men_who_surrender_retreat_militarily() {
+    // CAMEO 0874 (retreat or surrender militarily); other surrenders are 080 (yield).
+    assert_eq!(
+        codes(
+            "Hundreds of Taliban fighters surrendered to Afghan troops.",
+            "2010-01-01",
+            "surrendered"
+        ),
+        vec!["0874".to_string()]
+    );
+    assert_eq!(
+        codes(
+            "Microsoft surrendered to the European Commission.",
+            "2010-01-01",
+            "surrendered"
+        ),
+        vec!["080".to_string()]
+    );
+}
