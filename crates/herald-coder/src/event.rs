@@ -144,7 +144,8 @@ impl Coder<'_> {
 /// (`data/cameo2plover-2021.txt`) maps its CAMEO code: official resignations are RETREAT
 /// (mode resign), not the CONCEDE of CAMEO 083x; indicting, charging and suing are ACCUSE
 /// (allege), not the COERCE of CAMEO 173; international sanctions are SANCTION (discontinue),
-/// not the COERCE of CAMEO 163.
+/// not the COERCE of CAMEO 163; lifting a curfew or a state of emergency is CONCEDE, not the
+/// RETREAT of CAMEO 0813/0814.
 fn plover_per_manual(code: &str, trigger: &str) -> Option<PloverEvent> {
     let plover = |kind: &str, mode: &str, context: &str| PloverEvent {
         kind: kind.to_string(),
@@ -159,6 +160,13 @@ fn plover_per_manual(code: &str, trigger: &str) -> Option<PloverEvent> {
             Some(plover("ACCUSE", "allege", "legal"))
         }
         ("163", _) if trigger != "boycott" => Some(plover("SANCTION", "discontinue", "economic")),
+        // "the lifting of a curfew is, effectively, a promise …": removing curfews and states
+        // of emergency is CONCEDE (manual, CONCEDE), though the table has RETREAT.
+        ("0813" | "0814", _) => Some(PloverEvent {
+            kind: "CONCEDE".to_string(),
+            mode: None,
+            context: vec!["rights_freedoms".to_string()],
+        }),
         _ => None,
     }
 }

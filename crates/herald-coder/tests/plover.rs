@@ -61,3 +61,15 @@ fn an_appeal_is_a_plover_request() {
     let plover = urged.plover.as_ref().unwrap();
     assert_eq!(plover.kind, "REQUEST", "{urged:?}");
 }
+
+#[test]
+fn lifting_a_curfew_is_a_plover_concession() {
+    // The manual's CONCEDE covers "removing curfews"; the 2021 table has RETREAT for 0813.
+    let ev = common::code("Serbia lifted a night curfew in Montenegro.", "1990-06-01");
+    let lifted = ev
+        .iter()
+        .find(|e| e.trigger.text == "lifted")
+        .unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(lifted.code, "0813");
+    assert_eq!(lifted.plover.as_ref().unwrap().kind, "CONCEDE");
+}
