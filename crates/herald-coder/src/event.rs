@@ -133,6 +133,13 @@ impl Coder<'_> {
         e.plover = plover_per_manual(code, &trigger.to_lowercase())
             .or_else(|| table(code))
             .or_else(appeal_as_request);
+        // "Announcements of future retreats should be coded as CONCEDE" (manual, CONCEDE).
+        if let Some(p) = e.plover.as_mut().filter(|p| p.kind == "RETREAT") {
+            if e.modality == herald_doc::Modality::Future {
+                p.kind = "CONCEDE".to_string();
+                p.mode = None;
+            }
+        }
         e.root = code.get(..2).unwrap_or(code).to_string();
         e.quad = entry.map_or(0, |x| x.quad);
         e.goldstein = entry.map_or(0.0, |x| x.goldstein);

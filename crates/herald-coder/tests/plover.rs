@@ -73,3 +73,17 @@ fn lifting_a_curfew_is_a_plover_concession() {
     assert_eq!(lifted.code, "0813");
     assert_eq!(lifted.plover.as_ref().unwrap().kind, "CONCEDE");
 }
+
+#[test]
+fn an_announced_retreat_is_a_plover_concession() {
+    // Manual, CONCEDE: "announced...would withdraw troops" is RETREAT + future, coded CONCEDE.
+    let ev = common::code(
+        "Russia announced it would withdraw its troops from Syria.",
+        "2016-03-14",
+    );
+    let withdraw = ev
+        .iter()
+        .find(|e| e.trigger.text == "withdraw" && e.code == "0874")
+        .unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(withdraw.plover.as_ref().unwrap().kind, "CONCEDE");
+}
