@@ -152,7 +152,7 @@ impl Coder<'_> {
 /// (mode resign), not the CONCEDE of CAMEO 083x; indicting, charging and suing are ACCUSE
 /// (allege), not the COERCE of CAMEO 173; international sanctions are SANCTION (discontinue),
 /// not the COERCE of CAMEO 163; lifting a curfew or a state of emergency is CONCEDE, not the
-/// RETREAT of CAMEO 0813/0814.
+/// RETREAT of CAMEO 0813/0814; pardons are CONCEDE.
 fn plover_per_manual(code: &str, trigger: &str) -> Option<PloverEvent> {
     let plover = |kind: &str, mode: &str, context: &str| PloverEvent {
         kind: kind.to_string(),
@@ -167,6 +167,16 @@ fn plover_per_manual(code: &str, trigger: &str) -> Option<PloverEvent> {
             Some(plover("ACCUSE", "allege", "legal"))
         }
         ("163", _) if trigger != "boycott" => Some(plover("SANCTION", "discontinue", "economic")),
+        // "Formal pardons … and amnesties of arrested persons should be coded as CONCEDE"
+        // (manual, CONCEDE). (Its "expressions of regret" stay SUPPORT, as the table and the
+        // PLOVER GSR code an apology, 055.)
+        (c, "pardon" | "amnesty") if c.starts_with("08") || c.starts_with("05") => {
+            Some(PloverEvent {
+                kind: "CONCEDE".to_string(),
+                mode: None,
+                context: vec!["legal".to_string()],
+            })
+        }
         // "the lifting of a curfew is, effectively, a promise …": removing curfews and states
         // of emergency is CONCEDE (manual, CONCEDE), though the table has RETREAT.
         ("0813" | "0814", _) => Some(PloverEvent {

@@ -87,3 +87,16 @@ fn an_announced_retreat_is_a_plover_concession() {
         .unwrap_or_else(|| panic!("{ev:?}"));
     assert_eq!(withdraw.plover.as_ref().unwrap().kind, "CONCEDE");
 }
+
+#[test]
+fn a_pardon_is_a_plover_concession() {
+    let ev = common::code(
+        "President Clinton pardoned 16 Puerto Rican nationalists.",
+        "1999-09-01",
+    );
+    let pardoned = ev
+        .iter()
+        .find(|e| e.trigger.text == "pardoned")
+        .unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(pardoned.plover.as_ref().unwrap().kind, "CONCEDE");
+}
