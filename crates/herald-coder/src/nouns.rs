@@ -258,7 +258,7 @@ impl Coder<'_> {
                             "by" | "from" => sources.extend(found),
                             "between" | "among" | "with" => members.extend(found),
                             "on" | "against" | "of" | "to" | "toward" | "towards" | "at"
-                            | "over" => targets.extend(found),
+                            | "over" | "into" => targets.extend(found),
                             _ => {}
                         }
                     }
@@ -299,6 +299,9 @@ impl Coder<'_> {
             if departs_unarmed {
                 continue;
             }
+            // News media report, they do not act ("Reuters inquiries").
+            sources.retain(|f| !f.code.as_deref().is_some_and(|c| c.ends_with("MED")));
+            members.retain(|f| !f.code.as_deref().is_some_and(|c| c.ends_with("MED")));
             let mut pairs: Vec<(Found, Option<Found>)> = Vec::new();
             match noun.kind {
                 // Leaving an organisation ("Britain's withdrawal from the EU") is no retreat;
@@ -346,10 +349,22 @@ impl Coder<'_> {
                             }
                         }
                     }
-                    // Dissent needs no target to have happened ("students staged
-                    // demonstrations"); other directed acts without one are left out.
+                    // Dissent and investigation need no target to have happened
+                    // ("students staged demonstrations", "the UN opened an investigation");
+                    // other directed acts without one are left out.
                     if targets.is_empty() && noun.code.starts_with("14") {
                         pairs.extend(srcs.iter().map(|a| (a.clone(), None)));
+                    }
+                    // An investigation by someone in particular ("the company's inquiry" is
+                    // nobody's).
+                    if targets.is_empty() && noun.code.starts_with("09") {
+                        pairs.extend(
+                            srcs.iter()
+                                .filter(|a| {
+                                    !a.code.as_deref().is_some_and(|c| c.starts_with("---"))
+                                })
+                                .map(|a| (a.clone(), None)),
+                        );
                     }
                 }
             }

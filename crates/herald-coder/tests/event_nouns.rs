@@ -96,3 +96,22 @@ fn a_warning_strike_is_a_labour_strike() {
     assert_eq!(ev[0].0, "143");
     assert_eq!(ev[0].1.as_deref(), Some("DEULAB"));
 }
+
+#[test]
+fn an_investigation_happened_with_or_without_a_target() {
+    let ev = events(
+        "The Pentagon's investigation found no wrongdoing.",
+        "2005-03-01",
+        "investigation",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].0, "090");
+    assert_eq!(ev[0].1.as_deref(), Some("USAMIL"));
+    // News media's "inquiries" are questions, not investigations.
+    let ev = events(
+        "Reuters inquiries went unanswered on Monday.",
+        "2005-03-01",
+        "inquiries",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+}
