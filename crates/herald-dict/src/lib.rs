@@ -251,8 +251,17 @@ fn phrase_words(p: &str) -> Vec<String> {
     split_words(&p.replace('_', " "))
 }
 
+/// Bound prefixes that keep their hyphen in herald's tokenizer (`co-workers`, `e-mail`,
+/// "Lashkar - e-Taiba"): one list for the tokenizer and for the names it must match.
+pub const HYPHEN_PREFIXES: &[&str] = &[
+    "e", "co", "pre", "post", "non", "semi", "re", "pro", "anti", "multi", "mid", "ex", "sub",
+    "un", "vice", "socio", "psycho", "inter", "intra", "counter", "de", "bi", "tri", "quasi",
+    "neo", "micro", "macro", "mega", "ultra", "extra", "over", "under", "cross", "trans", "mis",
+    "x", "t", "u",
+];
+
 /// Split a name into words the way herald's tokenizer does for names: on spaces, with internal
-/// hyphens as words of their own.
+/// hyphens as words of their own except after a bound prefix.
 pub fn split_words(name: &str) -> Vec<String> {
     let mut out = Vec::new();
     // Punctuation is a word of its own ("Baidu, Inc", "(AJB)", "Claymore/Guggenheim"), and so
@@ -273,8 +282,22 @@ pub fn split_words(name: &str) -> Vec<String> {
         .collect::<Vec<_>>()
         .join(" ");
     for w in spaced.split_whitespace() {
-        let parts: Vec<&str> = w.split('-').collect();
-        for (i, part) in parts.iter().enumerate() {
+        // Pieces between the hyphens the tokenizer splits at: not after a bound prefix
+        // ("LASHKAR-E-TAIBA" is "LASHKAR", "-", "E-TAIBA").
+        let mut pieces: Vec<String> = Vec::new();
+        for part in w.split('-') {
+            match pieces.last_mut() {
+                Some(last)
+                    if HYPHEN_PREFIXES.contains(&last.to_lowercase().as_str())
+                        && part.chars().next().is_some_and(char::is_alphanumeric) =>
+                {
+                    last.push('-');
+                    last.push_str(part);
+                }
+                _ => pieces.push(part.to_string()),
+            }
+        }
+        for (i, part) in pieces.iter().enumerate() {
             if i > 0 {
                 out.push("-".to_string());
             }

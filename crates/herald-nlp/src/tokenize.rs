@@ -101,12 +101,9 @@ const SENTENCE_OPENERS: &[&str] = &[
     "analysts",
 ];
 
-const HYPHEN_PREFIXES: &[&str] = &[
-    "e", "co", "pre", "post", "non", "semi", "re", "pro", "anti", "multi", "mid", "ex", "sub",
-    "un", "vice", "socio", "psycho", "inter", "intra", "counter", "de", "bi", "tri", "quasi",
-    "neo", "micro", "macro", "mega", "ultra", "extra", "over", "under", "cross", "trans", "mis",
-    "x", "t", "u",
-];
+/// Bound prefixes that keep their hyphen (`co-workers`, `e-mail`): shared with the
+/// dictionaries, which split names as this tokenizer does.
+use herald_dict::HYPHEN_PREFIXES;
 
 fn is_abbreviation(word_without_final_dot: &str) -> bool {
     let w = word_without_final_dot;
