@@ -780,6 +780,13 @@ mod tests {
             split_words("Brigade (AJB)"),
             w(&["BRIGADE", "(", "AJB", ")"])
         );
+        // The tokenizer keeps a bound prefix's hyphen: "Lashkar - e-Taiba", "anti-government".
+        assert_eq!(
+            split_words("Lashkar-e-Taiba"),
+            w(&["LASHKAR", "-", "E-TAIBA"])
+        );
+        assert_eq!(split_words("Ben-Gvir"), w(&["BEN", "-", "GVIR"]));
+        assert_eq!(split_words("anti-government"), w(&["ANTI-GOVERNMENT"]));
         // A name with its acronym is also found without it, unless one word is left.
         let text = "ABDURAJAK_JANJALANI_BRIGADE_(AJB) [PHLREB]\nOLIVE_(ORGANISATION_DEVELOPMENT) [NGOZAFDEV]\n";
         let a = ActorDictionary::parse("t.txt", text).unwrap();
