@@ -439,6 +439,8 @@ impl<'a> Coder<'a> {
                                 "compound" | "flat" | "amod" | "nmod:poss" | "nmod:desc"
                             )
                         })
+                        // Reading every noun of a long clause costs more than it finds.
+                        .take(8)
                         .filter_map(|i| {
                             let f = self.actor(s, i, date, &memory);
                             (f.code.is_some()

@@ -281,13 +281,20 @@ impl PatternWindow {
                 .map(|&i| s.tokens[i].upos == herald_doc::Upos::PART && s.tokens[i].xpos == "TO")
                 .collect()
         };
+        // Heads of conjuncts, marked in one pass over the sentence.
+        let mut heads_conj = vec![false; s.tokens.len()];
+        for t in &s.tokens {
+            if let (Some(h), "conj") = (t.head, t.deprel.as_str()) {
+                heads_conj[h] = true;
+            }
+        }
         let after_compound = after
             .iter()
             .map(|&i| {
                 matches!(
                     s.tokens[i].upos,
                     herald_doc::Upos::PROPN | herald_doc::Upos::NOUN
-                ) && children(s, i).iter().any(|&g| s.tokens[g].deprel == "conj")
+                ) && heads_conj[i]
             })
             .collect();
         let verb_at = |ix: &[usize]| -> Vec<bool> {

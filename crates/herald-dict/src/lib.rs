@@ -170,7 +170,9 @@ pub struct PhraseMatch {
 #[derive(Debug, Clone, Default)]
 struct PhraseTable {
     map: FxHashMap<String, usize>,
-    max_len: usize,
+    /// The most words of a phrase starting with each first word: a lookup tries no longer
+    /// keys than phrases with its first word have (most words start none).
+    longest_from: FxHashMap<String, usize>,
     /// The last word of each name of two or more words ("MUGABE" of "ROBERT MUGABE"), and
     /// the entries whose names end with it (at most a few: more make it no surname).
     surnames: FxHashMap<String, Vec<usize>>,
@@ -204,7 +206,8 @@ impl PhraseTable {
                 self.insert(&bare, entry);
             }
         }
-        self.max_len = self.max_len.max(words.len());
+        let longest = self.longest_from.entry(words[0].clone()).or_default();
+        *longest = (*longest).max(words.len());
         // First definition wins, as in PETRARCH.
         self.map.entry(words.join(" ")).or_insert(entry);
         if let (true, Some(last)) = (words.len() >= 2, words.last()) {
@@ -216,9 +219,11 @@ impl PhraseTable {
     }
 
     fn longest_match<S: AsRef<str>>(&self, words: &[S], start: usize) -> Option<PhraseMatch> {
+        let first = norm_word(words.get(start)?.as_ref());
+        let longest = *self.longest_from.get(&first)?;
         let mut key = String::new();
         let mut best = None;
-        for len in 1..=self.max_len.min(words.len().saturating_sub(start)) {
+        for len in 1..=longest.min(words.len().saturating_sub(start)) {
             if len > 1 {
                 key.push(' ');
             }
