@@ -12,6 +12,27 @@ fn codes(text: &str, date: &str, trigger: &str) -> Vec<String> {
         .collect()
 }
 
+/// The events of `text` with `dictionary` (PETRARCH's verb format) read before CAMEO.2.0.txt.
+fn events_with(dictionary: &str, text: &str) -> Vec<herald_doc::Event> {
+    common::code_with(text, "2014-03-02", |d| {
+        let (verbs, problems) =
+            herald_dict::verbs::VerbDictionary::parse("test.verbs.txt", dictionary);
+        assert!(problems.is_empty(), "{problems:?}");
+        d.verbs.insert(1, verbs);
+    })
+}
+
+/// The codes of the events `trigger` starts in `text`, with `dictionary` (see `events_with`).
+fn codes_with(dictionary: &str, text: &str, trigger: &str) -> Vec<String> {
+    let mut codes: Vec<String> = events_with(dictionary, text)
+        .into_iter()
+        .filter(|e| e.trigger.text == trigger)
+        .map(|e| e.code)
+        .collect();
+    codes.dedup();
+    codes
+}
+
 #[test]
 fn a_demand_is_a_demand_whatever_its_clause_mentions() {
     // DEMAND shares a block with PRESS ("press on" = attack, 190) and URGE's patterns.
@@ -76,18 +97,7 @@ fn joined_pattern_words_are_consecutive() {
     // PETRARCH's underscore: "NEW_&TIETYPES_RELATIONS" is "new economic relations", and "new
     // global economic relations" (a word between) is not it; the block's default codes that.
     let dictionary = "&TIETYPES\n+MILITARY\n+ECONOMIC\n\n--- ABANDON  [345]  ---\nABANDON\n- * NEW_&TIETYPES_RELATIONS [0341]\n";
-    let with_pattern = |text: &str| -> Vec<String> {
-        common::code_with(text, "2014-03-02", |d| {
-            let (verbs, problems) =
-                herald_dict::verbs::VerbDictionary::parse("test.verbs.txt", dictionary);
-            assert!(problems.is_empty(), "{problems:?}");
-            d.verbs.insert(1, verbs);
-        })
-        .into_iter()
-        .filter(|e| e.trigger.text == "abandoned")
-        .map(|e| e.code)
-        .collect()
-    };
+    let with_pattern = |text: &str| codes_with(dictionary, text, "abandoned");
     assert_eq!(
         with_pattern("Russia abandoned new economic relations with Ukraine."),
         vec!["0341".to_string()]
@@ -103,18 +113,7 @@ fn words_before_a_verb_read_on_into_the_verb_of_saying() {
     // PETRARCH reads the words before a verb in the sentence: "INDICATED WOULD *" is
     // "Ethiopia indicated it would act", though "indicated" heads the verb's clause.
     let dictionary = "--- ACT  [100]  ---\nACT\n- INDICATED WOULD * [1010]\n";
-    let codes = |text: &str| -> Vec<String> {
-        common::code_with(text, "2014-03-02", |d| {
-            let (verbs, problems) =
-                herald_dict::verbs::VerbDictionary::parse("test.verbs.txt", dictionary);
-            assert!(problems.is_empty(), "{problems:?}");
-            d.verbs.insert(1, verbs);
-        })
-        .into_iter()
-        .filter(|e| e.trigger.text == "act")
-        .map(|e| e.code)
-        .collect()
-    };
+    let codes = |text: &str| codes_with(dictionary, text, "act");
     assert_eq!(
         codes("Ethiopia indicated it would act against Libya."),
         vec!["1010".to_string()]
@@ -129,15 +128,9 @@ fn words_before_a_verb_read_on_into_the_verb_of_saying() {
 fn a_caret_skips_a_word_before_the_actor() {
     // "IFTAR IN ^ +": the place after "in" is skipped; the target is the actor after it.
     let dictionary = "--- CELEBRATE  [181]  ---\nCELEBRATE\n- * IFTAR IN ^ + [045]\n";
-    let ev = common::code_with(
+    let ev = events_with(
+        dictionary,
         "Jordan celebrated Iftar in Cairo with Saudi Arabia.",
-        "2014-03-02",
-        |d| {
-            let (verbs, problems) =
-                herald_dict::verbs::VerbDictionary::parse("test.verbs.txt", dictionary);
-            assert!(problems.is_empty(), "{problems:?}");
-            d.verbs.insert(1, verbs);
-        },
     );
     let got: Vec<_> = ev
         .iter()
@@ -151,18 +144,7 @@ fn a_caret_skips_a_word_before_the_actor() {
 fn a_dictionarys_own_codes_are_codes() {
     // A user's dictionary may extend CAMEO's numbers with letters; "025?" marks no code.
     let dictionary = "--- BARGAIN  [031]  ---\nBARGAIN\n- * FOR_ASYLUM [174K]\n- * WITH [025?]\n";
-    let codes = |text: &str| -> Vec<String> {
-        common::code_with(text, "2014-03-02", |d| {
-            let (verbs, problems) =
-                herald_dict::verbs::VerbDictionary::parse("test.verbs.txt", dictionary);
-            assert!(problems.is_empty(), "{problems:?}");
-            d.verbs.insert(1, verbs);
-        })
-        .into_iter()
-        .filter(|e| e.trigger.text == "bargain")
-        .map(|e| e.code)
-        .collect()
-    };
+    let codes = |text: &str| codes_with(dictionary, text, "bargain");
     assert!(codes("Snowden will bargain for asylum in Russia.").contains(&"174K".to_string()));
     assert_eq!(
         codes("Snowden will bargain with Russia."),
@@ -173,20 +155,7 @@ fn a_dictionarys_own_codes_are_codes() {
 #[test]
 fn a_percent_after_the_verb_is_a_compound_actor_there() {
     let dictionary = "--- SIDE  [081]  ---\nSIDE\n- * WITH % [031]\n";
-    let codes = |text: &str| -> Vec<String> {
-        let mut c: Vec<String> = common::code_with(text, "2014-03-02", |d| {
-            let (verbs, problems) =
-                herald_dict::verbs::VerbDictionary::parse("test.verbs.txt", dictionary);
-            assert!(problems.is_empty(), "{problems:?}");
-            d.verbs.insert(1, verbs);
-        })
-        .into_iter()
-        .filter(|e| e.trigger.text == "sided")
-        .map(|e| e.code)
-        .collect();
-        c.dedup();
-        c
-    };
+    let codes = |text: &str| codes_with(dictionary, text, "sided");
     assert_eq!(
         codes("Japan sided with the Philippines and France in the dispute."),
         vec!["031".to_string()]
@@ -202,18 +171,7 @@ fn an_inflected_form_listed_as_a_verb_is_that_verb() {
     // "LEFT" [032:033] beside LEAVE (no forms): "left for Beijing" is LEFT. "FOUND" beside
     // FIND {FOUND}: the lemma's entry claims the form, so "found" stays FIND.
     let dictionary = "--- LEAVE  [012]  ---\nLEAVE\n\n--- LEFT  [032:033]  ---\nLEFT\n\n--- FIND  [010]  ---\nFIND {FINDS FOUND FINDING}\n\n--- FOUND  [061]  ---\nFOUND\n";
-    let codes = |text: &str, trigger: &str| -> Vec<String> {
-        common::code_with(text, "2014-03-02", |d| {
-            let (verbs, problems) =
-                herald_dict::verbs::VerbDictionary::parse("test.verbs.txt", dictionary);
-            assert!(problems.is_empty(), "{problems:?}");
-            d.verbs.insert(1, verbs);
-        })
-        .into_iter()
-        .filter(|e| e.trigger.text == trigger)
-        .map(|e| e.code)
-        .collect()
-    };
+    let codes = |text: &str, trigger: &str| codes_with(dictionary, text, trigger);
     assert_eq!(
         codes("Putin left Russia for talks with China.", "left"),
         vec!["032".to_string(), "033".to_string()]
