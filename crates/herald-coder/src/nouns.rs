@@ -184,8 +184,14 @@ impl Coder<'_> {
             let performed = head.filter(|&h| self.performed_noun(s, h) == Some(n));
             // "Talks between Israel and Hamas were held in Cairo": what a perform verb's
             // passive subject names happened, between the noun's own participants.
+            // Not what was "called off".
             let performed_passive = t.deprel == "nsubj:pass"
-                && head.is_some_and(|h| PERFORM_VERBS.contains(&lemma(s, h).as_str()));
+                && head.is_some_and(|h| {
+                    PERFORM_VERBS.contains(&lemma(s, h).as_str())
+                        && !children(s, h)
+                            .iter()
+                            .any(|&c| s.tokens[c].deprel == "compound:prt" && lemma(s, c) == "off")
+                });
             if let Some(h) = head {
                 if matches!(t.deprel.as_str(), "obj" | "nsubj:pass")
                     && s.tokens[h].upos == Upos::VERB

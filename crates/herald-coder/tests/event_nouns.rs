@@ -71,6 +71,13 @@ fn talks_that_were_held_happened_between_their_participants() {
         pairs.contains(&("046", Some("ISR"), Some("PSEREBHMS"), Some("2014-08-11"))),
         "{pairs:?}"
     );
+    // Talks that were called off did not happen.
+    let ev = events(
+        "Talks between Israel and Hamas were called off on Monday.",
+        "2014-08-13",
+        "Talks",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
 }
 
 #[test]
