@@ -4,6 +4,15 @@
 pub(crate) const APPEAL_VERBS: [&str; 10] = [
     "urge", "ask", "call", "demand", "request", "press", "appeal", "push", "implore", "pressure",
 ];
+/// Verbs of going somewhere: the country one arrives in or visits takes part (hosts), where a
+/// place an act merely happens in does not.
+pub(crate) const ARRIVAL_VERBS: [&str; 11] = [
+    "arrive", "visit", "travel", "fly", "come", "go", "land", "reach", "tour", "head", "return",
+];
+/// Verbs of wanting: their object names what is asked for, their infinitive what is intended.
+pub(crate) const WANTING_VERBS: [&str; 8] = [
+    "want", "seek", "need", "hope", "wish", "plan", "intend", "aim",
+];
 pub(crate) const SPEECH_VERBS: [&str; 31] = [
     "say",
     "tell",

@@ -39,8 +39,8 @@ mod sides;
 mod tree;
 
 use lexicon::{
-    intent_code, refusal_code, ATTACK_NOUNS, EXPECTATION_VERBS, INTENT_ADJECTIVES, INTENT_VERBS,
-    REFUSAL_VERBS, SPEECH_VERBS, UNNAMED_HANDS,
+    intent_code, refusal_code, ARRIVAL_VERBS, ATTACK_NOUNS, EXPECTATION_VERBS, INTENT_ADJECTIVES,
+    INTENT_VERBS, REFUSAL_VERBS, SPEECH_VERBS, UNNAMED_HANDS,
 };
 use modality::reported_obligation;
 use tree::{
@@ -120,7 +120,7 @@ impl<'a> Coder<'a> {
                     continue;
                 }
                 // "organized a general strike": the strike is the event (see `performed_noun`).
-                if self.performed_noun(s, v).is_some() {
+                if self.noun_performed(s, v, Some(&vc)).is_some() {
                     continue;
                 }
                 let (mut code, back_code, rule) =
@@ -358,12 +358,7 @@ impl<'a> Coder<'a> {
                     // "criticised Israel's raid") is aimed at who did it.
                     let doer = tgt_head
                         .filter(|_| matches!(code.get(..2), Some("11" | "12")))
-                        .filter(|&o| {
-                            self.dicts
-                                .nouns
-                                .lookup(&[], &s.tokens[o].lemma.to_uppercase())
-                                .is_some()
-                        })
+                        .filter(|&o| self.event_noun(s, o).is_some())
                         .and_then(|o| {
                             children(s, o).into_iter().find(|&c| {
                                 (matches!(s.tokens[c].deprel.as_str(), "amod" | "nmod:poss")
@@ -494,18 +489,13 @@ impl<'a> Coder<'a> {
                     // Where the members come from several countries ("police authorities in
                     // the US and Canada"), the act is between the countries: two of one country
                     // act together, not on each other.
-                    let country = |f: &Option<Found>| {
-                        f.as_ref()
-                            .and_then(|f| f.code.as_deref())
-                            .and_then(|c| c.get(..3))
-                            .map(str::to_string)
-                    };
+                    let country_of = |f: &Option<Found>| f.as_ref().and_then(country);
                     let several = coded_srcs
                         .iter()
-                        .any(|f| country(f) != country(coded_srcs[0]));
+                        .any(|f| country_of(f) != country_of(coded_srcs[0]));
                     for (a, x) in coded_srcs.iter().enumerate() {
                         for y in &coded_srcs[a + 1..] {
-                            if several && country(x) == country(y) {
+                            if several && country_of(x) == country_of(y) {
                                 continue;
                             }
                             pairs.push(((*x).clone(), (*y).clone(), true));
@@ -607,20 +597,7 @@ impl<'a> Coder<'a> {
                         // A place where the act happened ("attend a summit in Switzerland",
                         // "held talks in New York") does not act back; a country one arrives
                         // in or visits does ("arrived in Jakarta for talks": Indonesia hosts).
-                        let arrival = matches!(
-                            lemma(s, v).as_str(),
-                            "arrive"
-                                | "visit"
-                                | "travel"
-                                | "fly"
-                                | "come"
-                                | "go"
-                                | "land"
-                                | "reach"
-                                | "tour"
-                                | "head"
-                                | "return"
-                        );
+                        let arrival = ARRIVAL_VERBS.contains(&lemma(s, v).as_str());
                         let acts_back = both && (!target_is_place || arrival);
                         if let (Some(back), true) = (&back_code, acts_back) {
                             sides.push((back.clone(), tgt.clone(), src.clone()));

@@ -102,7 +102,11 @@ fn case_of(s: &Sentence, n: usize) -> Option<String> {
 
 impl Coder<'_> {
     /// The event noun at token `n` ("strike", with a compound before it "hunger strike").
-    fn event_noun(&self, s: &Sentence, n: usize) -> Option<&herald_dict::nouns::EventNoun> {
+    pub(crate) fn event_noun(
+        &self,
+        s: &Sentence,
+        n: usize,
+    ) -> Option<&herald_dict::nouns::EventNoun> {
         let before: Vec<String> = children(s, n)
             .into_iter()
             .filter(|&c| c + 1 == n && matches!(s.tokens[c].deprel.as_str(), "compound" | "amod"))
@@ -118,6 +122,16 @@ impl Coder<'_> {
     /// code of its own for that object — none at all, or only its block's default (CAMEO.2.0.txt
     /// codes "organize" as coordinating, 050): the noun is then the event, not the verb.
     pub(crate) fn performed_noun(&self, s: &Sentence, v: usize) -> Option<usize> {
+        self.noun_performed(s, v, None)
+    }
+
+    /// `performed_noun`, with the verb's code when the caller has it already.
+    pub(crate) fn noun_performed(
+        &self,
+        s: &Sentence,
+        v: usize,
+        known: Option<&crate::patterns::VerbCode>,
+    ) -> Option<usize> {
         let n = self.performed_object(s, v)?;
         // A pattern codes the verb ("HOLD * TALKS", "launched an attack on" as criticism),
         // unless it was written for another verb of the block and reads another kind of act
@@ -126,7 +140,15 @@ impl Coder<'_> {
         let noun_root = self
             .event_noun(s, n)
             .and_then(|e| e.code.get(..2).map(str::to_string));
-        match self.verb_code(s, v) {
+        let computed;
+        let vc = match known {
+            Some(vc) => Some(vc),
+            None => {
+                computed = self.verb_code(s, v);
+                computed.as_ref()
+            }
+        };
+        match vc {
             Some(vc)
                 if vc.by_pattern && !(vc.foreign && vc.code.get(..2) != noun_root.as_deref()) =>
             {

@@ -139,7 +139,8 @@ fn spec_code(c: &CodeSpec) -> Option<(String, Option<String>, bool)> {
 }
 
 /// Whether pattern `p`'s comment names a verb of the dictionaries other than `verb` ("#
-/// PLACE" on a pattern STAGE shares).
+/// PLACE" on a pattern STAGE shares). Comments also hold coders' initials and dates ("# ms 04
+/// Apr 2008"): only a verb's name says whose pattern it is.
 fn names_another_verb(p: &VerbPattern, verb: &[String], dicts: &[VerbDictionary]) -> bool {
     let Some(named) = p.comment.split_whitespace().next() else {
         return false;
@@ -178,20 +179,7 @@ fn family_code(
     if root(&code) == root(family) {
         return Some(p.code.clone());
     }
-    let Some(named) = p.comment.split_whitespace().next() else {
-        return Some(p.code.clone());
-    };
-    let words: Vec<&str> = named.split('_').collect();
-    if words.len() == verb.words.len() && words.iter().zip(&verb.words).all(|(a, b)| a == b) {
-        return Some(p.code.clone());
-    }
-    // Comments also hold coders' initials and dates ("# ms 04 Apr 2008"): only a verb's name
-    // says whose pattern it is.
-    let names_a_verb = dicts
-        .iter()
-        .flat_map(|d| d.verbs_for(words[0]))
-        .any(|o| o.words.len() == words.len() && o.words.iter().zip(&words).all(|(a, b)| a == b));
-    if !names_a_verb {
+    if !names_another_verb(p, &verb.words, dicts) {
         return Some(p.code.clone());
     }
     match (root(&code), root(family)) {
@@ -303,10 +291,7 @@ impl PatternWindow {
                 .collect()
         };
         PatternWindow {
-            wanting: matches!(
-                lemma(s, v).as_str(),
-                "want" | "seek" | "need" | "hope" | "wish" | "plan" | "intend" | "aim"
-            ),
+            wanting: crate::lexicon::WANTING_VERBS.contains(&lemma(s, v).as_str()),
             after_verb: verb_at(&after),
             before_verb: verb_at(&before),
             after_compound,
