@@ -219,15 +219,14 @@ impl PhraseTable {
     }
 
     fn longest_match<S: AsRef<str>>(&self, words: &[S], start: usize) -> Option<PhraseMatch> {
-        let first = norm_word(words.get(start)?.as_ref());
-        let longest = *self.longest_from.get(&first)?;
-        let mut key = String::new();
+        let mut key = norm_word(words.get(start)?.as_ref());
+        let longest = *self.longest_from.get(&key)?;
         let mut best = None;
         for len in 1..=longest.min(words.len().saturating_sub(start)) {
             if len > 1 {
                 key.push(' ');
+                key.push_str(&norm_word(words[start + len - 1].as_ref()));
             }
-            key.push_str(&norm_word(words[start + len - 1].as_ref()));
             if let Some(&entry) = self.map.get(&key) {
                 best = Some(PhraseMatch { entry, len });
             }
@@ -278,15 +277,14 @@ pub fn split_words(name: &str) -> Vec<String> {
             _ => vec![c],
         })
         .collect();
-    let spaced = spaced
-        .split_whitespace()
-        .map(|w| match w.strip_prefix(['\'', '’']) {
-            Some(rest) if !rest.is_empty() => format!("' {rest}"),
-            _ => w.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
     for w in spaced.split_whitespace() {
+        let w = match w.strip_prefix(['\'', '’']) {
+            Some(rest) if !rest.is_empty() => {
+                out.push("'".to_string());
+                rest
+            }
+            _ => w,
+        };
         // Pieces between the hyphens the tokenizer splits at: not after a bound prefix
         // ("LASHKAR-E-TAIBA" is "LASHKAR", "-", "E-TAIBA").
         let mut pieces: Vec<String> = Vec::new();
