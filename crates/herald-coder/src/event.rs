@@ -159,6 +159,11 @@ fn plover_per_manual(code: &str, trigger: &str) -> Option<PloverEvent> {
         mode: Some(mode.to_string()),
         context: vec![context.to_string()],
     };
+    let concede = |context: &str| PloverEvent {
+        kind: "CONCEDE".to_string(),
+        mode: None,
+        context: vec![context.to_string()],
+    };
     match (code, trigger) {
         (c, "resign" | "quit" | "abdicate") if c.starts_with("08") => {
             Some(plover("RETREAT", "resign", "political_institutions"))
@@ -171,19 +176,11 @@ fn plover_per_manual(code: &str, trigger: &str) -> Option<PloverEvent> {
         // (manual, CONCEDE). (Its "expressions of regret" stay SUPPORT, as the table and the
         // PLOVER GSR code an apology, 055.)
         (c, "pardon" | "amnesty") if c.starts_with("08") || c.starts_with("05") => {
-            Some(PloverEvent {
-                kind: "CONCEDE".to_string(),
-                mode: None,
-                context: vec!["legal".to_string()],
-            })
+            Some(concede("legal"))
         }
         // "the lifting of a curfew is, effectively, a promise …": removing curfews and states
         // of emergency is CONCEDE (manual, CONCEDE), though the table has RETREAT.
-        ("0813" | "0814", _) => Some(PloverEvent {
-            kind: "CONCEDE".to_string(),
-            mode: None,
-            context: vec!["rights_freedoms".to_string()],
-        }),
+        ("0813" | "0814", _) => Some(concede("rights_freedoms")),
         _ => None,
     }
 }

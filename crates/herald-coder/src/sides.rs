@@ -207,12 +207,12 @@ pub(crate) fn statement_participle(s: &Sentence, v: usize) -> Option<usize> {
         return None;
     }
     let made = s.tokens[noun].head.filter(|&h| {
-        s.tokens[h].upos == herald_doc::Upos::VERB
+        s.tokens[h].upos == Upos::VERB
             && matches!(s.tokens[noun].deprel.as_str(), "obj" | "nsubj:pass")
     })?;
     children(s, made).into_iter().find(|&c| {
         matches!(s.tokens[c].deprel.as_str(), "nsubj" | "obl:agent")
-            && s.tokens[c].upos != herald_doc::Upos::PRON
+            && s.tokens[c].upos != Upos::PRON
     })
 }
 
