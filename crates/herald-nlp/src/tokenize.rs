@@ -551,10 +551,16 @@ pub fn split_sentences(text: &str, tokens: Vec<RawToken>) -> Vec<RawSentence> {
                     % 2
                     == 1
             };
+            // Glued to the stop and followed by a space (`pro-life." Neither`), it closes a
+            // quote opened sentences before.
+            let glued_closing =
+                |stop: &RawToken, q: &RawToken| stop.no_space_after && !q.no_space_after;
             while i + 1 < n
                 && is_closing_after_terminal(word(&tokens[i + 1]))
                 && !tokens[i + 1].para_start
-                && (!matches!(word(&tokens[i + 1]), "\"" | "''") || open_straight(&current))
+                && (!matches!(word(&tokens[i + 1]), "\"" | "''")
+                    || open_straight(&current)
+                    || glued_closing(&tokens[i], &tokens[i + 1]))
             {
                 i += 1;
                 current.push(tokens[i]);
@@ -681,6 +687,22 @@ mod tests {
                 "\"It is late,\" Hassan said.",
                 "\"It is about what you do.\"",
                 "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_straight_quote_glued_to_a_full_stop_closes_a_quote_of_several_sentences() {
+        let s = sentences(
+            "\"It is late,\" Hassan said. \"We waited. Nobody came.\"\nNeither man left.",
+        );
+        assert_eq!(
+            s,
+            [
+                "\"It is late,\" Hassan said.",
+                "\"We waited.",
+                "Nobody came.\"",
+                "Neither man left."
             ]
         );
     }
