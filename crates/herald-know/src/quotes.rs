@@ -194,7 +194,13 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
         });
         // “… unity?” Trump added.: after a question or exclamation mark the splitter starts a
         // new sentence, whose first words may still be the quote's cue.
+        // A quote ending in a full stop is a sentence of its own: "''… my wheelhouse.'' He said,
+        // twice, that …" starts a new attribution.
+        let asked_or_exclaimed = inner.trim_end().ends_with(['!', '?']);
         let cue = cue.or_else(|| {
+            if !asked_or_exclaimed {
+                return None;
+            }
             let s = analysis.sentences.get(se + 1)?;
             let first = s.tokens.first()?;
             let between = chars.get(b..first.span.start)?;
@@ -225,8 +231,7 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
         // speech has four words or more. A shorter piece counts only as the second half of a
         // quote split by its cue (“…,” Pence said. “But, come on.”).
         // An exclamation or a question is speech however short (“Lock her up!”).
-        let exclaimed = inner.trim_end().ends_with(['!', '?']);
-        let fragment = (words < 4 && !exclaimed) || title_case(&inner);
+        let fragment = (words < 4 && !asked_or_exclaimed) || title_case(&inner);
         if fragment && (introduced_by.is_some() || out.is_empty()) {
             continue;
         }
@@ -383,7 +388,10 @@ pub fn find(analysis: &Analysis, text: &str) -> Vec<Quotation> {
                 .cue
                 .as_ref()
                 .is_some_and(|c| c.start >= prev.content.end && c.end <= q.content.start);
-            if short && same_cue && cue_between {
+            // A paragraph that goes on with the quote needs its cue only somewhere before it:
+            // “A,” X said. “B.” ¶ “C.” is one attribution, as is X said: “A.” ¶ “B.”
+            let cue_before = prev.cue.as_ref().is_some_and(|c| c.end <= q.content.start);
+            if short && same_cue && (cue_between || (own_paragraph && cue_before)) {
                 prev.content = piece(&chars, prev.content.start, q.content.end);
                 continue;
             }

@@ -93,6 +93,41 @@ fn a_quote_paragraph_without_a_cue_goes_on_with_the_one_before() {
 }
 
 #[test]
+fn a_quote_paragraph_goes_on_with_a_quote_already_in_two_pieces() {
+    let q = quotes(
+        "“The plan is a failure,” Barkley said. “It has cost us a decade.”\n\n“Nobody in this \
+         town believes it will work. Nobody.”\n\nThe council meets on Friday.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].0.ends_with("Nobody.”"), "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("Barkley"));
+}
+
+#[test]
+fn a_quote_ending_in_a_full_stop_takes_no_cue_from_the_next_sentence() {
+    // The second piece is Trump's; "He said, twice, that …" starts another attribution.
+    let q = quotes(
+        "''Our jobs are being taken,'' Mr. Trump said. ''Jobs are my strength.'' He said, \
+         twice, that he would go back to work on Wednesday.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].0.ends_with("my strength.''"), "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("Mr. Trump"));
+}
+
+#[test]
+fn a_quote_over_lines_without_blank_ones_stays_with_its_cue() {
+    // Paragraphs a single line break apart: the closing mark after "treat it." ends the
+    // quote, so "Neither … answered" is no cue of it.
+    let q = quotes(
+        "\"This is an illness,\" the governor said. \"It is no weakness. We must treat it.\"\n\
+         Neither man answered the question.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("the governor"));
+}
+
+#[test]
 fn a_stray_straight_mark_does_not_shift_the_quotes_after_it() {
     // The inch mark is no quote mark; the quote after it must still be read from its own
     // opening mark.
