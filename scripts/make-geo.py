@@ -101,7 +101,9 @@ ALIASES = {
     "KR": ["South Korea", "Korea", "Republic of Korea"],
     "KP": ["North Korea", "DPRK"],
     "AE": ["UAE", "U.A.E.", "Emirates"],
-    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
+    # AP and Reuters style: "Congo" is the Democratic Republic, "Republic of Congo" the other;
+    # "Zaire" its name until 1997.
+    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa", "Congo", "Zaire", "Zaïre"],
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
     "CZ": ["Czech Republic"],
     "CI": ["Ivory Coast", "Cote d'Ivoire", "Côte d'Ivoire"],
@@ -300,6 +302,41 @@ for names, (cc, members) in DIVISION_REGIONS.items():
     names = names.split("|")
     rows.append(["0", names[0], sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts),
                  "L", "RGN", cc, "00", 0, names])
+# Oceans and seas news names, at their middle (herald's own approximate points; no GeoNames id):
+# without them "the Pacific" and "the Atlantic" are towns in Missouri and Iowa.
+WATERS = [
+    ("Pacific Ocean|Pacific", 0.0, -160.0, "OCN"),
+    ("Atlantic Ocean|Atlantic", 0.0, -30.0, "OCN"),
+    ("Indian Ocean", -20.0, 80.0, "OCN"),
+    ("Arctic Ocean|Arctic", 85.0, 0.0, "OCN"),
+    ("Southern Ocean", -65.0, 0.0, "OCN"),
+    ("Mediterranean Sea|Mediterranean", 35.0, 18.0, "SEA"),
+    ("Black Sea", 43.5, 34.0, "SEA"),
+    ("Baltic Sea|Baltic", 58.0, 20.0, "SEA"),
+    ("North Sea", 56.0, 3.0, "SEA"),
+    ("Caspian Sea|Caspian", 42.0, 50.5, "SEA"),
+    ("Red Sea", 20.0, 38.5, "SEA"),
+    ("Caribbean Sea", 15.0, -75.0, "SEA"),
+    ("South China Sea", 12.0, 114.0, "SEA"),
+    ("East China Sea", 29.0, 125.0, "SEA"),
+    ("Sea of Japan|East Sea", 40.0, 135.0, "SEA"),
+    ("Yellow Sea", 35.0, 123.0, "SEA"),
+    ("Arabian Sea", 15.0, 65.0, "SEA"),
+    ("Aegean Sea|Aegean", 39.0, 25.0, "SEA"),
+    ("Adriatic Sea|Adriatic", 43.0, 15.0, "SEA"),
+    ("Sea of Azov", 46.0, 36.5, "SEA"),
+    ("Gulf of Mexico", 25.0, -90.0, "GULF"),
+    ("Gulf of Aden", 12.5, 48.0, "GULF"),
+    ("Gulf of Oman", 24.5, 58.5, "GULF"),
+    ("Bay of Bengal", 15.0, 88.0, "BAY"),
+    ("English Channel", 50.2, -1.0, "STRT"),
+    ("Strait of Hormuz", 26.6, 56.3, "STRT"),
+    ("Taiwan Strait", 24.5, 119.5, "STRT"),
+    ("Bab el-Mandeb|Bab al-Mandab", 12.6, 43.3, "STRT"),
+]
+for names, lat, lon, code in WATERS:
+    names = names.split("|")
+    rows.append(["0", names[0], lat, lon, "H", code, "", "00", 0, names])
 # A continent's people and, for Europe, its union: "African leaders", "the EU said" (the union
 # sits in no one country; GeoNames-annotated news puts it at Europe's point).
 CONTINENT_NAMES = {

@@ -337,7 +337,7 @@ const DIVISION_VOTE: f64 = 3.0;
 /// of the population: a town of 5,000 is 8.5, a city of 10 million 16).
 fn prior(p: &Place) -> f64 {
     let kind = match p.feature_code.as_str() {
-        "CONT" | "RGN" => 30.0,
+        "CONT" | "RGN" | "OCN" | "SEA" | "GULF" | "BAY" | "STRT" => 30.0,
         "PCLI" => 12.0,
         "ADM1" => 6.0,
         "ADM2" => 3.0,
@@ -397,6 +397,19 @@ mod tests {
         ));
         let list = g.resolve_all(&["Texas", "Ohio", "Washington"]);
         assert_eq!(list[2].unwrap().geonameid, 5815135);
+    }
+
+    #[test]
+    fn an_ocean_beats_the_town_named_after_it() {
+        let g = Gazetteer::parse(
+            "# test\n\
+4401618\tPacific\t38.48206\t-90.74152\tP\tPPL\tUS\tMO\t7002\tPacific\n\
+0\tPacific Ocean\t0.0\t-160.0\tH\tOCN\t\t00\t0\tPacific Ocean|Pacific\n",
+        );
+        assert_eq!(
+            g.resolve_all(&["the Pacific"])[0].unwrap().feature_code,
+            "OCN"
+        );
     }
 
     #[test]
