@@ -9,7 +9,11 @@ fn data(rel: &str) -> String {
 }
 
 fn actors() -> ActorDictionary {
-    let mut d = ActorDictionary::default();
+    with_phoenix(ActorDictionary::default())
+}
+
+/// Add herald's leaders file and the Phoenix files to `d`.
+fn with_phoenix(mut d: ActorDictionary) -> ActorDictionary {
     assert!(d
         .add_herald("leaders.actors", &data("actors/leaders.actors"))
         .is_empty());
@@ -74,6 +78,49 @@ fn actors_are_right_for_the_date() {
     // FIXME(event coder issue): the 2015 dictionaries know neither the Houthis nor Mike
     // Huckabee as an official; herald's own actor files must add them with sources.
     assert_eq!(code(&d, "Houthis", "2025-05-21"), None);
+}
+
+/// The dictionaries as the coder loads them: herald's hand entries first.
+fn actors_with_hand_entries() -> ActorDictionary {
+    let mut d = ActorDictionary::default();
+    assert!(d
+        .add_herald("hand.actors", &data("actors/hand.actors"))
+        .is_empty());
+    with_phoenix(d)
+}
+
+#[test]
+fn hand_entries_add_current_bodies_and_armed_groups() {
+    let d = actors_with_hand_entries();
+    for (name, want) in [
+        ("APEC", "IGOASABUS"),
+        ("G20", "IGOBUS"),
+        ("Gulf Cooperation Council", "IGOPGSGCC"),
+        ("OSCE", "IGOEURSCE"),
+        ("Kataib Hezbollah", "IRQREB"),
+        ("JNIM", "MLIREB"),
+        ("ISIS-K", "IMGMUSISI"),
+        ("M23", "CODREB"),
+        ("Houthis", "YEMREB"),
+        ("Elysee", "FRAGOV"),
+    ] {
+        assert_eq!(
+            code(&d, name, "2025-05-21").as_deref(),
+            Some(want),
+            "{name}"
+        );
+    }
+    // "Islamic Jihad" was Hezbollah's cover name in the 1980s; now it is the Palestinian group.
+    assert_eq!(
+        code(&d, "Islamic Jihad", "1987-06-01").as_deref(),
+        Some("LBNREB")
+    );
+    assert_eq!(
+        code(&d, "Islamic Jihad", "2025-05-21").as_deref(),
+        Some("PSEREB")
+    );
+    // An acronym that is an English word is no entry: names match without regard to case.
+    assert_eq!(code(&d, "WHO", "2025-05-21"), None);
 }
 
 #[test]
