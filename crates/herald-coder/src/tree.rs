@@ -159,7 +159,8 @@ pub(crate) fn verb_tagged_adjective(s: &Sentence, v: usize) -> bool {
 ///   demolished Palestinian homes …, officials said"): a reduced relative right after its noun
 ///   takes no direct object;
 /// - a past tense (VBD, not the participle of a reduced relative) right after the noun at the
-///   root, object or not ("Zambia extradited …");
+///   root, or after a name made the subject of a later verb, object or not ("Zambia extradited
+///   …, an official said");
 /// - in a sentence the parser left without a verb at its root ("Russian aircraft including
 ///   helicopter gunships killed 46 civilians", "Palestinian police in Jericho confiscated
 ///   weapons"), a finite verb with an object anywhere in the root noun's phrase: the root noun
@@ -175,7 +176,11 @@ pub(crate) fn missed_main_verb(s: &Sentence, v: usize) -> Option<Option<usize>> 
     let verbless_root = verbless_root_subject(s, v);
     let after_noun = s.tokens[v].head.is_some_and(|h| {
         let root = s.tokens[h].deprel == "root";
-        (root || (s.tokens[h].deprel == "nsubj" && has_object))
+        // A name made the subject of a later verb: "Zambia extradited …, an official said"
+        // ("10 Russian soldiers killed in Ukraine" is the participle the tagger misread).
+        let subject = s.tokens[h].deprel == "nsubj";
+        let name_acting = subject && s.tokens[h].upos == Upos::PROPN && s.tokens[v].xpos == "VBD";
+        (root || (subject && has_object) || name_acting)
             && (has_object || s.tokens[v].xpos == "VBD")
             && matches!(s.tokens[h].upos, Upos::NOUN | Upos::PROPN)
             && h + 1 == v

@@ -130,6 +130,17 @@ fn a_past_tense_right_after_the_root_noun_is_the_main_verb() {
             .any(|e| e.trigger.text == "extradited" && e.source.code.as_deref() == Some("ZMB")),
         "{ev:?}"
     );
+    // With the source after it, the parser makes "Zambia" the subject of "said".
+    let ev = common::code(
+        "Zambia extradited suspected British militant Haroon Rashid Aswad to Britain on Sunday, \
+         a senior Zambian government official said.",
+        "2007-08-06",
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.trigger.text == "extradited" && e.source.code.as_deref() == Some("ZMB")),
+        "{ev:?}"
+    );
     // "There were 10 Russian soldiers killed": the soldiers did not kill.
     let ev = common::code(
         "There were 10 Russian soldiers killed in Ukraine today.",
