@@ -298,6 +298,20 @@ impl Coder<'_> {
                     .and_then(|i| self.dicts.actors.surname_code_on(&s.tokens[i].text, date))
                     .filter(|c| titled || !c.ends_with("ELI"))
                     .map(str::to_string);
+                // A one-word name the recogniser left untyped ("Modi praised …") is the
+                // person when that surname holds an office then: news names leaders so.
+                if surname.is_none()
+                    && b == a + 1
+                    && s.tokens[a].upos == Upos::PROPN
+                    && s.tokens[a].ent == "O"
+                {
+                    code = self
+                        .dicts
+                        .actors
+                        .surname_code_on(&s.tokens[a].text, date)
+                        .filter(|c| c.ends_with("GOV"))
+                        .map(str::to_string);
+                }
             }
         }
         // A head of government's title and a surname name whoever holds the office on the

@@ -101,3 +101,21 @@ fn a_title_before_a_name_keeps_its_country() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_leader_named_by_surname_alone_is_the_leader() {
+    // The recogniser leaves "Modi" untyped; a surname that holds an office on the day is the
+    // office holder. "Xi" is Xi Jinping's family name, written first.
+    let ev = common::code("Modi praised Xi on Monday.", "2025-06-01");
+    assert!(
+        ev.iter().any(|e| e.source.code.as_deref() == Some("INDGOV")
+            && e.target.code.as_deref() == Some("CHNGOV")),
+        "{ev:?}"
+    );
+    // English news drops the accents of the Wikidata labels.
+    let got = sources("Viktor Orban criticised Brussels on Monday.", "2025-06-01");
+    assert!(
+        got.iter().any(|s| s.as_deref() == Some("HUNGOV")),
+        "{got:?}"
+    );
+}
