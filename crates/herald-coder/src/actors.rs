@@ -168,13 +168,24 @@ impl Coder<'_> {
             a -= 1;
         }
         let words: Vec<&str> = s.tokens[a..b].iter().map(|t| t.text.as_str()).collect();
+        // Text in lower case throughout (some wire copy) writes no names capitalised.
+        let cased = s
+            .tokens
+            .iter()
+            .skip(1)
+            .any(|t| t.text.chars().any(char::is_uppercase));
         let mut actor: Option<(String, usize)> = None;
         let mut agent: Option<&herald_dict::Agent> = None;
         let mut agent_at = h;
         let mut agent_end = h + 1;
         let mut i = 0;
         while i < words.len() {
-            if let Some(m) = self.dicts.actors.longest_match(&words, i) {
+            if let Some(m) = self
+                .dicts
+                .actors
+                .longest_match(&words, i)
+                .filter(|m| !cased || written_as_name(&s.tokens[a + i..a + i + m.len]))
+            {
                 // "the Al Qaeda-linked Somali group", "Iran-backed rebels": the name before a
                 // hyphenated participle describes the actor; it is not the actor.
                 let end = a + i + m.len;
@@ -540,4 +551,34 @@ fn speaker_of_pronoun(s: &Sentence, h: usize) -> Option<usize> {
         _ => true,
     };
     fits.then_some(subject)
+}
+
+/// Whether a dictionary name is written as a name in the text: its first word with letters
+/// capitalised, or one of the small words names start with ("al-Shabaab", "the Pentagon"); and
+/// a later word in lower case only after a proper noun ("the Reagan administration" is the
+/// dictionary's REAGAN_ADMINISTRATION). "an armed Islamic group" is no Armed Islamic Group,
+/// "a strict Islamic state" no Islamic State, "the new organization" no group of that name.
+fn written_as_name(tokens: &[herald_doc::Token]) -> bool {
+    const SMALL: &[&str] = &[
+        "the", "al", "el", "de", "la", "le", "van", "von", "bin", "ibn",
+    ];
+    const INNER: &[&str] = &["of", "and", "for", "the", "in", "on", "at", "to", "'s", "'"];
+    let lettered = |t: &&herald_doc::Token| t.text.chars().any(char::is_alphabetic);
+    let Some(first) = tokens.iter().find(lettered) else {
+        return true;
+    };
+    let lower = first.text.to_lowercase();
+    let capital = first.text.chars().any(char::is_uppercase);
+    if !(capital
+        || SMALL.contains(&lower.as_str())
+        || SMALL.iter().any(|p| lower.starts_with(&format!("{p}-"))))
+    {
+        return false;
+    }
+    let later_lower = tokens.iter().filter(lettered).skip(1).any(|t| {
+        !t.text.chars().any(char::is_uppercase)
+            && !INNER.contains(&t.text.to_lowercase().as_str())
+            && !SMALL.contains(&t.text.to_lowercase().as_str())
+    });
+    !later_lower || first.upos == Upos::PROPN
 }
