@@ -180,12 +180,11 @@ impl Coder<'_> {
         let mut agent_end = h + 1;
         let mut i = 0;
         while i < words.len() {
-            if let Some(m) = self
-                .dicts
-                .actors
-                .longest_match(&words, i)
-                .filter(|m| !cased || written_as_name(&s.tokens[a + i..a + i + m.len]))
-            {
+            if let Some(m) = self.dicts.actors.longest_match(&words, i).filter(|m| {
+                // One word in lower case is a slip of the pen ("opposition pakistani
+                // leader"), not a description.
+                !cased || m.len == 1 || written_as_name(&s.tokens[a + i..a + i + m.len])
+            }) {
                 // "the Al Qaeda-linked Somali group", "Iran-backed rebels": the name before a
                 // hyphenated participle describes the actor; it is not the actor.
                 let end = a + i + m.len;

@@ -140,6 +140,24 @@ pub(crate) const ATTACK_NOUNS: [&str; 12] = [
     "ambush",
 ];
 
+/// Arms whose user a passive killing "in" or "by" them takes as its agent ("killed in Israeli
+/// tank fire", "wounded by a Russian drone"), beside the attack nouns.
+pub(crate) const WEAPON_NOUNS: [&str; 13] = [
+    "tank",
+    "artillery",
+    "mortar",
+    "warplane",
+    "jet",
+    "helicopter",
+    "gunship",
+    "drone",
+    "missile",
+    "rocket",
+    "bomb",
+    "shell",
+    "sniper",
+];
+
 /// Verbs whose passive puts an act in the future without anyone intending it aloud ("is
 /// expected to visit", "is scheduled to attend", "is set to sign").
 pub(crate) const EXPECTATION_VERBS: [&str; 5] = ["expect", "schedule", "set", "slate", "due"];

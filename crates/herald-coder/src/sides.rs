@@ -2,7 +2,7 @@
 //! read through passives, control and coordination, and through the parse errors the coder
 //! knows to repair.
 
-use crate::lexicon::ATTACK_NOUNS;
+use crate::lexicon::{ATTACK_NOUNS, WEAPON_NOUNS};
 use crate::tree::{children, has_case, lemma, subtree_span};
 use herald_doc::{Sentence, Upos};
 
@@ -44,8 +44,12 @@ pub(crate) fn argument_heads(
                             .collect();
                         // "killed in an Israeli air strike": the attack named
                         // in an "in" phrase, by whoever made it.
+                        // Or the arms it was made with ("in Israeli tank shelling", which
+                        // the parser reads as "tank" with "shelling" hung on it).
                         let in_attack = |c: usize| {
-                            ATTACK_NOUNS.contains(&lemma(s, c).as_str())
+                            let l = lemma(s, c);
+                            (ATTACK_NOUNS.contains(&l.as_str())
+                                || WEAPON_NOUNS.contains(&l.as_str()))
                                 && has_case(s, c, &["in", "by"])
                         };
                         obls.iter()

@@ -66,6 +66,20 @@ fn the_maker_of_the_attack_a_passive_names_is_the_source() {
 }
 
 #[test]
+fn the_user_of_the_arms_a_passive_names_is_the_source() {
+    // The parser reads "Israeli tank shelling" as "tank" with "shelling" hung on it.
+    let ev = common::code(
+        "Four children were killed in Israeli tank shelling in Gaza on Friday.",
+        "2014-07-18",
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.root == "19" && e.source.code.as_deref() == Some("ISR")),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn a_dateline_is_no_speaker_and_the_source_is_the_attribution() {
     // "GAZA CITY, …:" is a dateline, not the subject of "said"; "…, medics said" attributes
     // the killing (asserted, as wire copy reports it) to the medics.
