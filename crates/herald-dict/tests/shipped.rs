@@ -119,6 +119,19 @@ fn hand_entries_add_current_bodies_and_armed_groups() {
         code(&d, "Islamic Jihad", "2025-05-21").as_deref(),
         Some("PSEREB")
     );
+    // Japan's prime minister changed after the Wikidata list was taken (2025-10-03).
+    assert_eq!(
+        code(&d, "Shigeru Ishiba", "2025-06-01").as_deref(),
+        Some("JPNGOV")
+    );
+    assert_eq!(
+        code(&d, "Shigeru Ishiba", "2025-11-01").as_deref(),
+        Some("JPNLEG")
+    );
+    assert_eq!(
+        code(&d, "Sanae Takaichi", "2025-11-01").as_deref(),
+        Some("JPNGOV")
+    );
     // An acronym that is an English word is no entry: names match without regard to case.
     assert_eq!(code(&d, "WHO", "2025-05-21"), None);
 }
