@@ -40,14 +40,20 @@ impl Coder<'_> {
             if candidates.is_empty() {
                 continue;
             }
-            // A phrasal verb ("push for") when its particle or preposition follows the verb.
-            let next = s.tokens.get(v + 1).map(|t| t.text.to_uppercase());
+            // A phrasal verb ("push for") when its particle or preposition follows the verb,
+            // and a verb with words before it ("WIRE_+TAP") when they precede it.
+            let word_at = |i: usize| s.tokens.get(i).map(|t| t.text.to_uppercase());
             candidates.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
             let verb = candidates
                 .iter()
                 .find(|c| {
-                    c.words.len() == 1
-                        || (c.words.len() == 2 && next.as_deref() == Some(c.words[1].as_str()))
+                    c.words.iter().enumerate().all(|(k, w)| {
+                        k == c.head
+                            || (v + k)
+                                .checked_sub(c.head)
+                                .and_then(word_at)
+                                .is_some_and(|t| &t == w)
+                    })
                 })
                 .copied()?;
             let block = &dict.blocks[verb.block];
@@ -68,7 +74,7 @@ impl Coder<'_> {
                 }
                 continue;
             }
-            let window = PatternWindow::new(s, v);
+            let window = PatternWindow::new(s, v, verb.head);
             // The verb as pattern comments name it ("ASK_FOR").
             let verb_name = verb.words.join("_");
             // The verb's own family of codes ("demand" is 10 in a block whose patterns were
@@ -215,7 +221,9 @@ struct PatternWindow {
 }
 
 impl PatternWindow {
-    fn new(s: &Sentence, v: usize) -> PatternWindow {
+    /// The window around verb `v`, whose first `lead` words stand before it ("wire" of "wire
+    /// tap"): the pattern's words before the verb come before those.
+    fn new(s: &Sentence, v: usize, lead: usize) -> PatternWindow {
         let (lo, hi) = subtree_span(s, v);
         // A passive reads as its active: "Evidence against Russia was presented by the US" is
         // matched as "presented evidence against Russia".
@@ -236,9 +244,10 @@ impl PatternWindow {
             .collect();
         let own = |i: &usize| !conjoined.iter().any(|&(a, b)| (a..=b).contains(i));
         after.extend((v + 1..hi + 1).filter(own));
+        let verb_words = v.saturating_sub(lead)..v;
         let mut before: Vec<usize> = (lo..v)
             .rev()
-            .filter(|&i| !after.contains(&i) && own(&i))
+            .filter(|&i| !after.contains(&i) && own(&i) && !verb_words.contains(&i))
             .collect();
         // A clause a verb of saying introduces reads on into that verb, as PETRARCH reads
         // the words before a verb: "Ethiopia indicated it would act" is "INDICATED WOULD *".

@@ -88,6 +88,8 @@ pub struct Verb {
     pub forms: Vec<Vec<String>>,
     /// Code for the verb alone (overrides the block's).
     pub code: CodeSpec,
+    /// Which of `words` is the verb: the word marked `+` ("WIRE_+TAP": 1), else the first.
+    pub head: usize,
     /// Index of its block.
     pub block: usize,
     /// 1-based line in the dictionary.
@@ -122,8 +124,8 @@ pub struct VerbDictionary {
 }
 
 fn words_of(p: &str) -> Vec<String> {
-    p.trim_start_matches('+')
-        .split(['_', ' '])
+    p.split(['_', ' '])
+        .map(|w| w.trim_start_matches('+'))
         .filter(|w| !w.is_empty())
         .map(norm_word)
         .collect()
@@ -393,15 +395,23 @@ impl VerbDictionary {
             if words.is_empty() {
                 continue;
             }
+            // "WIRE_+TAP": the word after the "+" is the verb, the ones before precede it.
+            let head = lemma
+                .trim_start_matches('+')
+                .split(['_', ' '])
+                .filter(|w| !w.is_empty())
+                .position(|w| w.starts_with('+'))
+                .unwrap_or(0);
             let id = d.verbs.len();
             d.by_first_word
-                .entry(words[0].clone())
+                .entry(words[head].clone())
                 .or_default()
                 .push(id);
             d.verbs.push(Verb {
                 words,
                 forms,
                 code,
+                head,
                 block: b,
                 line,
             });
@@ -443,6 +453,22 @@ mod tests {
     use super::*;
 
     const DICT: &str = "# header\n&MILITARY\n+MILITARY\n+ARMED_FORCES\n+TROOPS\n\n####### VERB PATTERNS #######\n---  ACCELERATE   [---]  ---\nRUSH\nSPEED {SPEEDING SPEEDS SPED }\n- * (TO)                [042:043]     # RUSH\n- * &FOOD               [073]         # RUSH\n- &MILITARY *           [154]         # RUSH\n---  ASK   [---]  ---\n+ASK_FOR {+ASKED_FOR +ASKING_FOR +ASKS_FOR} [020]\nASK     [020]\n- * (TO LIST) (OF {BANNED PARTIES}) [1722]\n- * (BEFORE COURT)  [:173]  # APPEAR\n- * {FINANCIAL AID  [073]\n~ a (b . ATTACK) SAY = a b 112\n";
+
+    #[test]
+    fn a_plus_marks_the_verb_of_a_multi_word_verb() {
+        let text = "--- CONFISCATE  [1711] ---\nCONFISCATE\nWIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}\n+ASK_FOR [020]\n";
+        let (d, problems) = VerbDictionary::parse("v.txt", text);
+        assert!(problems.is_empty(), "{problems:?}");
+        let tap: Vec<&Verb> = d.verbs_for("tap").collect();
+        assert_eq!(tap.len(), 1);
+        assert_eq!(
+            (tap[0].words.clone(), tap[0].head),
+            (vec!["WIRE".to_string(), "TAP".to_string()], 1)
+        );
+        assert!(d.verbs_for("wire").next().is_none());
+        let ask: Vec<&Verb> = d.verbs_for("ask").collect();
+        assert_eq!(ask[0].head, 0);
+    }
 
     #[test]
     fn joined_words_split_into_consecutive_elements() {
