@@ -384,6 +384,8 @@ impl<'a> Coder<'a> {
                 }
                 // The target found is only where the act happened ("held talks in Geneva").
                 let mut target_is_place = false;
+                // The target was read from the verb's other dependents, not its object.
+                let mut target_found_elsewhere = false;
                 // No actor in the object ("restore ties with Gondor"): the first actor among the
                 // verb's other dependents after it, with its conjuncts ("with X, Y and Z"). So
                 // too when the object is the source's own ("offered its troops to Lebanon"):
@@ -468,6 +470,7 @@ impl<'a> Coder<'a> {
                             .filter(|f| f.as_ref().is_some_and(|f| f.code.is_some()))
                             .collect();
                         target_is_place = has_case(s, i, &["in", "at"]);
+                        target_found_elsewhere = true;
                     }
                 }
                 // (source, target, mutual): mutual pairs are also coded from the target's side.
@@ -539,8 +542,12 @@ impl<'a> Coder<'a> {
                                 }) || (s.tokens[v].deprel == "advcl" && s.tokens[v].xpos == "VBG")
                             }
                         };
+                        // Done to the one the verb's object or passive subject names: "a
+                        // process would be set in motion … about its operations in Germany"
+                        // is no violence done to Germany.
                         let violence_to_someone = matches!(code.get(..2), Some("18" | "19" | "20"))
                             && unnamed_hand
+                            && !target_found_elsewhere
                             && tgt
                                 .as_ref()
                                 .and_then(|f| f.code.as_deref())

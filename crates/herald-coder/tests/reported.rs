@@ -270,3 +270,20 @@ fn they_stands_for_each_of_the_speakers() {
     attackers.sort();
     assert_eq!(attackers, ["RUSGOV", "USAGOV"], "{ev:?}");
 }
+
+#[test]
+fn violence_by_no_one_is_done_to_its_object_not_to_a_place_nearby() {
+    // "set in motion" is in PETRARCH's LAUNCH block, whose "* OPERATION" pattern reads
+    // "operations" far off; with no hand named, only the object or passive subject could be
+    // its victim, and Germany is neither.
+    let ev = common::code(
+        "A company spokesman said a similar review would be set in motion over its operations in \
+         Germany.",
+        "2005-03-01",
+    );
+    assert!(
+        !ev.iter()
+            .any(|e| e.source.code.is_none() && e.target.code.as_deref() == Some("DEU")),
+        "{ev:?}"
+    );
+}
