@@ -132,13 +132,13 @@ fn a_past_tense_right_after_the_root_noun_is_the_main_verb() {
     );
     // With the source after it, the parser makes "Zambia" the subject of "said".
     let ev = common::code(
-        "Zambia extradited suspected British militant Haroon Rashid Aswad to Britain on Sunday, \
-         a senior Zambian government official said.",
+        "Kenya extradited suspected British militant Ahmed Khan to Britain on Monday, a senior \
+         Kenyan government official said.",
         "2007-08-06",
     );
     assert!(
         ev.iter()
-            .any(|e| e.trigger.text == "extradited" && e.source.code.as_deref() == Some("ZMB")),
+            .any(|e| e.trigger.text == "extradited" && e.source.code.as_deref() == Some("KEN")),
         "{ev:?}"
     );
     // "There were 10 Russian soldiers killed": the soldiers did not kill.
