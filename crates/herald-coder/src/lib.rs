@@ -422,7 +422,7 @@ impl<'a> Coder<'a> {
                         }
                         _ => v,
                     };
-                    if let Some(i) = (v + 1..s.tokens.len())
+                    let candidates: Vec<(usize, Option<String>)> = (v + 1..s.tokens.len())
                         .filter(|&i| {
                             matches!(s.tokens[i].upos, Upos::PROPN | Upos::NOUN)
                                 && (dominated_by(s, i, v)
@@ -445,6 +445,9 @@ impl<'a> Coder<'a> {
                                 && !(own_object && country(&f) == src_country))
                                 .then_some((i, country(&f)))
                         })
+                        .collect();
+                    if let Some(i) = candidates
+                        .into_iter()
                         // Another country's actor before the source's own: "bans on travel
                         // to Canada against officers in the Russian military" are aimed at
                         // the Russians, whatever Canadian word comes first. (A reversed

@@ -180,8 +180,27 @@ pub(crate) fn missed_main_verb(s: &Sentence, v: usize) -> Option<Option<usize>> 
         // ("10 Russian soldiers killed in Ukraine" is the participle the tagger misread).
         let subject = s.tokens[h].deprel == "nsubj";
         let name_acting = subject && s.tokens[h].upos == Upos::PROPN && s.tokens[v].xpos == "VBD";
+        // A root noun with no copula and this clause its only verb: the sentence has no other
+        // ("Students protested in Belgrade.", tagged as a participle).
+        // Not in a headline, which writes passives so: "Japanese mogul arrested for fraud".
+        let full_stop = s
+            .tokens
+            .last()
+            .is_some_and(|t| matches!(t.text.as_str(), "." | "!" | "?"));
+        // A "by" agent makes it the participle it looks like: "Company controlled by Northern
+        // Holdings Ltd of Canada."
+        let agent = children(s, v)
+            .iter()
+            .any(|&c| s.tokens[c].deprel.starts_with("obl") && has_case(s, c, &["by"]));
+        let only_verb = root
+            && full_stop
+            && !agent
+            && !children(s, h).iter().any(|&c| s.tokens[c].deprel == "cop")
+            && !s.tokens.iter().enumerate().any(|(i, t)| {
+                i != v && matches!(t.upos, Upos::VERB | Upos::AUX) && !dominated_by(s, i, v)
+            });
         (root || (subject && has_object) || name_acting)
-            && (has_object || s.tokens[v].xpos == "VBD")
+            && (has_object || s.tokens[v].xpos == "VBD" || only_verb)
             && matches!(s.tokens[h].upos, Upos::NOUN | Upos::PROPN)
             && h + 1 == v
     });

@@ -152,3 +152,25 @@ fn a_past_tense_right_after_the_root_noun_is_the_main_verb() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn the_only_verb_of_a_sentence_is_its_main_verb() {
+    // Tagged as a participle and hung on "Students" as a reduced relative.
+    let ev = common::code(
+        "Students protested in Belgrade on Monday against the Serbian government.",
+        "2025-03-01",
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.trigger.text == "protested" && e.root == "14"),
+        "{ev:?}"
+    );
+    // A headline's passive and a participle with its "by" agent stay participles.
+    for text in [
+        "Japanese businessman arrested for fraud",
+        "Company controlled by Northern Holdings Ltd of Canada.",
+    ] {
+        let ev = common::code(text, "2005-03-01");
+        assert!(ev.is_empty(), "{text}: {ev:?}");
+    }
+}
