@@ -88,3 +88,26 @@ fn a_statement_does_what_its_participle_says() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn people_of_no_country_are_the_people_of_the_place_they_act_in() {
+    let ev = common::code(
+        "Thousands of protesters rallied in Cairo on Friday against the government.",
+        "2025-03-01",
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.root == "14" && e.source.code.as_deref() == Some("EGYOPP")),
+        "{ev:?}"
+    );
+    // Not officials, who travel: they stay of no country.
+    let ev = common::code(
+        "Officials met in Geneva on Friday with Iranian negotiators.",
+        "2025-03-01",
+    );
+    assert!(
+        !ev.iter()
+            .any(|e| e.source.code.as_deref() == Some("CHEGOV")),
+        "{ev:?}"
+    );
+}
