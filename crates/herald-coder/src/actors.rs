@@ -20,6 +20,53 @@ const QUANTITY_NOUNS: [&str; 9] = [
 ];
 
 impl Coder<'_> {
+    /// People of no country named where the act of verb `v` happened are that place's people:
+    /// "protesters rallied in Cairo" are Egyptian protesters. Not officials (who travel) nor
+    /// refugees (who have fled their country); and only beside an actor named for itself, so
+    /// that a place's people make no event of nobody in particular ("the company is fighting
+    /// opposition in the US").
+    pub(crate) fn localise(
+        &self,
+        s: &Sentence,
+        v: usize,
+        date: Date,
+        memory: &[Found],
+        srcs: &mut [Option<Found>],
+        tgts: &mut [Option<Found>],
+    ) {
+        let named = |f: &Option<Found>| {
+            f.as_ref()
+                .and_then(|f| f.code.as_deref())
+                .is_some_and(|k| !k.starts_with("---"))
+        };
+        if !srcs.iter().any(named) && !tgts.iter().any(named) {
+            return;
+        }
+        let Some(place) = children(s, v)
+            .into_iter()
+            .filter(|&c| {
+                s.tokens[c].deprel.starts_with("obl")
+                    && has_case(s, c, &["in", "at"])
+                    && s.tokens[c].upos == Upos::PROPN
+                    && s.tokens[c].ent.ends_with("LOC")
+            })
+            .find_map(|c| {
+                self.actor(s, c, date, memory)
+                    .code
+                    .filter(|k| k.len() == 3 && !k.starts_with("---"))
+            })
+        else {
+            return;
+        };
+        for f in srcs.iter_mut().chain(tgts.iter_mut()).flatten() {
+            if let Some(role) = f.code.as_deref().and_then(|k| k.strip_prefix("---")) {
+                if matches!(role, "CVL" | "OPP" | "PPL") {
+                    f.code = Some(format!("{place}{role}"));
+                }
+            }
+        }
+    }
+
     /// The actor code on `date` of the phrase headed by token `head` ("Israeli Prime Minister
     /// Benjamin Netanyahu" → ISRGOV), if the dictionaries know it.
     pub fn entity_code(&self, s: &Sentence, head: usize, date: Date) -> Option<String> {

@@ -422,7 +422,7 @@ impl<'a> Coder<'a> {
                         }
                         _ => v,
                     };
-                    let candidates: Vec<(usize, Option<String>)> = (v + 1..s.tokens.len())
+                    if let Some(i) = (v + 1..s.tokens.len())
                         .filter(|&i| {
                             matches!(s.tokens[i].upos, Upos::PROPN | Upos::NOUN)
                                 && (dominated_by(s, i, v)
@@ -445,9 +445,6 @@ impl<'a> Coder<'a> {
                                 && !(own_object && country(&f) == src_country))
                                 .then_some((i, country(&f)))
                         })
-                        .collect();
-                    if let Some(i) = candidates
-                        .into_iter()
                         // Another country's actor before the source's own: "bans on travel
                         // to Canada against officers in the Russian military" are aimed at
                         // the Russians, whatever Canadian word comes first. (A reversed
@@ -476,46 +473,8 @@ impl<'a> Coder<'a> {
                         target_found_elsewhere = true;
                     }
                 }
-                // People of no country named where the act happened are that place's people:
-                // "protesters rallied in Cairo" are Egyptian protesters, "children were killed
-                // in Gaza" Palestinian civilians. Not officials (who travel) nor refugees (who
-                // have fled their country).
-                let place_country = kids
-                    .iter()
-                    .copied()
-                    .filter(|&c| {
-                        s.tokens[c].deprel.starts_with("obl")
-                            && has_case(s, c, &["in", "at"])
-                            && s.tokens[c].upos == Upos::PROPN
-                            && s.tokens[c].ent.ends_with("LOC")
-                    })
-                    .find_map(|c| {
-                        self.actor(s, c, date, &memory)
-                            .code
-                            .filter(|k| k.len() == 3 && !k.starts_with("---"))
-                    });
-                let localise = |f: &mut Option<Found>| {
-                    let (Some(f), Some(place)) = (f.as_mut(), place_country.as_deref()) else {
-                        return;
-                    };
-                    if let Some(role) = f.code.as_deref().and_then(|k| k.strip_prefix("---")) {
-                        if matches!(role, "CVL" | "OPP" | "PPL") {
-                            f.code = Some(format!("{place}{role}"));
-                        }
-                    }
-                };
-                // Only beside an actor named for itself: a place's people make no event of
-                // nobody in particular ("the company is fighting opposition in the US").
-                let named = |f: &Option<Found>| {
-                    f.as_ref()
-                        .and_then(|f| f.code.as_deref())
-                        .is_some_and(|k| !k.starts_with("---"))
-                };
                 let mut srcs = srcs;
-                if srcs.iter().any(named) || tgts.iter().any(named) {
-                    srcs.iter_mut().for_each(localise);
-                    tgts.iter_mut().for_each(localise);
-                }
+                self.localise(s, v, date, &memory, &mut srcs, &mut tgts);
                 // (source, target, mutual): mutual pairs are also coded from the target's side.
                 let mut pairs: Vec<(Option<Found>, Option<Found>, bool)> = Vec::new();
                 let coded = |f: &Option<Found>| f.as_ref().is_some_and(|f| f.code.is_some());
