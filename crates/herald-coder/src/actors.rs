@@ -42,18 +42,29 @@ impl Coder<'_> {
         if !srcs.iter().any(named) && !tgts.iter().any(named) {
             return;
         }
-        let Some(place) = children(s, v)
-            .into_iter()
+        // The place: an "in/at" phrase on the verb, or further down on one of its phrases
+        // ("killed in Israeli shelling in the east of the Gaza Strip"); a region's code
+        // (PSEGZA) gives its country.
+        let on_verb =
+            |c: usize| s.tokens[c].deprel.starts_with("obl") && s.tokens[c].head == Some(v);
+        let Some(place) = (0..s.tokens.len())
             .filter(|&c| {
-                s.tokens[c].deprel.starts_with("obl")
-                    && has_case(s, c, &["in", "at"])
-                    && s.tokens[c].upos == Upos::PROPN
+                s.tokens[c].upos == Upos::PROPN
                     && s.tokens[c].ent.ends_with("LOC")
+                    && has_case(s, c, &["in", "at", "of"])
+                    && (on_verb(c)
+                        || (crate::tree::dominated_by(s, c, v)
+                            && s.tokens[c].deprel.starts_with("nmod")
+                            && s.tokens[c].head.is_some_and(|h| {
+                                s.tokens[h].deprel.starts_with("obl")
+                                    && has_case(s, h, &["in", "at"])
+                            })))
             })
             .find_map(|c| {
-                self.actor(s, c, date, memory)
-                    .code
-                    .filter(|k| k.len() == 3 && !k.starts_with("---"))
+                let code = self.actor(s, c, date, memory).code?;
+                let country = code.get(..3)?;
+                (!matches!(country, "---" | "IGO" | "NGO" | "IMG" | "MNC"))
+                    .then(|| country.to_string())
             })
         else {
             return;

@@ -100,6 +100,17 @@ fn people_of_no_country_are_the_people_of_the_place_they_act_in() {
             .any(|e| e.root == "14" && e.source.code.as_deref() == Some("EGYOPP")),
         "{ev:?}"
     );
+    // The place may hang on the attack ("in an Israeli air strike in Gaza"); Gaza's region
+    // code gives its country.
+    let ev = common::code(
+        "Four children were killed in an Israeli air strike in Gaza on Friday.",
+        "2014-07-18",
+    );
+    assert!(
+        ev.iter().any(|e| e.source.code.as_deref() == Some("ISR")
+            && e.target.code.as_deref() == Some("PSECVL")),
+        "{ev:?}"
+    );
     // Not officials, who travel: they stay of no country.
     let ev = common::code(
         "Officials met in Geneva on Friday with Iranian negotiators.",
