@@ -102,18 +102,31 @@ pub(crate) const INTENT_ADJECTIVES: [&str; 6] = [
     "keen",
 ];
 
-/// Weapons and people a text names instead of the side that used them ("a roadside bomb
-/// killed …", "gunmen shot …"): violence by them is violence by an unnamed hand.
-pub(crate) const UNNAMED_HANDS: [&str; 16] = [
+/// Arms a text names instead of the side that used them ("a roadside bomb killed …"): violence
+/// by them is violence by an unnamed hand, and a passive killing "in" or "by" them takes their
+/// user as its agent ("killed in Israeli tank fire", "wounded by a Russian drone").
+pub(crate) const WEAPON_NOUNS: [&str; 14] = [
     "bomb",
-    "explosion",
-    "blast",
     "mine",
     "missile",
     "rocket",
     "shell",
     "grenade",
     "drone",
+    "tank",
+    "artillery",
+    "mortar",
+    "warplane",
+    "jet",
+    "helicopter",
+    "gunship",
+];
+
+/// Besides arms, what and who a text names instead of the side that acted ("an explosion
+/// killed …", "gunmen shot …").
+const OTHER_UNNAMED_HANDS: [&str; 9] = [
+    "explosion",
+    "blast",
     "gunfire",
     "ambush",
     "gunman",
@@ -122,6 +135,12 @@ pub(crate) const UNNAMED_HANDS: [&str; 16] = [
     "bomber",
     "sniper",
 ];
+
+/// Whether a noun lemma names arms or an agent instead of the side that acted: violence by it
+/// is violence by an unnamed hand.
+pub(crate) fn unnamed_hand(lemma: &str) -> bool {
+    WEAPON_NOUNS.contains(&lemma) || OTHER_UNNAMED_HANDS.contains(&lemma)
+}
 
 /// Nouns of attacks whose maker a passive killing takes as its agent ("killed in an Israeli
 /// air strike", "wounded in Russian shelling").
@@ -138,24 +157,6 @@ pub(crate) const ATTACK_NOUNS: [&str; 12] = [
     "fire",
     "shooting",
     "ambush",
-];
-
-/// Arms whose user a passive killing "in" or "by" them takes as its agent ("killed in Israeli
-/// tank fire", "wounded by a Russian drone"), beside the attack nouns.
-pub(crate) const WEAPON_NOUNS: [&str; 13] = [
-    "tank",
-    "artillery",
-    "mortar",
-    "warplane",
-    "jet",
-    "helicopter",
-    "gunship",
-    "drone",
-    "missile",
-    "rocket",
-    "bomb",
-    "shell",
-    "sniper",
 ];
 
 /// Verbs whose passive puts an act in the future without anyone intending it aloud ("is

@@ -40,7 +40,7 @@ mod tree;
 
 use lexicon::{
     intent_code, refusal_code, ARRIVAL_VERBS, ATTACK_NOUNS, EXPECTATION_VERBS, INTENT_ADJECTIVES,
-    INTENT_VERBS, REFUSAL_VERBS, SPEECH_VERBS, UNNAMED_HANDS,
+    INTENT_VERBS, REFUSAL_VERBS, SPEECH_VERBS,
 };
 use modality::reported_obligation;
 use tree::{
@@ -533,7 +533,7 @@ impl<'a> Coder<'a> {
                         // an earthquake or a drought that "hit Chile" is no violence.
                         let unnamed_hand = match src_head {
                             Some(h) => {
-                                UNNAMED_HANDS.contains(&lemma(s, h).as_str())
+                                crate::lexicon::unnamed_hand(&lemma(s, h))
                                     || ATTACK_NOUNS.contains(&lemma(s, h).as_str())
                             }
                             // No subject: a passive ("were killed in a bombing"), or a
