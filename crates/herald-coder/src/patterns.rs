@@ -42,7 +42,7 @@ impl Coder<'_> {
             }
             // A phrasal verb ("push for") when its particle or preposition follows the verb,
             // and a verb with words before it ("WIRE_+TAP") when they precede it.
-            let word_at = |i: usize| s.tokens.get(i).map(|t| t.text.to_uppercase());
+            let word_at = |i: usize| s.tokens.get(i).map(|t| herald_dict::norm_word(&t.text));
             candidates.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
             let verb = candidates
                 .iter()

@@ -120,15 +120,30 @@ pub struct VerbDictionary {
     pub verbs: Vec<Verb>,
     /// Transformation lines, as written.
     pub transformations: Vec<String>,
-    by_first_word: FxHashMap<String, Vec<usize>>,
+    /// Verbs by their verb word ("TAP" for "WIRE_+TAP").
+    by_verb_word: FxHashMap<String, Vec<usize>>,
 }
 
 fn words_of(p: &str) -> Vec<String> {
-    p.split(['_', ' '])
-        .map(|w| w.trim_start_matches('+'))
+    verb_words(p).0
+}
+
+/// A verb's words and which of them is the verb: the one marked `+` ("WIRE_+TAP": 1; "+ASK_FOR"
+/// and "RUSH": 0).
+fn verb_words(p: &str) -> (Vec<String>, usize) {
+    let mut head = 0;
+    let words = p
+        .split(['_', ' '])
         .filter(|w| !w.is_empty())
-        .map(norm_word)
-        .collect()
+        .enumerate()
+        .map(|(k, w)| {
+            if k > 0 && w.starts_with('+') {
+                head = k;
+            }
+            norm_word(w.trim_start_matches('+'))
+        })
+        .collect();
+    (words, head)
 }
 
 fn parse_elems(text: &str) -> Result<Vec<PatternElem>, String> {
@@ -391,19 +406,12 @@ impl VerbDictionary {
                 ),
                 None => (head.trim(), Vec::new()),
             };
-            let words = words_of(lemma);
+            let (words, head) = verb_words(lemma);
             if words.is_empty() {
                 continue;
             }
-            // "WIRE_+TAP": the word after the "+" is the verb, the ones before precede it.
-            let head = lemma
-                .trim_start_matches('+')
-                .split(['_', ' '])
-                .filter(|w| !w.is_empty())
-                .position(|w| w.starts_with('+'))
-                .unwrap_or(0);
             let id = d.verbs.len();
-            d.by_first_word
+            d.by_verb_word
                 .entry(words[head].clone())
                 .or_default()
                 .push(id);
@@ -432,11 +440,11 @@ impl VerbDictionary {
         let key = norm_word(lemma);
         // A lemma an unsure lemmatiser left with its doubled final consonant ("EXPELL" from
         // "expelled", "PATROLL") finds the verb written with one.
-        let found = self.by_first_word.get(&key).or_else(|| {
+        let found = self.by_verb_word.get(&key).or_else(|| {
             let mut chars = key.chars().rev();
             let (last, before) = (chars.next()?, chars.next()?);
             (last == before && last.is_alphabetic() && !"AEIOU".contains(last))
-                .then(|| self.by_first_word.get(&key[..key.len() - last.len_utf8()]))
+                .then(|| self.by_verb_word.get(&key[..key.len() - last.len_utf8()]))
                 .flatten()
         });
         found.into_iter().flatten().map(|&i| &self.verbs[i])
