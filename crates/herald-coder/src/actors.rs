@@ -226,12 +226,14 @@ impl Coder<'_> {
             a -= 1;
         }
         let words: Vec<&str> = s.tokens[a..b].iter().map(|t| t.text.as_str()).collect();
-        // Text in lower case throughout (some wire copy) writes no names capitalised.
-        let cased = s
-            .tokens
-            .iter()
-            .skip(1)
-            .any(|t| t.text.chars().any(char::is_uppercase));
+        // Text in lower case throughout (some wire copy) writes no names capitalised; asked
+        // only of a name that looks written as a description.
+        let cased = || {
+            s.tokens
+                .iter()
+                .skip(1)
+                .any(|t| t.text.chars().any(char::is_uppercase))
+        };
         let mut actor: Option<(String, usize)> = None;
         let mut agent: Option<&herald_dict::Agent> = None;
         let mut agent_at = h;
@@ -242,10 +244,9 @@ impl Coder<'_> {
             // A name written in lower case is a description, and so are the names inside it
             // ("armed Islamic group" holds no "Islamic Group"); one word in lower case is a
             // slip of the pen ("opposition pakistani leader").
-            if let Some(m) = found
-                .as_ref()
-                .filter(|m| cased && m.len > 1 && !written_as_name(&s.tokens[a + i..a + i + m.len]))
-            {
+            if let Some(m) = found.as_ref().filter(|m| {
+                m.len > 1 && !written_as_name(&s.tokens[a + i..a + i + m.len]) && cased()
+            }) {
                 i += m.len;
                 continue;
             }

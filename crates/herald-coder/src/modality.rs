@@ -2,10 +2,10 @@
 //! refusals and reported speech, read off the parse around the event's verb.
 
 use crate::lexicon::{APPEAL_VERBS, HYPOTHETICAL_AUX, INTENT_VERBS, REFUSAL_VERBS, SPEECH_VERBS};
-use crate::tree::{children, lemma};
+use crate::tree::{children, lemma, verb_of_clause_on_noun};
 use crate::{Coder, Found};
 use herald_dict::Date;
-use herald_doc::{Document, Event, Modality, Sentence, TextSpan, Upos};
+use herald_doc::{Document, Event, Modality, Sentence, TextSpan};
 
 impl Coder<'_> {
     /// The modality a clause takes from the one it serves: a purpose ("sent troops to halt
@@ -53,15 +53,9 @@ impl Coder<'_> {
                 SPEECH_VERBS.contains(&lemma(s, h).as_str()) && clause
             })
             .or_else(|| {
-                // "said Wednesday that the US must …", parsed with the clause on the day: a
-                // clause hung on a noun that hangs on a verb of saying is that verb's.
-                let h = s.tokens[v].head?;
-                let g = s.tokens[h].head?;
-                (s.tokens[v].deprel == "ccomp"
-                    && matches!(s.tokens[h].upos, Upos::NOUN | Upos::PROPN)
-                    && s.tokens[h].deprel.starts_with("obl")
-                    && SPEECH_VERBS.contains(&lemma(s, g).as_str()))
-                .then_some(g)
+                // "said Wednesday that the US must …", parsed with the clause on the day.
+                verb_of_clause_on_noun(s, v)
+                    .filter(|&g| SPEECH_VERBS.contains(&lemma(s, g).as_str()))
             })
             .or_else(|| {
                 // "…, medics said" — also when parsed as a conjunct without "and".
@@ -297,10 +291,7 @@ pub(crate) fn reported_obligation(
 ) -> Option<&'static str> {
     let sv = speech?;
     // The clause on the speech verb, or on a noun of it ("said Wednesday that …", misparsed).
-    let on_noun_of_sv = s.tokens[v]
-        .head
-        .is_some_and(|h| s.tokens[h].head == Some(sv) && s.tokens[h].deprel.starts_with("obl"));
-    if s.tokens[v].head != Some(sv) && !on_noun_of_sv {
+    if s.tokens[v].head != Some(sv) && verb_of_clause_on_noun(s, v) != Some(sv) {
         return None;
     }
     children(s, v)

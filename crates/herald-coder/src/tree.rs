@@ -50,6 +50,17 @@ pub(crate) fn in_time_phrase(s: &Sentence, i: usize, v: usize) -> bool {
     false
 }
 
+/// The verb a complement clause `v` belongs to where the parser hung it on a noun of that
+/// verb instead ("said Wednesday that the US must …": the clause on "Wednesday").
+pub(crate) fn verb_of_clause_on_noun(s: &Sentence, v: usize) -> Option<usize> {
+    let h = s.tokens[v].head?;
+    (s.tokens[v].deprel == "ccomp"
+        && matches!(s.tokens[h].upos, Upos::NOUN | Upos::PROPN)
+        && s.tokens[h].deprel.starts_with("obl"))
+    .then_some(s.tokens[h].head)
+    .flatten()
+}
+
 /// True if `v` is an ancestor of `i` within one clause (not through another verb's clause).
 pub(crate) fn dominated_by(s: &Sentence, i: usize, v: usize) -> bool {
     let mut x = i;
@@ -181,26 +192,27 @@ pub(crate) fn missed_main_verb(s: &Sentence, v: usize) -> Option<Option<usize>> 
         let subject = s.tokens[h].deprel == "nsubj";
         let name_acting = subject && s.tokens[h].upos == Upos::PROPN && s.tokens[v].xpos == "VBD";
         // A root noun with no copula and this clause its only verb: the sentence has no other
-        // ("Students protested in Belgrade.", tagged as a participle).
-        // Not in a headline, which writes passives so: "Japanese mogul arrested for fraud".
-        let full_stop = s
-            .tokens
-            .last()
-            .is_some_and(|t| matches!(t.text.as_str(), "." | "!" | "?"));
+        // ("Students protested in Belgrade.", tagged as a participle). Not in a headline (no
+        // full stop), which writes passives so: "Japanese mogul arrested for fraud".
         // A "by" agent makes it the participle it looks like: "Company controlled by Northern
-        // Holdings Ltd of Canada."
-        let agent = children(s, v)
-            .iter()
-            .any(|&c| s.tokens[c].deprel.starts_with("obl") && has_case(s, c, &["by"]));
-        let only_verb = root
-            && full_stop
-            && !agent
-            && !children(s, h).iter().any(|&c| s.tokens[c].deprel == "cop")
-            && !s.tokens.iter().enumerate().any(|(i, t)| {
-                i != v && matches!(t.upos, Upos::VERB | Upos::AUX) && !dominated_by(s, i, v)
-            });
+        // Holdings Ltd of Canada." (Asked only when nothing else decides.)
+        let only_verb = || {
+            let full_stop = s
+                .tokens
+                .last()
+                .is_some_and(|t| matches!(t.text.as_str(), "." | "!" | "?"));
+            let agent = children(s, v)
+                .iter()
+                .any(|&c| s.tokens[c].deprel.starts_with("obl") && has_case(s, c, &["by"]));
+            root && full_stop
+                && !agent
+                && !children(s, h).iter().any(|&c| s.tokens[c].deprel == "cop")
+                && !s.tokens.iter().enumerate().any(|(i, t)| {
+                    i != v && matches!(t.upos, Upos::VERB | Upos::AUX) && !dominated_by(s, i, v)
+                })
+        };
         (root || (subject && has_object) || name_acting)
-            && (has_object || s.tokens[v].xpos == "VBD" || only_verb)
+            && (has_object || s.tokens[v].xpos == "VBD" || only_verb())
             && matches!(s.tokens[h].upos, Upos::NOUN | Upos::PROPN)
             && h + 1 == v
     });
